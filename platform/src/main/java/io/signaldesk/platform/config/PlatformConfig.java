@@ -1,0 +1,52 @@
+package io.signaldesk.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings shared by every service ({@code signaldesk.*}), overridable by environment variables. */
+@ConfigMapping(prefix = "signaldesk")
+public interface PlatformConfig {
+    /** This service's Postgres schema; every table it owns lives there. */
+    String schema();
+
+    Kafka kafka();
+
+    Redis redis();
+
+    Outbox outbox();
+
+    interface Kafka {
+        /** Prepended to every logical topic name (tests and shared brokers). */
+        @WithDefault("")
+        String topicPrefix();
+    }
+
+    interface Redis {
+        /** Prepended to every Redis key this service writes. */
+        @WithDefault("sd:")
+        String keyPrefix();
+    }
+
+    interface Outbox {
+        /** Run the relay in this process. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** Safety-net poll when no NOTIFY arrives (NOTIFY is the normal wake-up). */
+        @WithDefault("5s")
+        Duration safetyPoll();
+
+        /** Wait after a Kafka or database failure before trying again. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** Published rows older than this are deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}

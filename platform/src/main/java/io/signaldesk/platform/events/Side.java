@@ -1,0 +1,5 @@
+package io.signaldesk.platform.events;
+
+public enum Side {
+    BUY, SELL
+}

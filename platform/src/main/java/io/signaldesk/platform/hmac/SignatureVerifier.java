@@ -1,0 +1,112 @@
+package io.signaldesk.platform.hmac;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.signaldesk.platform.config.PlatformConfig;
+import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.ProblemException;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies an HMAC-signed request: well-formed headers, a timestamp inside the window, a matching
+ * signature under any of the signer's currently valid secrets (rotation grace), and a nonce never
+ * seen before within its TTL (Redis {@code SET NX PX}). The nonce is only burnt after the signature
+ * checks out, so nobody can use up someone else's nonces.
+ */
+@ApplicationScoped
+public class SignatureVerifier {
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
+
+    @ConfigMapping(prefix = "signaldesk.hmac")
+    public interface HmacConfig {
+        /** How far a request timestamp may be from the server clock, either way. */
+        @WithDefault("30s")
+        Duration window();
+
+        /** How long a nonce is remembered; must be at least twice the window. */
+        @WithDefault("2m")
+        Duration nonceTtl();
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final HmacConfig config;
+    private final String keyPrefix;
+    private final Clock clock;
+
+    public SignatureVerifier(ReactiveRedisDataSource redis, HmacConfig config, PlatformConfig platform) {
+        this(redis, config, platform.redis().keyPrefix(), Clock.systemUTC());
+    }
+
+    SignatureVerifier(ReactiveRedisDataSource redis, HmacConfig config, String keyPrefix, Clock clock) {
+        this.redis = redis;
+        this.config = config;
+        this.keyPrefix = keyPrefix;
+        this.clock = clock;
+    }
+
+    /** Checks what can be checked without secrets; throws 401 problems. Returns the timestamp. */
+    public long checkShape(SignedRequest r) {
+        if (r.keyId() == null || r.keyId().isBlank() || r.timestamp() == null || r.nonce() == null || r.signature() == null) {
+            throw fail("signature-missing", "Signed requests need the id, X-Timestamp, X-Nonce and X-Signature headers");
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(r.timestamp());
+        } catch (NumberFormatException e) {
+            throw fail("signature-malformed", "X-Timestamp must be epoch milliseconds");
+        }
+        if (!NONCE.matcher(r.nonce()).matches()) {
+            throw fail("signature-malformed", "X-Nonce must be 16-64 characters of [A-Za-z0-9_-]");
+        }
+        if (!HEX64.matcher(r.signature()).matches()) {
+            throw fail("signature-malformed", "X-Signature must be 64 hex characters");
+        }
+        long skew = Math.abs(clock.millis() - ts);
+        if (skew > config.window().toMillis()) {
+            throw fail("signature-stale", "X-Timestamp is " + skew + " ms from server time; the window is "
+                    + config.window().toMillis() + " ms");
+        }
+        return ts;
+    }
+
+    /**
+     * Full verification against the candidate secrets (current, and the previous one during a rotation
+     * grace period). Fails with a 401 problem+json.
+     */
+    public Uni<Void> verify(SignedRequest r, Collection<String> secrets) {
+        long ts;
+        try {
+            ts = checkShape(r);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String canonical = Hmac.canonical(r.method(), r.pathWithQuery(), ts, r.nonce(), r.body());
+        boolean ok = false;
+        for (String secret : secrets) {
+            // evaluate every candidate: no early exit that would leak which one matched through timing
+            ok |= Hmac.verify(secret, canonical, r.signature());
+        }
+        if (!ok) {
+            return Uni.createFrom().failure(fail("signature-invalid", "The signature does not match the request"));
+        }
+        String key = keyPrefix + "nonce:" + r.keyId() + ":" + r.nonce();
+        return redis.value(String.class)
+                .setGet(key, "1", new SetArgs().nx().px(config.nonceTtl().toMillis()))
+                .onItem().transformToUni(previous -> previous != null
+                        ? Uni.createFrom().failure(fail("signature-replayed", "This nonce was already used"))
+                        : Uni.createFrom().voidItem());
+    }
+
+    private static ProblemException fail(String slug, String detail) {
+        return new ProblemException(Problem.of(401, slug, "Signature rejected", detail));
+    }
+}

@@ -1,0 +1,87 @@
+package io.signaldesk.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.signaldesk.platform.config.PlatformConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs this service's {@link OutboxRelay} for the life of the application. */
+@ApplicationScoped
+public class OutboxRelayService {
+    private final PlatformConfig config;
+    private final String application;
+    private final String jdbcUrl;
+    private final String user;
+    private final Optional<String> password;
+    private final String bootstrap;
+    private final MeterRegistry registry;
+    private OutboxRelay relay;
+
+    public OutboxRelayService(PlatformConfig config,
+                              @ConfigProperty(name = "quarkus.application.name") String application,
+                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                              @ConfigProperty(name = "quarkus.datasource.username") String user,
+                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                              MeterRegistry registry) {
+        this.config = config;
+        this.application = application;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.bootstrap = bootstrap;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        if (config.outbox().relayEnabled()) {
+            start(null);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        stop();
+    }
+
+    public synchronized OutboxRelay.Settings settings() {
+        PlatformConfig.Outbox o = config.outbox();
+        return new OutboxRelay.Settings(application, jdbcUrl, user, password.orElse(null), config.schema(), bootstrap,
+                config.kafka().topicPrefix(), o.batchSize(), o.safetyPoll(), o.retryBackoff(), o.retention(), Map.of());
+    }
+
+    /** Starts the relay (tests pass a fault injector to simulate a crash). */
+    public synchronized void start(OutboxRelay.FaultInjector faults) {
+        if (relay != null && relay.isRunning()) {
+            return;
+        }
+        Counter counter = Counter.builder("signaldesk.outbox.published")
+                .description("Outbox events published to Kafka")
+                .tag("schema", config.schema())
+                .register(registry);
+        relay = new OutboxRelay(settings(), faults, counter::increment);
+        Gauge.builder("signaldesk.outbox.relay.leader", relay, r -> r.isLeader() ? 1 : 0)
+                .description("1 when this instance is the active outbox relay")
+                .tag("schema", config.schema())
+                .register(registry);
+        relay.start();
+    }
+
+    public synchronized void stop() {
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return relay != null && relay.isRunning();
+    }
+}

@@ -1,0 +1,268 @@
+package io.signaldesk.platform.outbox;
+
+import io.signaldesk.localstack.LocalKafka;
+import io.signaldesk.localstack.LocalPostgres;
+import io.signaldesk.localstack.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay against a real Postgres and a real Kafka broker of its own (this test stops and
+ * restarts the broker, so it never shares one).
+ */
+class OutboxRelayTest {
+    static LocalKafka kafka;
+    static LocalPostgres pg;
+    static String db;
+
+    String schema;
+    String prefix;
+    OutboxRelay relay;
+
+    @BeforeAll
+    static void servers() {
+        kafka = LocalKafka.startFresh();
+        pg = TestInfra.get().postgres;
+        db = "sdtest_relay_" + TestInfra.uniqueSuffix();
+        pg.createDatabase(db, true);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        kafka.close();
+        pg.dropDatabase(db);
+    }
+
+    @BeforeEach
+    void schema() {
+        schema = "relay_" + TestInfra.uniqueSuffix();
+        prefix = "t" + TestInfra.uniqueSuffix() + ".";
+        Flyway.configure().dataSource(pg.jdbcUrl(db), LocalPostgres.USER, "")
+                .schemas(schema).defaultSchema(schema).locations("classpath:db/platform").load().migrate();
+    }
+
+    @AfterEach
+    void stopRelay() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    OutboxRelay relay(OutboxRelay.FaultInjector faults) {
+        return new OutboxRelay(new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
+                kafka.bootstrapServers(), prefix, 50, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofDays(7),
+                Map.of()), faults, null);
+    }
+
+    @Test
+    void publishesEveryEventExactlyOnceWhenTheRelayDiesAfterTheKafkaCommit() throws Exception {
+        insertEvents(230, 7);
+        AtomicInteger batches = new AtomicInteger();
+        // Dies right after Kafka committed its second batch, before the rows are marked published.
+        relay = relay(new OutboxRelay.FaultInjector() {
+            @Override
+            public void afterKafkaCommit(int n) {
+                if (batches.incrementAndGet() == 2) {
+                    throw new OutboxRelay.SimulatedCrash("after kafka commit, before marking");
+                }
+            }
+        });
+        relay.start();
+        awaitUntil(() -> !relay.isRunning(), "the relay to crash");
+        assertThat(unpublishedCount()).as("the crashed batch and the rest are unmarked").isEqualTo(230 - 50);
+
+        relay = relay(null);
+        relay.start();
+        awaitUntil(() -> unpublishedCount() == 0, "all rows published");
+
+        assertExactlyOnceInOrder(consumeAll(230), 230);
+    }
+
+    @Test
+    void publishesEveryEventExactlyOnceWhenTheRelayDiesBeforeTheKafkaCommit() throws Exception {
+        insertEvents(120, 5);
+        AtomicInteger batches = new AtomicInteger();
+        relay = relay(new OutboxRelay.FaultInjector() {
+            @Override
+            public void beforeKafkaCommit(int n) {
+                if (batches.incrementAndGet() == 2) {
+                    throw new OutboxRelay.SimulatedCrash("mid-batch, records sent, not committed");
+                }
+            }
+        });
+        relay.start();
+        awaitUntil(() -> !relay.isRunning(), "the relay to crash");
+        assertThat(unpublishedCount()).isEqualTo(120 - 50);
+
+        relay = relay(null);
+        relay.start();
+        awaitUntil(() -> unpublishedCount() == 0, "all rows published");
+
+        assertExactlyOnceInOrder(consumeAll(120), 120);
+    }
+
+    @Test
+    void anEventWrittenWhileTheBrokerIsDownIsPublishedWhenItReturns() throws Exception {
+        relay = relay(null);
+        relay.start();
+        insertEvents(3, 3);
+        awaitUntil(() -> unpublishedCount() == 0, "first events published");
+
+        kafka.stop();
+        try {
+            insertEvents(4, 2);
+            Thread.sleep(3000);
+            assertThat(unpublishedCount()).as("nothing can be published while the broker is down").isEqualTo(4);
+        } finally {
+            kafka.start();
+        }
+        awaitUntil(() -> unpublishedCount() == 0, "events published after the broker returned");
+        assertExactlyOnceInOrder(consumeAll(7), 7);
+    }
+
+    @Test
+    void aSecondRelayStandsByWhileTheFirstIsActive() throws Exception {
+        relay = relay(null);
+        relay.start();
+        awaitUntil(() -> relay.isLeader(), "the first relay to lead");
+        try (OutboxRelay second = relay(null)) {
+            second.start();
+            Thread.sleep(1000);
+            assertThat(second.isLeader()).isFalse();
+            relay.close();
+            awaitUntil(second::isLeader, "the standby to take over");
+            insertEvents(10, 2);
+            awaitUntil(() -> unpublishedCount() == 0, "the standby to publish");
+        }
+        assertExactlyOnceInOrder(consumeAll(10), 10);
+    }
+
+    @Test
+    void aNotifyWakesTheRelayLongBeforeTheSafetyPoll() throws Exception {
+        relay = new OutboxRelay(new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
+                kafka.bootstrapServers(), prefix, 50, Duration.ofMinutes(5), Duration.ofMillis(200), Duration.ofDays(7),
+                Map.of()), null, null);
+        relay.start();
+        awaitUntil(() -> relay.isLeader(), "the relay to lead");
+        Thread.sleep(1500); // producer initialised and waiting on LISTEN
+        insertEvents(1, 1);
+        // The safety poll is 5 minutes: only the NOTIFY can make this pass in time.
+        awaitUntil(() -> unpublishedCount() == 0, "NOTIFY to wake the relay", 20_000);
+    }
+
+    // --- helpers ---
+
+    void insertEvents(int n, int keys) throws SQLException {
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (id, topic, message_key, event_type, source, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < n; i++) {
+                UUID id = UUID.randomUUID();
+                ps.setObject(1, id);
+                ps.setString(2, "relaytest.v1");
+                ps.setString(3, "key-" + (i % keys));
+                ps.setString(4, "io.signaldesk.Test");
+                ps.setString(5, "/signaldesk/test");
+                ps.setString(6, "{\"n\":" + i + "}");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+    }
+
+    long unpublishedCount() {
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Connection conn() throws SQLException {
+        Connection c = DriverManager.getConnection(pg.jdbcUrl(db) + "?currentSchema=" + schema, LocalPostgres.USER, "");
+        return c;
+    }
+
+    record Seen(String id, String key, long seq) {
+    }
+
+    List<Seen> consumeAll(int expected) {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        cfg.put(ConsumerConfig.GROUP_ID_CONFIG, "verify-" + UUID.randomUUID());
+        cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        cfg.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<Seen> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cfg, new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(prefix + "relaytest.v1"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            long quietUntil = Long.MAX_VALUE;
+            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    seen.add(new Seen(header(r, "ce_id"), r.key(), Long.parseLong(header(r, "ce_outboxseq"))));
+                }
+                if (seen.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.currentTimeMillis() + 1500; // keep reading: a duplicate would show up now
+                }
+            }
+        }
+        return seen;
+    }
+
+    static String header(ConsumerRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static void assertExactlyOnceInOrder(List<Seen> seen, int expected) {
+        assertThat(seen).hasSize(expected);
+        assertThat(seen.stream().map(Seen::id).distinct().count()).as("no duplicate event ids").isEqualTo(expected);
+        Map<String, Long> lastSeqPerKey = new HashMap<>();
+        for (Seen s : seen) {
+            Long prev = lastSeqPerKey.put(s.key(), s.seq());
+            assertThat(prev == null || prev < s.seq()).as("per-key order for %s", s.key()).isTrue();
+        }
+    }
+
+    static void awaitUntil(java.util.function.BooleanSupplier cond, String what) throws InterruptedException {
+        awaitUntil(cond, what, 60_000);
+    }
+
+    static void awaitUntil(java.util.function.BooleanSupplier cond, String what, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!cond.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
