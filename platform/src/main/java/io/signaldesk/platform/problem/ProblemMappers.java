@@ -49,10 +49,18 @@ public class ProblemMappers {
         return respond(p, uri).build();
     }
 
+    /** More specific than Quarkus' built-in mapper for this type, so ours is chosen. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String detail;
-        if (e instanceof InvalidFormatException ife) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException upe) {
+            detail = "Unknown field '" + upe.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException ife) {
             detail = "Field '" + path(ife) + "' has an invalid value";
         } else if (e instanceof MismatchedInputException mie) {
             detail = "Field '" + path(mie) + "' has the wrong type or the body is empty";
@@ -81,6 +89,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return unreadable(jpe, uri); // quarkus-rest-jackson wraps parse errors in a 400
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "server error on %s", uri.getPath());

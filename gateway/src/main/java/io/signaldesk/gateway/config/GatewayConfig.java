@@ -1,0 +1,91 @@
+package io.signaldesk.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+    Tokens tokens();
+
+    Admin admin();
+
+    /** Secret mixed into signup fingerprints so hashed IPs cannot be reversed by enumeration. */
+    String fingerprintPepper();
+
+    /** Services behind the gateway, by name. */
+    Map<String, Route> routes();
+
+    RateLimit rateLimit();
+
+    Proxy proxy();
+
+    interface Tokens {
+        @WithDefault("https://signaldesk.io")
+        String issuer();
+
+        @WithDefault("signaldesk")
+        String audience();
+
+        @WithDefault("15m")
+        Duration accessTtl();
+
+        @WithDefault("30d")
+        Duration refreshTtl();
+    }
+
+    /** The first admin, created at start-up when no user has that email. */
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    interface Route {
+        /** Base URL of the service, e.g. http://127.0.0.1:8081. */
+        URI url();
+
+        /** Path prefixes it owns (segment boundary: /api/v1/signals matches /api/v1/signals/x, not /api/v1/signalsx). */
+        List<String> prefixes();
+
+        /**
+         * Routes that pass without a JWT because the service checks their own signature:
+         * "PREFIX" for any method or "METHOD PREFIX".
+         */
+        Optional<List<String>> publicRoutes();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per minute per authenticated user. */
+        @WithDefault("600")
+        long perUserPerMinute();
+
+        /** Requests per minute per client IP (all routes). */
+        @WithDefault("1200")
+        long perIpPerMinute();
+
+        /** Attempts per minute per client IP on register, login and refresh. */
+        @WithDefault("30")
+        long authPerIpPerMinute();
+    }
+
+    interface Proxy {
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** No bytes from the service for this long fails the request with 504. */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        @WithDefault("200")
+        int maxPoolSize();
+    }
+}

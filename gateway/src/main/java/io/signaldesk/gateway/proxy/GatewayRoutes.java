@@ -1,0 +1,192 @@
+package io.signaldesk.gateway.proxy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.signaldesk.gateway.config.GatewayConfig;
+import io.signaldesk.gateway.ratelimit.RateLimiter;
+import io.signaldesk.platform.http.HttpProblemRoutes;
+import io.signaldesk.platform.problem.Problem;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The edge: every {@code /api/v1/**} request is rate limited (per IP, per user, stricter on auth);
+ * requests under a service's prefixes are checked for a valid JWT (unless the route carries its own
+ * signature) and streamed to that service with the Vert.x HTTP proxy. A service that is down or
+ * silent answers 503 / 504 problem+json. The gateway's own routes (auth, me) fall through to JAX-RS.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    /** Before JAX-RS (20_500), after Quarkus' own body-limit and security routes. */
+    static final int ORDER = 1_000;
+
+    private final GatewayConfig config;
+    private final JWTParser jwtParser;
+    private final RateLimiter limiter;
+    private final Vertx vertx;
+    private final MeterRegistry metrics;
+    private final List<ServiceRoute> routes = new ArrayList<>();
+
+    record PublicRoute(String method, String prefix) {
+    }
+
+    record ServiceRoute(String name, List<String> prefixes, List<PublicRoute> publicRoutes, ProxyHandler handler) {
+        boolean owns(String path) {
+            return prefixes.stream().anyMatch(p -> matches(path, p));
+        }
+
+        boolean isPublic(String method, String path) {
+            return publicRoutes.stream().anyMatch(r -> (r.method() == null || r.method().equals(method)) && matches(path, r.prefix()));
+        }
+    }
+
+    static boolean matches(String path, String prefix) {
+        if (prefix.endsWith("/")) {
+            return path.startsWith(prefix);
+        }
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    public GatewayRoutes(GatewayConfig config, JWTParser jwtParser, RateLimiter limiter, Vertx vertx, MeterRegistry metrics) {
+        this.config = config;
+        this.jwtParser = jwtParser;
+        this.limiter = limiter;
+        this.vertx = vertx;
+        this.metrics = metrics;
+    }
+
+    void init(@Observes Router router) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
+                .setIdleTimeout((int) config.proxy().idleTimeout().toSeconds())
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.proxy().maxPoolSize()));
+        for (Map.Entry<String, GatewayConfig.Route> e : config.routes().entrySet()) {
+            URI url = e.getValue().url();
+            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(url.getPort(), url.getHost());
+            proxy.addInterceptor(new Forwarding(e.getKey()));
+            List<PublicRoute> pub = e.getValue().publicRoutes().orElse(List.of()).stream().map(GatewayRoutes::parsePublic).toList();
+            routes.add(new ServiceRoute(e.getKey(), e.getValue().prefixes(), pub, ProxyHandler.create(proxy)));
+        }
+        router.route("/api/*").order(ORDER).handler(this::gate);
+    }
+
+    static PublicRoute parsePublic(String spec) {
+        String[] parts = spec.trim().split("\\s+");
+        return parts.length == 2 ? new PublicRoute(parts[0].toUpperCase(Locale.ROOT), parts[1]) : new PublicRoute(null, parts[0]);
+    }
+
+    private void gate(RoutingContext rc) {
+        String path = rc.request().path();
+        String method = rc.request().method().name();
+        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        ServiceRoute route = routes.stream().filter(r -> r.owns(path)).findFirst().orElse(null);
+
+        JsonWebToken jwt = null;
+        String auth = rc.request().getHeader("Authorization");
+        boolean needsJwt = route != null && !route.isPublic(method, path);
+        if (needsJwt) {
+            if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                unauthorized(rc, "A bearer token is required");
+                return;
+            }
+            try {
+                jwt = jwtParser.parse(auth.substring(7).trim());
+            } catch (ParseException e) {
+                LOG.debugf("rejected token on %s: %s", path, e.getMessage());
+                unauthorized(rc, "The bearer token is invalid or expired");
+                return;
+            }
+        }
+        RateLimiter.Kind ipKind = path.startsWith("/api/v1/auth/") ? RateLimiter.Kind.AUTH_IP : RateLimiter.Kind.IP;
+        String subject = jwt == null ? null : jwt.getSubject();
+        Future.fromCompletionStage(limiter.tryConsume(ipKind, ip), vertx.getOrCreateContext())
+                .compose(d -> !d.allowed() || subject == null ? Future.succeededFuture(d)
+                        : Future.fromCompletionStage(limiter.tryConsume(RateLimiter.Kind.USER, subject), vertx.getOrCreateContext()))
+                .onComplete(ar -> {
+                    RateLimiter.Decision d = ar.succeeded() ? ar.result() : new RateLimiter.Decision(true, 0);
+                    if (!d.allowed()) {
+                        metrics.counter("signaldesk.gateway.rate_limited", "kind", subject == null ? ipKind.name() : "USER").increment();
+                        rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                        HttpProblemRoutes.send(rc, Problem.of(429, "rate-limited", "Too many requests",
+                                "Slow down: retry after " + d.retryAfterSeconds() + " s"));
+                        return;
+                    }
+                    if (route == null) {
+                        rc.next(); // the gateway's own endpoints
+                    } else {
+                        route.handler().handle(rc);
+                    }
+                });
+    }
+
+    private static void unauthorized(RoutingContext rc, String detail) {
+        rc.response().putHeader("WWW-Authenticate", "Bearer");
+        HttpProblemRoutes.send(rc, Problem.of(401, "unauthorized", "Unauthorized", detail));
+    }
+
+    /** Adds forwarding and trace headers, and turns an unreachable or silent service into problem+json. */
+    private final class Forwarding implements ProxyInterceptor {
+        private final String service;
+
+        Forwarding(String service) {
+            this.service = service;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+            ProxyRequest req = ctx.request();
+            var incoming = req.proxiedRequest();
+            String clientIp = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
+            String prior = incoming.getHeader("X-Forwarded-For");
+            req.headers().set("X-Forwarded-For", prior == null ? clientIp : prior + ", " + clientIp);
+            req.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            W3CTraceContextPropagator.getInstance().inject(Context.current(), req.headers(), (h, k, v) -> h.set(k, v));
+            return ctx.sendRequest().recover(err -> {
+                boolean timeout = err instanceof TimeoutException;
+                int status = timeout ? 504 : 503;
+                metrics.counter("signaldesk.gateway.upstream_failures", "service", service, "status", Integer.toString(status)).increment();
+                LOG.warnf("upstream %s failed for %s: %s", service, incoming.path(), err.toString());
+                Problem p = Problem.of(status, timeout ? "upstream-timeout" : "service-unavailable",
+                                timeout ? "Gateway timeout" : "Service unavailable",
+                                "The " + service + " service " + (timeout ? "did not answer in time" : "is not reachable"))
+                        .withInstance(incoming.path());
+                ProxyResponse resp = req.release().response().setStatusCode(status)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .setBody(Body.body(Buffer.buffer(Json.encode(p))));
+                if (!timeout) {
+                    resp.putHeader("Retry-After", "5");
+                }
+                return Future.succeededFuture(resp);
+            });
+        }
+    }
+}
