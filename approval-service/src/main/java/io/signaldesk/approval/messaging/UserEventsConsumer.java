@@ -1,0 +1,37 @@
+package io.signaldesk.approval.messaging;
+
+import io.signaldesk.approval.Trader;
+import io.signaldesk.platform.events.EventTypes;
+import io.signaldesk.platform.events.UserEvents.UserRegistered;
+import io.signaldesk.platform.messaging.EventConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** users.v1: every registered user gets a trader profile (once, however often Kafka delivers). */
+@ApplicationScoped
+public class UserEventsConsumer {
+    static final String CONSUMER = "approval-service.users";
+
+    private final EventConsumer events;
+
+    public UserEventsConsumer(EventConsumer events) {
+        this.events = events;
+    }
+
+    @Incoming("users")
+    public Uni<Void> onUserEvent(Message<String> msg) {
+        return events.consume(CONSUMER, msg, env -> {
+            if (!EventTypes.USER_REGISTERED.equals(env.type())) {
+                return Uni.createFrom().voidItem(); // not ours to act on; recorded in the inbox all the same
+            }
+            UserRegistered e = events.data(env, UserRegistered.class);
+            Trader t = new Trader();
+            t.userId = e.userId();
+            t.email = e.email();
+            t.registeredAt = e.registeredAt();
+            return t.persist();
+        });
+    }
+}

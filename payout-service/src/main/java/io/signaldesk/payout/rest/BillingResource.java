@@ -1,0 +1,39 @@
+package io.signaldesk.payout.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.signaldesk.payout.BillingAccount;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/v1/billing")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class BillingResource {
+    public record SubscriptionView(String tier, String status, Instant currentPeriodEnd) {
+    }
+
+    private final JsonWebToken jwt;
+
+    public BillingResource(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/subscription")
+    @WithSession
+    @Operation(summary = "The signed-in user's premium tier (FREE until Stripe says otherwise)")
+    public Uni<SubscriptionView> subscription() {
+        return BillingAccount.<BillingAccount>findById(UUID.fromString(jwt.getSubject()))
+                .map(a -> a == null ? new SubscriptionView("FREE", "NONE", null)
+                        : new SubscriptionView(a.tier, a.status, a.currentPeriodEnd));
+    }
+}
