@@ -79,7 +79,9 @@ public final class LocalKafka implements AutoCloseable {
             throw new IllegalStateException("kafka broker exited (" + code + "): " + msg);
         });
         Properties props = props();
-        format(new KafkaConfig(props, false));
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(new KafkaConfig(props, false)); // formatted once; a restart keeps its cluster id
+        }
         KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         s.startup();
         server = s;

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings shared by every service ({@code signaldesk.*}), overridable by environment variables. */
 @ConfigMapping(prefix = "signaldesk")
@@ -18,9 +19,12 @@ public interface PlatformConfig {
     Outbox outbox();
 
     interface Kafka {
-        /** Prepended to every logical topic name (tests and shared brokers). */
-        @WithDefault("")
-        String topicPrefix();
+        /** Prepended to every logical topic name (tests and shared brokers); none by default. */
+        Optional<String> topicPrefix();
+
+        default String prefix() {
+            return topicPrefix().orElse("");
+        }
     }
 
     interface Redis {

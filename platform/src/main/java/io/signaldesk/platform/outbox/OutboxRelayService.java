@@ -54,7 +54,7 @@ public class OutboxRelayService {
     public synchronized OutboxRelay.Settings settings() {
         PlatformConfig.Outbox o = config.outbox();
         return new OutboxRelay.Settings(application, jdbcUrl, user, password.orElse(null), config.schema(), bootstrap,
-                config.kafka().topicPrefix(), o.batchSize(), o.safetyPoll(), o.retryBackoff(), o.retention(), Map.of());
+                config.kafka().prefix(), o.batchSize(), o.safetyPoll(), o.retryBackoff(), o.retention(), Map.of());
     }
 
     /** Starts the relay (tests pass a fault injector to simulate a crash). */

@@ -1,0 +1,143 @@
+package io.signaldesk.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One SignalDesk service running from its packaged Quarkus app, with its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("gateway", "signal-service", "approval-service",
+            "reconciliation-service", "affiliate-service", "payout-service");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given system properties.
+     */
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> props, Path logDir, String heap) {
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        if (Ports.isListening(port)) {
+            throw new IllegalStateException("port " + port + " for " + name + " is already in use");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Dquarkus.http.port=" + port);
+        // An empty value means "not set" to SmallRye Config: leave it out so defaults apply.
+        props.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new ServiceProcess(name, port, p, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String url() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200 (UP). */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Ports.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + ": " + last + "; see " + log);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within the grace period. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static Path projectRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("local-stack").resolve("pom.xml"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("run from inside the SignalDesk checkout");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,122 @@
+package io.signaldesk.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command: real Postgres, Redis and Kafka on loopback (reused when already running), all
+ * six services, a demo seed; stops everything on Ctrl-C. Data lives in {@code .local/data} and is
+ * reused by the next run; {@code --reset} wipes it.
+ */
+public final class StackMain {
+    public static final String ADMIN_EMAIL = "admin@signaldesk.local";
+    public static final String ADMIN_PASSWORD = "demo-admin-password";
+    public static final String TRADER_EMAIL = "trader@signaldesk.local";
+    public static final String TRADER_PASSWORD = "demo-trader-password";
+
+    private StackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("ERROR: " + e.getMessage());
+            for (AutoCloseable c : STARTED) { // a stack: last started, first closed
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // best effort on the way out
+                }
+            }
+            System.exit(1);
+        }
+    }
+
+    private static final java.util.Deque<AutoCloseable> STARTED = new java.util.ArrayDeque<>();
+
+    private static void run(String[] args) throws Exception {
+        boolean reset = List.of(args).contains("--reset");
+        Path root = ServiceProcess.projectRoot();
+        Path local = root.resolve(".local");
+        Path logs = local.resolve("logs");
+        say("SignalDesk local stack (data in " + local.resolve("data") + (reset ? ", reset" : "") + ", logs in " + logs + ")");
+
+        long t0 = System.currentTimeMillis();
+        LocalPostgres pg = LocalPostgres.ensure(5432, local.resolve("data/postgres"), reset);
+        STARTED.push(pg);
+        if (!pg.startedHere() && reset) {
+            say("note: reusing a Postgres that was already running on 5432; --reset drops the signaldesk database instead");
+        }
+        pg.createDatabase("signaldesk", reset);
+        say("postgres   127.0.0.1:5432 " + (pg.startedHere() ? "started" : "reused"));
+        LocalRedis redis = LocalRedis.ensure(6379, local.resolve("data/redis"));
+        STARTED.push(redis);
+        say("redis      127.0.0.1:6379 " + (redis.startedHere() ? "started" : "reused"));
+        LocalKafka kafka = LocalKafka.ensure(9092, 9093, local.resolve("data/kafka"), reset);
+        STARTED.push(kafka);
+        say("kafka      127.0.0.1:9092 " + (kafka.ownedHere() ? "started (KRaft, in-process)" : "reused"));
+        DevKeys keys = DevKeys.ensure(local.resolve("keys"));
+
+        Map<String, Integer> ports = Suite.standardPorts();
+        Map<String, String> common = Suite.infraSettings(pg, "signaldesk", redis, kafka, keys, "", "sd:");
+        Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
+        gateway.put("gateway.admin.email", ADMIN_EMAIL);
+        gateway.put("gateway.admin.password", ADMIN_PASSWORD);
+        Suite suite = Suite.start(root, new Suite.Plan(ports, common, Map.of("gateway", gateway), logs, "256m"),
+                Duration.ofMinutes(3));
+        STARTED.push(suite);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping services...");
+            suite.close();
+            kafka.close();
+            redis.close();
+            pg.close();
+            say("stopped.");
+            stopped.countDown();
+        }, "stack-shutdown"));
+
+        seedDemo("http://127.0.0.1:" + ports.get("gateway"));
+        long secs = (System.currentTimeMillis() - t0) / 1000;
+        say("");
+        say("All six services are ready (" + secs + " s):");
+        suite.services().forEach(s -> say(String.format("  %-23s %s   (log: %s)", s.name(), s.url(), root.relativize(s.log()))));
+        say("");
+        say("Gateway: http://127.0.0.1:" + ports.get("gateway") + "   OpenAPI of each service: <service url>/q/openapi");
+        say("Demo accounts:");
+        say("  admin   " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD);
+        say("  trader  " + TRADER_EMAIL + " / " + TRADER_PASSWORD);
+        say("Try:");
+        say("  curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login -H 'Content-Type: application/json' \\");
+        say("       -d '{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD + "\"}'");
+        say("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+
+    /** Registers the demo trader through the gateway (a 409 means it exists from an earlier run). */
+    static void seedDemo(String gateway) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD + "\"}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/register"))
+                .header("Content-Type", "application/json").header("User-Agent", "signaldesk-demo-seed")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new IllegalStateException("demo seed failed: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    static void say(String s) {
+        System.out.println(s);
+    }
+}

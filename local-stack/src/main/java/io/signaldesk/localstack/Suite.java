@@ -1,0 +1,110 @@
+package io.signaldesk.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * All six services as processes against given servers. Used by the run command (fixed ports) and
+ * by the system tests (free ports, own database and topic prefix).
+ */
+public final class Suite implements AutoCloseable {
+    /** Where each service listens, and the extra settings it gets. */
+    public record Plan(Map<String, Integer> ports, Map<String, String> common, Map<String, Map<String, String>> perService,
+                       Path logDir, String heap) {
+    }
+
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<String, ServiceProcess> byName = new LinkedHashMap<>();
+
+    public static Map<String, Integer> standardPorts() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < ServiceProcess.SERVICES.size(); i++) {
+            m.put(ServiceProcess.SERVICES.get(i), 8080 + i);
+        }
+        return m;
+    }
+
+    public static Map<String, Integer> freePorts() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        ServiceProcess.SERVICES.forEach(s -> m.put(s, Ports.free()));
+        return m;
+    }
+
+    /** The settings shared by all services for the given servers and database. */
+    public static Map<String, String> infraSettings(LocalPostgres pg, String database, LocalRedis redis, LocalKafka kafka,
+                                                    DevKeys keys, String topicPrefix, String redisPrefix) {
+        Map<String, String> m = new HashMap<>();
+        m.put("quarkus.datasource.reactive.url", pg.reactiveUrl(database));
+        m.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+        m.put("quarkus.datasource.username", LocalPostgres.USER);
+        m.put("quarkus.redis.hosts", redis.url());
+        m.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        m.put("signaldesk.kafka.topic-prefix", topicPrefix);
+        m.put("signaldesk.redis.key-prefix", redisPrefix);
+        m.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+        m.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+        return m;
+    }
+
+    /** Gateway routes pointing at the planned ports. */
+    public static Map<String, String> gatewayRoutes(Map<String, Integer> ports) {
+        Map<String, String> m = new HashMap<>();
+        Map<String, String> names = Map.of("signal", "signal-service", "approval", "approval-service",
+                "reconciliation", "reconciliation-service", "affiliate", "affiliate-service", "payout", "payout-service");
+        names.forEach((route, service) -> m.put("gateway.routes." + route + ".url", "http://127.0.0.1:" + ports.get(service)));
+        return m;
+    }
+
+    /** Starts every service (in parallel) and waits until all are ready. */
+    public static Suite start(Path root, Plan plan, Duration readyTimeout) {
+        Suite suite = new Suite();
+        try {
+            for (String name : ServiceProcess.SERVICES) {
+                Map<String, String> props = new HashMap<>(plan.common());
+                props.putAll(plan.perService().getOrDefault(name, Map.of()));
+                ServiceProcess p = ServiceProcess.start(root, name, plan.ports().get(name), props, plan.logDir(), plan.heap());
+                suite.processes.add(p);
+                suite.byName.put(name, p);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(suite.processes.size());
+            try {
+                List<Future<?>> waits = new ArrayList<>();
+                for (ServiceProcess p : suite.processes) {
+                    waits.add(pool.submit(() -> p.awaitReady(readyTimeout)));
+                }
+                for (Future<?> f : waits) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return suite;
+        } catch (Exception e) {
+            suite.close();
+            throw new IllegalStateException("the suite did not come up: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        return byName.get(name);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(processes);
+    }
+
+    @Override
+    public void close() {
+        // Stop the gateway first so no new work enters, then the rest in parallel.
+        List<ServiceProcess> reversed = new ArrayList<>(processes);
+        reversed.parallelStream().forEach(ServiceProcess::close);
+    }
+}
