@@ -23,6 +23,8 @@ public final class Suite implements AutoCloseable {
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Map<String, ServiceProcess> byName = new LinkedHashMap<>();
+    private Path root;
+    private Plan plan;
 
     public static Map<String, Integer> standardPorts() {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -66,11 +68,11 @@ public final class Suite implements AutoCloseable {
     /** Starts every service (in parallel) and waits until all are ready. */
     public static Suite start(Path root, Plan plan, Duration readyTimeout) {
         Suite suite = new Suite();
+        suite.root = root;
+        suite.plan = plan;
         try {
             for (String name : ServiceProcess.SERVICES) {
-                Map<String, String> props = new HashMap<>(plan.common());
-                props.putAll(plan.perService().getOrDefault(name, Map.of()));
-                ServiceProcess p = ServiceProcess.start(root, name, plan.ports().get(name), props, plan.logDir(), plan.heap());
+                ServiceProcess p = suite.launch(name);
                 suite.processes.add(p);
                 suite.byName.put(name, p);
             }
@@ -93,6 +95,27 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    private ServiceProcess launch(String name) {
+        Map<String, String> props = new HashMap<>(plan.common());
+        props.putAll(plan.perService().getOrDefault(name, Map.of()));
+        return ServiceProcess.start(root, name, plan.ports().get(name), props, plan.logDir(), plan.heap());
+    }
+
+    /** Stops one service (SIGTERM), e.g. to show that nothing is lost while it is away. */
+    public synchronized void stop(String name) {
+        byName.get(name).close();
+    }
+
+    /** Starts a stopped service again with the same settings and waits until it is ready. */
+    public synchronized void startAgain(String name, Duration readyTimeout) {
+        ServiceProcess old = byName.get(name);
+        old.close();
+        ServiceProcess p = launch(name);
+        processes.set(processes.indexOf(old), p);
+        byName.put(name, p);
+        p.awaitReady(readyTimeout);
+    }
+
     public ServiceProcess service(String name) {
         return byName.get(name);
     }
@@ -103,8 +126,6 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stop the gateway first so no new work enters, then the rest in parallel.
-        List<ServiceProcess> reversed = new ArrayList<>(processes);
-        reversed.parallelStream().forEach(ServiceProcess::close);
+        processes.parallelStream().forEach(ServiceProcess::close);
     }
 }

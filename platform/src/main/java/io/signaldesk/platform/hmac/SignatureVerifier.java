@@ -1,7 +1,6 @@
 package io.signaldesk.platform.hmac;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.signaldesk.platform.config.PlatformConfig;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
@@ -9,6 +8,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +42,7 @@ public class SignatureVerifier {
     private final String keyPrefix;
     private final Clock clock;
 
+    @Inject
     public SignatureVerifier(ReactiveRedisDataSource redis, HmacConfig config, PlatformConfig platform) {
         this(redis, config, platform.redis().keyPrefix(), Clock.systemUTC());
     }
@@ -99,9 +100,9 @@ public class SignatureVerifier {
             return Uni.createFrom().failure(fail("signature-invalid", "The signature does not match the request"));
         }
         String key = keyPrefix + "nonce:" + r.keyId() + ":" + r.nonce();
-        return redis.value(String.class)
-                .setGet(key, "1", new SetArgs().nx().px(config.nonceTtl().toMillis()))
-                .onItem().transformToUni(previous -> previous != null
+        // SET NX answers OK when the nonce is new and nil when it was already there (any Redis version).
+        return redis.execute("SET", key, "1", "NX", "PX", Long.toString(config.nonceTtl().toMillis()))
+                .onItem().transformToUni(reply -> reply == null
                         ? Uni.createFrom().failure(fail("signature-replayed", "This nonce was already used"))
                         : Uni.createFrom().voidItem());
     }

@@ -1,5 +1,6 @@
 package io.signaldesk.platform.money;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * Serialized as {@code {"amount":"12.34","currency":"USD"}}: the amount is a string so no JSON
  * reader turns it into a binary floating-point number.
  */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public final class Money implements Comparable<Money> {
     private final BigDecimal amount;
     private final Currency currency;

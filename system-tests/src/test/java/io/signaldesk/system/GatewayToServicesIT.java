@@ -1,0 +1,112 @@
+package io.signaldesk.system;
+
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.ServiceProcess;
+import io.signaldesk.localstack.Suite;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+/** The suite as a client sees it: only through the gateway, against real Postgres, Redis and Kafka. */
+class GatewayToServicesIT {
+    static String gw;
+
+    @BeforeAll
+    static void up() {
+        gw = RunningSuite.gateway();
+    }
+
+    static String email() {
+        return "s" + UUID.randomUUID().toString().substring(0, 8) + "@system.test";
+    }
+
+    static String register(String email, String referral) {
+        JsonObject body = new JsonObject().put("email", email).put("password", "system test password");
+        if (referral != null) {
+            body.put("referralCode", referral);
+        }
+        return given().baseUri(gw).contentType(ContentType.JSON).body(body.encode())
+                .post("/api/v1/auth/register").then().statusCode(201).extract().path("id");
+    }
+
+    static String login(String email, String password) {
+        return given().baseUri(gw).contentType(ContentType.JSON)
+                .body(new JsonObject().put("email", email).put("password", password).encode())
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+    }
+
+    @Test
+    void allSixServicesAreReadyWithTheirDatabaseKafkaAndRedisChecks() {
+        Suite suite = RunningSuite.get();
+        for (ServiceProcess p : suite.services()) {
+            given().baseUri(p.url()).get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
+                            "Kafka connection health check", "Redis connection health check"));
+            given().baseUri(p.url()).get("/q/health/live").then().statusCode(200);
+            given().baseUri(p.url()).get("/q/metrics").then().statusCode(200);
+            given().baseUri(p.url()).get("/q/openapi").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void registerLoginAndReachEveryServiceThroughTheGateway() {
+        String email = email();
+        String userId = register(email, "SYS-REF-" + UUID.randomUUID().toString().substring(0, 6));
+        String token = login(email, "system test password");
+
+        given().baseUri(gw).auth().oauth2(token).get("/api/v1/me").then().statusCode(200).body("id", equalTo(userId));
+        // approval-service learns about the user from UserRegistered (outbox -> Kafka -> inbox)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gw).auth().oauth2(token).get("/api/v1/traders/me").then().statusCode(200)
+                        .body("userId", equalTo(userId)).body("email", equalTo(email)));
+        given().baseUri(gw).auth().oauth2(token).get("/api/v1/strategies").then().statusCode(200);
+        given().baseUri(gw).auth().oauth2(token).get("/api/v1/reconciliation/status").then().statusCode(200)
+                .body("userId", equalTo(userId)).body("openDivergences", equalTo(0));
+        given().baseUri(gw).auth().oauth2(token).get("/api/v1/billing/subscription").then().statusCode(200)
+                .body("tier", equalTo("FREE"));
+        // a trader is not an admin
+        given().baseUri(gw).auth().oauth2(token).get("/api/v1/referrals/signups?code=ANY").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void affiliateServiceRecordsTheReferralOfASignup() {
+        String code = "REF" + UUID.randomUUID().toString().substring(0, 6);
+        String userId = register(email(), code);
+        String admin = login("admin@system.test", "admin-password-system");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gw).auth().oauth2(admin).get("/api/v1/referrals/signups?code=" + code).then()
+                        .statusCode(200).body("$", hasSize(1)).body("[0].userId", equalTo(userId)));
+        given().baseUri(gw).auth().oauth2(admin).get("/api/v1/referrals/signups?code=bad code!").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aUserRegisteredWhileApprovalServiceIsDownReachesItWhenItReturns() {
+        Suite suite = RunningSuite.get();
+        String email = email();
+        suite.stop("approval-service");
+        String userId;
+        try {
+            userId = register(email, null); // the gateway's outbox does not care who is listening
+            given().baseUri(gw).auth().oauth2(login(email, "system test password")).get("/api/v1/traders/me")
+                    .then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            suite.startAgain("approval-service", Duration.ofMinutes(2));
+        }
+        String token = login(email, "system test password");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().baseUri(gw).auth().oauth2(token).get("/api/v1/traders/me")
+                        .then().statusCode(200).body("userId", equalTo(userId)));
+    }
+}

@@ -1,0 +1,57 @@
+package io.signaldesk.system;
+
+import io.signaldesk.localstack.ServiceProcess;
+import io.signaldesk.localstack.Suite;
+import io.signaldesk.localstack.TestInfra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The six packaged services started once for this JVM against the test servers, on free ports,
+ * with their own database, topic prefix and Redis key prefix (so a demo stack running on the same
+ * machine is never touched).
+ */
+final class RunningSuite {
+    private static Suite suite;
+    static Map<String, Integer> ports;
+    static Map<String, String> settings;
+    static Path root;
+    static String database;
+
+    private RunningSuite() {
+    }
+
+    static synchronized Suite get() {
+        if (suite == null) {
+            TestInfra infra = TestInfra.get();
+            String suffix = TestInfra.uniqueSuffix();
+            database = "sdtest_system_" + suffix;
+            infra.postgres.createDatabase(database, true);
+            root = ServiceProcess.projectRoot();
+            ports = Suite.freePorts();
+            settings = Suite.infraSettings(infra.postgres, database, infra.redis, infra.kafka, infra.keys,
+                    "t" + suffix + ".", "t" + suffix + ":");
+            Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
+            gateway.put("gateway.admin.email", "admin@system.test");
+            gateway.put("gateway.admin.password", "admin-password-system");
+            gateway.put("gateway.rate-limit.auth-per-ip-per-minute", "1000");
+            Map<String, String> common = new HashMap<>(settings);
+            common.put("signaldesk.outbox.safety-poll", "2s");
+            suite = Suite.start(root, new Suite.Plan(ports, common, Map.of("gateway", gateway),
+                    root.resolve("system-tests/target/service-logs"), "192m"), Duration.ofMinutes(4));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                suite.close();
+                infra.postgres.dropDatabase(database);
+            }));
+        }
+        return suite;
+    }
+
+    static String gateway() {
+        get();
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+}

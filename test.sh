@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of SignalDesk: unit tests, Quarkus tests against real Postgres/Redis/Kafka
+# (started by the tests themselves when none is running), and the system tests that run the six
+# packaged services as processes. Needs only a JDK 17; the Maven wrapper fetches Maven.
+# Ends with the totals over every module, in Surefire's format.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+./mvnw -B -ntp verify "$@"
+status=$?
+
+report_totals() {
+  awk -F'"' '
+    /<testsuite / {
+      for (i = 1; i < NF; i++) {
+        if ($i ~ /[ ]tests=$/)    t += $(i+1);
+        if ($i ~ /[ ]failures=$/) f += $(i+1);
+        if ($i ~ /[ ]errors=$/)   e += $(i+1);
+        if ($i ~ /[ ]skipped=$/)  s += $(i+1);
+      }
+    }
+    END {
+      printf "\nAll modules: Tests run: %d, Failures: %d, Errors: %d, Skipped: %d\n", t, f, e, s;
+      printf "%d passed, %d failed, %d skipped\n", t - f - e - s, f + e, s;
+    }' "$@"
+}
+reports=$(find . -path ./.local -prune -o \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) -print)
+if [ -n "$reports" ]; then
+  # shellcheck disable=SC2086
+  report_totals $reports
+fi
+exit $status
