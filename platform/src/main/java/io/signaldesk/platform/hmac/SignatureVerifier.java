@@ -102,6 +102,8 @@ public class SignatureVerifier {
         String key = keyPrefix + "nonce:" + r.keyId() + ":" + r.nonce();
         // SET NX answers OK when the nonce is new and nil when it was already there (any Redis version).
         return redis.execute("SET", key, "1", "NX", "PX", Long.toString(config.nonceTtl().toMillis()))
+                .onFailure().transform(t -> new ProblemException(Problem.of(503, "dependency-unavailable",
+                        "Service unavailable", "The nonce store is unavailable; retry shortly"), java.util.Map.of("Retry-After", "2")))
                 .onItem().transformToUni(reply -> reply == null
                         ? Uni.createFrom().failure(fail("signature-replayed", "This nonce was already used"))
                         : Uni.createFrom().voidItem());
