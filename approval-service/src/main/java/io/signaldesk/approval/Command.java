@@ -1,0 +1,61 @@
+package io.signaldesk.approval;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An instruction for a device's EA: OPEN a position, CLOSE a ticket, or CLOSE_ALL. */
+@Entity
+@Table(name = "commands")
+public class Command extends PanacheEntityBase {
+    public enum Type { OPEN, CLOSE, CLOSE_ALL }
+
+    public enum Status { PENDING, LEASED, FILLED, REJECTED, FAILED }
+
+    @Id
+    public UUID id;
+    @Column(name = "device_id", nullable = false)
+    public UUID deviceId;
+    @Column(name = "user_id", nullable = false)
+    public UUID userId;
+    @Column(name = "approval_id")
+    public UUID approvalId;
+    @Column(nullable = false)
+    public String type;
+    public String instrument;
+    public String side;
+    public BigDecimal volume;
+    @Column(name = "stop_loss")
+    public BigDecimal stopLoss;
+    @Column(name = "take_profit")
+    public BigDecimal takeProfit;
+    public Long ticket;
+    @Column(nullable = false)
+    public String status;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+    @Column(name = "delivery_count", nullable = false)
+    public int deliveryCount;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "acked_at")
+    public Instant ackedAt;
+    @Column(name = "ack_ticket")
+    public Long ackTicket;
+    @Column(name = "ack_price")
+    public BigDecimal ackPrice;
+    @Column(name = "ack_volume")
+    public BigDecimal ackVolume;
+    @Column(name = "ack_executed_at")
+    public Instant ackExecutedAt;
+    @Column(name = "ack_error")
+    public String ackError;
+    @Column(name = "ack_fingerprint")
+    public String ackFingerprint;
+}

@@ -1,0 +1,37 @@
+package io.signaldesk.approval;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A signal as received on signals.v1. */
+@Entity
+@Table(name = "signals")
+public class SignalRecord extends PanacheEntityBase {
+    @Id
+    @Column(name = "signal_id")
+    public UUID signalId;
+    @Column(name = "strategy_id", nullable = false)
+    public String strategyId;
+    @Column(nullable = false)
+    public String instrument;
+    @Column(nullable = false)
+    public String side;
+    @Column(nullable = false)
+    public BigDecimal entry;
+    @Column(name = "stop_loss", nullable = false)
+    public BigDecimal stopLoss;
+    @Column(name = "take_profit", nullable = false)
+    public BigDecimal takeProfit;
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+    public String rationale;
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+}

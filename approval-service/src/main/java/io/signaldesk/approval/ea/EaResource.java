@@ -1,0 +1,113 @@
+package io.signaldesk.approval.ea;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.signaldesk.approval.Device;
+import io.signaldesk.approval.rest.ApiModels.AckRequest;
+import io.signaldesk.approval.rest.ApiModels.AckResponse;
+import io.signaldesk.approval.rest.ApiModels.PollResponse;
+import io.signaldesk.approval.rest.ApiModels.SnapshotRequest;
+import io.signaldesk.platform.hmac.SignedRequest;
+import io.signaldesk.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The EA API: no JWT; every request is HMAC-signed by the device (docs/ea-protocol.md). The body
+ * is read as raw bytes so the signature covers exactly what was sent, then parsed and validated.
+ */
+@Path("/api/v1/ea")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ea")
+public class EaResource {
+    private final EaService ea;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public EaResource(EaService ea, ObjectMapper mapper, Validator validator) {
+        this.ea = ea;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    @GET
+    @Path("/poll")
+    @Operation(summary = "Leased commands for this device; waits up to waitMs (max 25000) for one to appear")
+    public Uni<PollResponse> poll(@QueryParam("waitMs") @DefaultValue("0") String waitMs, @Context HttpServerRequest http,
+                                  @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
+                                  @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
+        long wait;
+        try {
+            wait = Long.parseLong(waitMs);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("bad-request", "waitMs must be a number of milliseconds");
+        }
+        if (wait < 0 || wait > 25_000) {
+            throw ProblemException.badRequest("bad-request", "waitMs must be between 0 and 25000");
+        }
+        return ea.authenticate(new SignedRequest(device, "GET", http.uri(), ts, nonce, sig, new byte[0]))
+                .chain(d -> ea.poll(d, wait))
+                .map(cmds -> new PollResponse(cmds, Instant.now()));
+    }
+
+    @POST
+    @Path("/ack")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The EA's result for a command; repeating it is safe, contradicting it is a 409")
+    public Uni<AckResponse> ack(byte[] body, @Context HttpServerRequest http,
+                                @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
+                                @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
+        return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
+                .chain(d -> ea.ack(d, read(body, AckRequest.class)));
+    }
+
+    @POST
+    @Path("/snapshot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Balance, equity and open positions as the broker reports them")
+    public Uni<Response> snapshot(byte[] body, @Context HttpServerRequest http,
+                                  @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
+                                  @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
+        return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
+                .chain((Device d) -> ea.snapshot(d, read(body, SnapshotRequest.class)))
+                .replaceWith(Response.accepted().build());
+    }
+
+    private <T> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("malformed-body", "The body is empty");
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("malformed-body", "The body is not a valid " + type.getSimpleName()
+                    + (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()
+                    ? " (field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')" : ""));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,191 @@
+package io.signaldesk.approval.ea;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.approval.AccountState;
+import io.signaldesk.approval.Command;
+import io.signaldesk.approval.Device;
+import io.signaldesk.approval.config.ApprovalConfig;
+import io.signaldesk.approval.rest.ApiModels.AckRequest;
+import io.signaldesk.approval.rest.ApiModels.AckResponse;
+import io.signaldesk.approval.rest.ApiModels.CommandView;
+import io.signaldesk.approval.rest.ApiModels.SnapshotRequest;
+import io.signaldesk.approval.service.DeviceService;
+import io.signaldesk.platform.events.Side;
+import io.signaldesk.platform.events.TradeEvents;
+import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
+import io.signaldesk.platform.events.TradeEvents.FillReported;
+import io.signaldesk.platform.hmac.Hmac;
+import io.signaldesk.platform.hmac.SignatureVerifier;
+import io.signaldesk.platform.hmac.SignedRequest;
+import io.signaldesk.platform.outbox.Outbox;
+import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/** The EA side: signed device requests, leased command delivery with long-poll, acks, snapshots. */
+@ApplicationScoped
+public class EaService {
+    private static final int MAX_COMMANDS = 20;
+
+    private final SignatureVerifier verifier;
+    private final DeviceService devices;
+    private final CommandWakeup wakeup;
+    private final Outbox outbox;
+    private final ApprovalConfig config;
+    private final MeterRegistry metrics;
+
+    public EaService(SignatureVerifier verifier, DeviceService devices, CommandWakeup wakeup, Outbox outbox,
+                     ApprovalConfig config, MeterRegistry metrics) {
+        this.verifier = verifier;
+        this.devices = devices;
+        this.wakeup = wakeup;
+        this.outbox = outbox;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Verifies a device's signed request; unknown and revoked devices are refused like a bad signature. */
+    public Uni<Device> authenticate(SignedRequest r) {
+        verifier.checkShape(r); // cheap refusals before any lookup
+        UUID id;
+        try {
+            id = UUID.fromString(r.keyId());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(invalid("X-Device-Id is not a device id"));
+        }
+        return Panache.withSession(() -> Device.<Device>findById(id)).chain(d -> {
+            if (d == null) {
+                return Uni.createFrom().failure(invalid("The signature does not match the request"));
+            }
+            if (!d.active()) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(401, "device-revoked",
+                        "Signature rejected", "This device has been revoked")));
+            }
+            return verifier.verify(r, devices.validSecrets(d)).replaceWith(d);
+        });
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(Problem.of(401, "signature-invalid", "Signature rejected", detail));
+    }
+
+    /** Leases due commands; with {@code waitMs > 0} and none due, waits for a wake-up (no polling of the database). */
+    public Uni<List<CommandView>> poll(Device device, long waitMs) {
+        long wait = Math.min(Math.max(0, waitMs), config.maxWait().toMillis());
+        if (wait == 0) {
+            return lease(device.id);
+        }
+        CompletableFuture<Void> woken = wakeup.register(device.id);
+        Timer.Sample sample = Timer.start(metrics);
+        return lease(device.id).chain(found -> {
+            if (!found.isEmpty()) {
+                return Uni.createFrom().item(found);
+            }
+            return Uni.createFrom().completionStage(woken)
+                    .ifNoItem().after(Duration.ofMillis(wait)).recoverWithItem((Void) null)
+                    .chain(() -> lease(device.id));
+        }).eventually(() -> {
+            wakeup.unregister(device.id, woken);
+            sample.stop(metrics.timer("signaldesk.ea.poll.wait"));
+        });
+    }
+
+    private Uni<List<CommandView>> lease(UUID deviceId) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = :until, delivery_count = delivery_count + 1 "
+                                + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
+                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < :now)) "
+                                + "ORDER BY created_at LIMIT " + MAX_COMMANDS + " FOR UPDATE SKIP LOCKED) RETURNING *", Command.class)
+                .setParameter("until", now.plus(config.lease()))
+                .setParameter("d", deviceId)
+                .setParameter("now", now)
+                .getResultList()))
+                .map(list -> list.stream()
+                        .sorted(java.util.Comparator.comparing((Command c) -> c.createdAt))
+                        .map(c -> {
+                            if (c.deliveryCount > 1) {
+                                metrics.counter("signaldesk.ea.commands.redelivered").increment();
+                            }
+                            return CommandView.of(c);
+                        }).toList());
+    }
+
+    /**
+     * Records the EA's result. The same ack again gets the same answer; a different one for an acked
+     * command is a conflict. FILLED publishes FillReported in the same transaction.
+     */
+    public Uni<AckResponse> ack(Device device, AckRequest req) {
+        String fingerprint = Hmac.sha256Hex(req.status() + "|" + req.ticket() + "|" + plain(req.price()) + "|"
+                + plain(req.volume()) + "|" + req.error());
+        return Panache.withTransaction(() -> Command.<Command>findById(req.commandId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(c -> {
+                    if (c == null || !c.deviceId.equals(device.id)) {
+                        return Uni.createFrom().failure(ProblemException.notFound("command " + req.commandId() + " for this device"));
+                    }
+                    if (c.ackedAt != null) {
+                        if (c.ackFingerprint.equals(fingerprint)) {
+                            metrics.counter("signaldesk.ea.acks", "outcome", "repeat").increment();
+                            return Uni.createFrom().item(AckResponse.of(c, true));
+                        }
+                        return Uni.createFrom().failure(ProblemException.conflict("ack-conflict",
+                                "Command " + c.id + " was already acknowledged as " + c.status + " with other values"));
+                    }
+                    if ("FILLED".equals(req.status()) && (req.ticket() == null || req.price() == null || req.volume() == null)) {
+                        return Uni.createFrom().failure(ProblemException.unprocessable("fill-incomplete",
+                                "A FILLED ack needs ticket, price and volume"));
+                    }
+                    c.status = req.status();
+                    c.ackedAt = Instant.now();
+                    c.ackTicket = req.ticket();
+                    c.ackPrice = req.price();
+                    c.ackVolume = req.volume();
+                    c.ackExecutedAt = req.executedAt() == null ? c.ackedAt : req.executedAt();
+                    c.ackError = req.error();
+                    c.ackFingerprint = fingerprint;
+                    c.leaseUntil = null;
+                    metrics.counter("signaldesk.ea.acks", "outcome", req.status()).increment();
+                    if (!"FILLED".equals(req.status())) {
+                        return Uni.createFrom().item(AckResponse.of(c, false));
+                    }
+                    FillReported fill = new FillReported(UUID.randomUUID(), c.id, c.userId, device.id, device.brokerAccount,
+                            "CLOSE".equals(c.type) || "CLOSE_ALL".equals(c.type) ? TradeEvents.FillAction.CLOSE : TradeEvents.FillAction.OPEN,
+                            c.instrument, c.side == null ? null : Side.valueOf(c.side), req.ticket(), req.volume(), req.price(),
+                            c.ackExecutedAt);
+                    return outbox.enqueue(fill).replaceWith(AckResponse.of(c, false));
+                }));
+    }
+
+    private static String plain(java.math.BigDecimal d) {
+        return d == null ? "null" : d.stripTrailingZeros().toPlainString();
+    }
+
+    /** Stores the latest account state and publishes AccountSnapshot. */
+    public Uni<Void> snapshot(Device device, SnapshotRequest req) {
+        Instant taken = req.takenAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : req.takenAt();
+        return Panache.withTransaction(() -> AccountState.<AccountState>findById(device.id).chain(existing -> {
+            AccountState st = existing == null ? new AccountState() : existing;
+            st.deviceId = device.id;
+            st.currency = req.currency();
+            st.balance = req.balance();
+            st.equity = req.equity();
+            st.takenAt = taken;
+            List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions().stream()
+                    .map(p -> new TradeEvents.ReportedPosition(p.ticket(), p.instrument(), p.side(), p.volume(), p.openPrice(), p.profit()))
+                    .toList();
+            Uni<?> save = existing == null ? st.persist() : Uni.createFrom().item(st);
+            return save.chain(() -> outbox.enqueue(new AccountSnapshot(UUID.randomUUID(), device.userId, device.id,
+                    device.brokerAccount, req.currency(), req.balance(), req.equity(), positions, taken)));
+        })).replaceWithVoid();
+    }
+}

@@ -1,0 +1,91 @@
+package io.signaldesk.approval.rest;
+
+import io.quarkus.security.Authenticated;
+import io.signaldesk.approval.Approval;
+import io.signaldesk.approval.rest.ApiModels.ApprovalView;
+import io.signaldesk.approval.rest.ApiModels.ApproveRequest;
+import io.signaldesk.approval.rest.ApiModels.HistoryView;
+import io.signaldesk.approval.rest.ApiModels.RejectRequest;
+import io.signaldesk.approval.service.ApprovalService;
+import io.signaldesk.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/api/v1/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ApprovalResource {
+    private final ApprovalService approvals;
+    private final JsonWebToken jwt;
+
+    public ApprovalResource(ApprovalService approvals, JsonWebToken jwt) {
+        this.approvals = approvals;
+        this.jwt = jwt;
+    }
+
+    private UUID user() {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    @GET
+    @Operation(summary = "Your approvals, newest first, optionally by status")
+    public Uni<List<ApprovalView>> list(@QueryParam("status") String status,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        Approval.Status st = null;
+        if (status != null) {
+            try {
+                st = Approval.Status.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("bad-request", "status must be PENDING, APPROVED, REJECTED or EXPIRED");
+            }
+        }
+        return approvals.list(user(), st, page, size).chain(list -> io.smallrye.mutiny.Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(a -> approvals.signal(a.signalId).map(s -> ApprovalView.of(a, s)))
+                .collect().asList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApprovalView> get(@PathParam("id") UUID id) {
+        return approvals.get(user(), id).chain(a -> approvals.signal(a.signalId).map(s -> ApprovalView.of(a, s)));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve (optionally with another volume): the trade becomes a command for your EA")
+    public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid ApproveRequest req) {
+        return approvals.approve(user(), id, req == null ? null : req.volume()).map(a -> ApprovalView.of(a, null));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid RejectRequest req) {
+        return approvals.reject(user(), id, req == null ? null : req.reason()).map(a -> ApprovalView.of(a, null));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The audit trail: every state change with who, when and why")
+    public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
+        return approvals.history(user(), id).map(l -> l.stream().map(HistoryView::of).toList());
+    }
+}

@@ -1,0 +1,69 @@
+package io.signaldesk.approval.rest;
+
+import io.quarkus.security.Authenticated;
+import io.signaldesk.approval.rest.ApiModels.DeviceRequest;
+import io.signaldesk.approval.rest.ApiModels.DeviceView;
+import io.signaldesk.approval.service.DeviceService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DeviceResource {
+    private final DeviceService devices;
+    private final JsonWebToken jwt;
+
+    public DeviceResource(DeviceService devices, JsonWebToken jwt) {
+        this.devices = devices;
+        this.jwt = jwt;
+    }
+
+    private UUID user() {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an EA terminal; the response carries its HMAC secret, shown only this once")
+    public Uni<Response> register(@Valid @NotNull DeviceRequest req) {
+        return devices.register(user(), req.name(), req.brokerAccount(), req.brokerServer())
+                .map(i -> Response.created(URI.create("/api/v1/devices/" + i.device().id))
+                        .entity(DeviceView.of(i.device(), i.secret())).build());
+    }
+
+    @GET
+    public Uni<List<DeviceView>> list() {
+        return devices.list(user()).map(l -> l.stream().map(d -> DeviceView.of(d, null)).toList());
+    }
+
+    @POST
+    @Path("/{id}/rotate")
+    @Operation(summary = "New secret (shown once); the previous one stays valid for the grace period")
+    public Uni<DeviceView> rotate(@PathParam("id") UUID id) {
+        return devices.rotate(user(), id).map(i -> DeviceView.of(i.device(), i.secret()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke: every request signed by this device is refused from now on")
+    public Uni<Response> revoke(@PathParam("id") UUID id) {
+        return devices.revoke(user(), id).replaceWith(Response.noContent().build());
+    }
+}

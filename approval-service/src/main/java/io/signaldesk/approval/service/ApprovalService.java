@@ -1,0 +1,250 @@
+package io.signaldesk.approval.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.signaldesk.approval.AccountState;
+import io.signaldesk.approval.Approval;
+import io.signaldesk.approval.ApprovalHistory;
+import io.signaldesk.approval.Command;
+import io.signaldesk.approval.Device;
+import io.signaldesk.approval.SignalRecord;
+import io.signaldesk.approval.Subscription;
+import io.signaldesk.approval.ea.CommandWakeup;
+import io.signaldesk.platform.events.TradeEvents.SignalPublished;
+import io.signaldesk.platform.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pending approvals from signals, decisions with an audit trail, and the commands they create.
+ * Wake-ups for EAs are sent only after the transaction that created the command has committed.
+ */
+@ApplicationScoped
+public class ApprovalService {
+    private static final Logger LOG = Logger.getLogger(ApprovalService.class);
+
+    private final CommandWakeup wakeup;
+    private final MeterRegistry metrics;
+
+    public ApprovalService(CommandWakeup wakeup, MeterRegistry metrics) {
+        this.wakeup = wakeup;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Applies SignalPublished (inside the inbox transaction): the signal, then one PENDING approval
+     * per active subscriber (auto-approved when the subscription says so). Returns devices to wake.
+     */
+    public Uni<List<UUID>> onSignal(SignalPublished e) {
+        SignalRecord s = new SignalRecord();
+        s.signalId = e.signalId();
+        s.strategyId = e.strategyId();
+        s.instrument = e.instrument();
+        s.side = e.side().name();
+        s.entry = e.entry();
+        s.stopLoss = e.stopLoss();
+        s.takeProfit = e.takeProfit();
+        s.expiresAt = e.expiresAt();
+        s.rationale = e.rationale();
+        s.receivedAt = Instant.now();
+        List<UUID> toWake = new ArrayList<>();
+        if (!e.expiresAt().isAfter(Instant.now())) {
+            return s.persist().replaceWith(toWake); // arrived expired: kept, nobody is asked
+        }
+        return s.persist()
+                .chain(() -> Subscription.<Subscription>find("strategyId = ?1 and cancelledAt is null", e.strategyId()).list())
+                .chain(subs -> Multi.createFrom().iterable(subs)
+                        .onItem().transformToUniAndConcatenate(sub -> createApproval(s, sub).invoke(d -> {
+                            if (d != null) {
+                                toWake.add(d);
+                            }
+                        }))
+                        .collect().asList())
+                .replaceWith(toWake);
+    }
+
+    private Uni<UUID> createApproval(SignalRecord s, Subscription sub) {
+        return deviceFor(sub.userId, sub.deviceId).chain(device -> equityOf(device).chain(equity -> {
+            Approval a = new Approval();
+            a.id = UUID.randomUUID();
+            a.signalId = s.signalId;
+            a.userId = sub.userId;
+            a.subscriptionId = sub.id;
+            a.status = Approval.Status.PENDING.name();
+            a.volume = Sizing.volume(sub, s.instrument, s.entry, s.stopLoss, equity);
+            a.expiresAt = s.expiresAt;
+            a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            boolean auto = sub.autoApprove && device != null && sub.autoApproveMaxVolume != null
+                    && a.volume.compareTo(sub.autoApproveMaxVolume) <= 0;
+            metrics.counter("signaldesk.approvals.created", "auto", Boolean.toString(auto)).increment();
+            Uni<Void> pending = a.persist().chain(() -> ApprovalHistory.of(a.id, null, "PENDING", "system",
+                    "signal " + s.signalId, a.volume).persist()).replaceWithVoid();
+            if (!auto) {
+                return pending.replaceWith((UUID) null);
+            }
+            return pending.chain(() -> decide(a, Approval.Status.APPROVED, "system:auto-approve",
+                    "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s));
+        }));
+    }
+
+    private static Uni<Device> deviceFor(UUID userId, UUID preferred) {
+        if (preferred != null) {
+            return Device.<Device>findById(preferred).map(d -> d != null && d.active() && d.userId.equals(userId) ? d : null);
+        }
+        return Device.<Device>find("userId = ?1 and revokedAt is null order by createdAt", userId).firstResult();
+    }
+
+    private static Uni<BigDecimal> equityOf(Device device) {
+        if (device == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return AccountState.<AccountState>findById(device.id).map(st -> st == null ? null : st.equity);
+    }
+
+    /** Moves a PENDING approval to a decision; APPROVED creates the OPEN command. Returns the device to wake. */
+    private Uni<UUID> decide(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
+                             Device device, SignalRecord s) {
+        String from = a.status;
+        a.status = to.name();
+        a.volume = volume;
+        a.decidedAt = Instant.now();
+        Uni<Void> history = ApprovalHistory.of(a.id, from, to.name(), actor, reason, volume).persist().replaceWithVoid();
+        if (to != Approval.Status.APPROVED) {
+            return history.replaceWith((UUID) null);
+        }
+        Command c = new Command();
+        c.id = UUID.randomUUID();
+        c.deviceId = device.id;
+        c.userId = a.userId;
+        c.approvalId = a.id;
+        c.type = Command.Type.OPEN.name();
+        c.instrument = s.instrument;
+        c.side = s.side;
+        c.volume = volume;
+        c.stopLoss = s.stopLoss;
+        c.takeProfit = s.takeProfit;
+        c.status = Command.Status.PENDING.name();
+        c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return history.chain(() -> c.persist()).replaceWith(device.id);
+    }
+
+    public Uni<Approval> approve(UUID userId, UUID approvalId, BigDecimal requestedVolume) {
+        return Panache.withTransaction(() -> pendingOwned(userId, approvalId).chain(a ->
+                        Subscription.<Subscription>findById(a.subscriptionId).chain(sub ->
+                                deviceFor(userId, sub.deviceId).chain(device -> {
+                                    if (device == null) {
+                                        return Uni.createFrom().failure(ProblemException.unprocessable("no-device",
+                                                "Register an EA device before approving trades"));
+                                    }
+                                    BigDecimal volume = requestedVolume == null ? a.volume : requestedVolume;
+                                    if (volume.compareTo(sub.maxVolume) > 0) {
+                                        return Uni.createFrom().failure(ProblemException.unprocessable("volume-above-max",
+                                                "volume " + volume + " is above your maximum " + sub.maxVolume));
+                                    }
+                                    return SignalRecord.<SignalRecord>findById(a.signalId).chain(s ->
+                                            decide(a, Approval.Status.APPROVED, "user:" + userId, "approved", volume, device, s));
+                                }))
+                                .map(device -> new Object[]{a, device})))
+                .call(pair -> wakeup.publish((UUID) pair[1]))
+                .invoke(pair -> metrics.counter("signaldesk.approvals.decided", "decision", "APPROVED").increment())
+                .map(pair -> (Approval) pair[0]);
+    }
+
+    public Uni<Approval> reject(UUID userId, UUID approvalId, String reason) {
+        return Panache.withTransaction(() -> pendingOwned(userId, approvalId).chain(a ->
+                        decide(a, Approval.Status.REJECTED, "user:" + userId, reason == null ? "rejected" : reason, a.volume, null, null)
+                                .replaceWith(a)))
+                .invoke(a -> metrics.counter("signaldesk.approvals.decided", "decision", "REJECTED").increment());
+    }
+
+    /** The caller's approval, still PENDING and not past its expiry; locked against a concurrent decision. */
+    private Uni<Approval> pendingOwned(UUID userId, UUID approvalId) {
+        return Approval.<Approval>findById(approvalId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(a -> {
+            if (a == null || !a.userId.equals(userId)) {
+                return Uni.createFrom().failure(ProblemException.notFound("approval " + approvalId));
+            }
+            if (!Approval.Status.PENDING.name().equals(a.status)) {
+                return Uni.createFrom().failure(ProblemException.conflict("approval-decided",
+                        "This approval is already " + a.status));
+            }
+            if (!a.expiresAt.isAfter(Instant.now())) {
+                return Uni.createFrom().failure(ProblemException.conflict("approval-expired", "This approval has expired"));
+            }
+            return Uni.createFrom().item(a);
+        });
+    }
+
+    public Uni<List<Approval>> list(UUID userId, Approval.Status status, int page, int size) {
+        return Panache.withSession(() -> (status == null
+                ? Approval.<Approval>find("userId = ?1 order by createdAt desc", userId)
+                : Approval.<Approval>find("userId = ?1 and status = ?2 order by createdAt desc", userId, status.name()))
+                .page(page, size).list());
+    }
+
+    public Uni<Approval> get(UUID userId, UUID id) {
+        return Panache.withSession(() -> Approval.<Approval>findById(id)).map(a -> {
+            if (a == null || !a.userId.equals(userId)) {
+                throw ProblemException.notFound("approval " + id);
+            }
+            return a;
+        });
+    }
+
+    public Uni<List<ApprovalHistory>> history(UUID userId, UUID id) {
+        return get(userId, id).chain(a -> Panache.withSession(() ->
+                ApprovalHistory.<ApprovalHistory>find("approvalId = ?1 order by at", id).list()));
+    }
+
+    public Uni<SignalRecord> signal(UUID signalId) {
+        return Panache.withSession(() -> SignalRecord.findById(signalId));
+    }
+
+    /** Wake the devices whose commands a committed transaction created. */
+    public Uni<Void> wake(List<UUID> devices) {
+        return Multi.createFrom().iterable(devices).onItem().transformToUniAndConcatenate(wakeup::publish).collect().last();
+    }
+
+    @Scheduled(every = "${approval.expiry-sweep:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expireDue() {
+        return Panache.withTransaction(() -> expire("expires_at <= now()", null, "system", "expired"))
+                .invoke(n -> {
+                    if (n > 0) {
+                        metrics.counter("signaldesk.approvals.decided", "decision", "EXPIRED").increment(n);
+                        LOG.debugf("expired %d approvals", n);
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure().invoke(t -> LOG.warnf("expiry sweep failed: %s", t.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Marks matching PENDING approvals EXPIRED and writes their history in one statement.
+     * {@code condition} may use one parameter {@code :p}.
+     */
+    static Uni<Integer> expire(String condition, Object param, String actor, String reason) {
+        return Panache.getSession().chain(session -> {
+            var q = session.createNativeQuery(
+                        "WITH expired AS (UPDATE {h-schema}approvals SET status = 'EXPIRED', decided_at = now() "
+                                + "WHERE status = 'PENDING' AND " + condition + " RETURNING id, volume) "
+                                + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
+                                + "SELECT gen_random_uuid(), id, 'PENDING', 'EXPIRED', :actor, :reason, volume, now() FROM expired")
+                    .setParameter("actor", actor)
+                    .setParameter("reason", reason);
+            if (param != null) {
+                q.setParameter("p", param);
+            }
+            return q.executeUpdate();
+        });
+    }
+}
