@@ -87,6 +87,7 @@ CREATE TABLE commands (
     instrument      TEXT,
     side            TEXT,
     volume          NUMERIC(12, 2),
+    entry           NUMERIC(19, 10),                 -- the signal's entry, for the EA's slippage check
     stop_loss       NUMERIC(19, 10),
     take_profit     NUMERIC(19, 10),
     ticket          BIGINT,

@@ -31,6 +31,7 @@ public class Command extends PanacheEntityBase {
     public String instrument;
     public String side;
     public BigDecimal volume;
+    public BigDecimal entry;
     @Column(name = "stop_loss")
     public BigDecimal stopLoss;
     @Column(name = "take_profit")

@@ -103,6 +103,9 @@ class TradePipelineTest {
         assertThat(fill.getValue("price").toString()).isEqualTo("1.08425");
         assertThat(fill.getString("action")).isEqualTo("OPEN");
 
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().statusCode(200)
+                .body("execution.status", equalTo("FILLED")).body("execution.ticket", equalTo(50012345))
+                .body("execution.price", equalTo(1.08425f));
         given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then().statusCode(200)
                 .body("$", hasSize(2))
                 .body("[0].toStatus", equalTo("PENDING")).body("[0].actor", equalTo("system"))

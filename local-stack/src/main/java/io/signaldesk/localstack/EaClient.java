@@ -25,14 +25,25 @@ public final class EaClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
+    private final String idHeader;
     private final String deviceId;
     private volatile String secret;
     private LongSupplier clock = System::currentTimeMillis;
 
     public EaClient(String baseUrl, String deviceId, String secret) {
+        this(baseUrl, "X-Device-Id", deviceId, secret);
+    }
+
+    private EaClient(String baseUrl, String idHeader, String deviceId, String secret) {
+        this.idHeader = idHeader;
         this.baseUrl = baseUrl;
         this.deviceId = deviceId;
         this.secret = secret;
+    }
+
+    /** The same signing for an outside signal producer (X-Producer-Id). */
+    public static EaClient producer(String baseUrl, String producerId, String secret) {
+        return new EaClient(baseUrl, "X-Producer-Id", producerId, secret);
     }
 
     public EaClient withClock(LongSupplier clock) {
@@ -55,6 +66,10 @@ public final class EaClient {
         return send("POST", "/api/v1/ea/ack", json, newNonce());
     }
 
+    public Reply postSignal(String json) {
+        return send("POST", "/api/v1/signals", json, newNonce());
+    }
+
     public Reply snapshot(String json) {
         return send("POST", "/api/v1/ea/snapshot", json, newNonce());
     }
@@ -66,7 +81,7 @@ public final class EaClient {
         String signature = sign(secret, method + "\n" + pathWithQuery + "\n" + ts + "\n" + nonce + "\n" + sha256(bytes));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathWithQuery))
                 .timeout(Duration.ofSeconds(40))
-                .header("X-Device-Id", deviceId)
+                .header(idHeader, deviceId)
                 .header("X-Timestamp", Long.toString(ts))
                 .header("X-Nonce", nonce)
                 .header("X-Signature", signature);

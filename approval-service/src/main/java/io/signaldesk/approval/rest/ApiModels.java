@@ -66,12 +66,27 @@ public final class ApiModels {
         }
     }
 
+    /** What happened to the trade on the broker: the command and, once acknowledged, the fill. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExecutionView(UUID commandId, String status, int deliveries, Long ticket, BigDecimal price,
+                                BigDecimal volume, Instant executedAt, String error) {
+        public static ExecutionView of(Command c) {
+            return c == null ? null : new ExecutionView(c.id, c.status, c.deliveryCount, c.ackTicket, c.ackPrice,
+                    c.ackVolume, c.ackExecutedAt, c.ackError);
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ApprovalView(UUID id, UUID signalId, UUID subscriptionId, String status, BigDecimal volume,
-                               Instant expiresAt, Instant decidedAt, Instant createdAt, SignalView signal) {
+                               Instant expiresAt, Instant decidedAt, Instant createdAt, SignalView signal,
+                               ExecutionView execution) {
         public static ApprovalView of(Approval a, SignalRecord s) {
+            return of(a, s, null);
+        }
+
+        public static ApprovalView of(Approval a, SignalRecord s, Command c) {
             return new ApprovalView(a.id, a.signalId, a.subscriptionId, a.status, a.volume, a.expiresAt, a.decidedAt,
-                    a.createdAt, SignalView.of(s));
+                    a.createdAt, SignalView.of(s), ExecutionView.of(c));
         }
     }
 
@@ -100,11 +115,11 @@ public final class ApiModels {
     // --- EA ---
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CommandView(UUID commandId, String type, String instrument, String side, BigDecimal volume,
-                              BigDecimal stopLoss, BigDecimal takeProfit, Long ticket, String clientOrderId,
-                              Instant leaseUntil, int deliveryCount) {
+                              BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit, Long ticket,
+                              String clientOrderId, Instant leaseUntil, int deliveryCount) {
         public static CommandView of(Command c) {
-            return new CommandView(c.id, c.type, c.instrument, c.side, c.volume, c.stopLoss, c.takeProfit, c.ticket,
-                    c.id.toString(), c.leaseUntil, c.deliveryCount);
+            return new CommandView(c.id, c.type, c.instrument, c.side, c.volume, c.entry, c.stopLoss, c.takeProfit,
+                    c.ticket, c.id.toString(), c.leaseUntil, c.deliveryCount);
         }
     }
 

@@ -66,7 +66,8 @@ public class ApprovalResource {
     @GET
     @Path("/{id}")
     public Uni<ApprovalView> get(@PathParam("id") UUID id) {
-        return approvals.get(user(), id).chain(a -> approvals.signal(a.signalId).map(s -> ApprovalView.of(a, s)));
+        return approvals.get(user(), id).chain(a -> approvals.signal(a.signalId)
+                .chain(s -> approvals.command(a.id).map(c -> ApprovalView.of(a, s, c))));
     }
 
     @POST

@@ -131,6 +131,7 @@ public class ApprovalService {
         c.instrument = s.instrument;
         c.side = s.side;
         c.volume = volume;
+        c.entry = s.entry;
         c.stopLoss = s.stopLoss;
         c.takeProfit = s.takeProfit;
         c.status = Command.Status.PENDING.name();
@@ -203,6 +204,10 @@ public class ApprovalService {
     public Uni<List<ApprovalHistory>> history(UUID userId, UUID id) {
         return get(userId, id).chain(a -> Panache.withSession(() ->
                 ApprovalHistory.<ApprovalHistory>find("approvalId = ?1 order by at", id).list()));
+    }
+
+    public Uni<Command> command(UUID approvalId) {
+        return Panache.withSession(() -> Command.<Command>find("approvalId", approvalId).firstResult());
     }
 
     public Uni<SignalRecord> signal(UUID signalId) {

@@ -1,0 +1,177 @@
+package io.signaldesk.load;
+
+import io.signaldesk.localstack.EaClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark: time from a producer's signal being accepted (POST /api/v1/signals answered 201) to
+ * the OPEN command arriving at a long-polling EA, through the gateway, for every subscribed trader.
+ * The path measured: signal-service outbox relay -> Kafka -> approval-service consumer (inbox,
+ * approval auto-approved, command) -> commit -> Redis pub/sub wake-up -> poll answers.
+ *
+ * Run against a running suite (./run.sh):
+ *   ./mvnw -q -Pload-tests -pl load-tests -am install -DskipTests
+ *   ./mvnw -q -Pload-tests -pl load-tests exec:java -Dexec.args="--traders 20 --signals 50 --interval-ms 200"
+ */
+public final class SignalToEaLatency {
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        String gw = a.getOrDefault("--gateway", "http://127.0.0.1:8080");
+        int traders = Integer.parseInt(a.getOrDefault("--traders", "20"));
+        int signals = Integer.parseInt(a.getOrDefault("--signals", "50"));
+        long intervalMs = Long.parseLong(a.getOrDefault("--interval-ms", "200"));
+        String adminEmail = a.getOrDefault("--admin", "admin@signaldesk.local");
+        String adminPassword = a.getOrDefault("--admin-password", "demo-admin-password");
+
+        String admin = login(gw, adminEmail, adminPassword);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String strategy = id(post(gw, "/api/v1/strategies", admin, "{\"name\":\"bench-" + run + "\",\"kind\":\"EXTERNAL\","
+                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}", 201));
+        String producerJson = post(gw, "/api/v1/producers", admin, "{\"name\":\"bench-" + run + "\",\"strategyId\":\"" + strategy + "\"}", 201);
+        EaClient producer = EaClient.producer(gw, id(producerJson), field(producerJson, "secret"));
+
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();     // signal entry tag -> nanoTime at 201
+        List<Long> latenciesMicros = new CopyOnWriteArrayList<>();
+        List<Thread> pollers = new ArrayList<>();
+        for (int i = 0; i < traders; i++) {
+            String email = "bench-" + run + "-" + i + "@load.test";
+            post(gw, "/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}", 201);
+            String token = login(gw, email, "bench password " + i);
+            String dev = post(gw, "/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + run + i
+                    + "\",\"brokerServer\":\"Bench-Server\"}", 201);
+            post(gw, "/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + id(dev)
+                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\",\"autoApprove\":true,"
+                    + "\"autoApproveMaxVolume\":\"1.00\"}", 201);
+            EaClient ea = new EaClient(gw, id(dev), field(dev, "secret"));
+            Thread t = new Thread(() -> poll(ea, postedAt, latenciesMicros, signals), "ea-" + i);
+            t.setDaemon(true);
+            pollers.add(t);
+        }
+        pollers.forEach(Thread::start);
+        Thread.sleep(1000); // every EA is waiting in a long poll
+
+        for (int s = 0; s < signals; s++) {
+            // the entry price carries the signal's number so an EA can tell which signal a command came from
+            String entry = String.format("1.%05d", 10_000 + s);
+            String sl = String.format("1.%05d", 9_000 + s);
+            String tp = String.format("1.%05d", 12_000 + s);
+            String body = "{\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"entry\":\"" + entry + "\",\"stopLoss\":\"" + sl
+                    + "\",\"takeProfit\":\"" + tp + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(600) + "\",\"rationale\":\"bench\"}";
+            EaClient.Reply r = producer.postSignal(body);
+            long now = System.nanoTime();
+            if (r.status() != 201) {
+                throw new IllegalStateException("signal refused: " + r.status() + " " + r.body());
+            }
+            postedAt.put(new java.math.BigDecimal(entry).stripTrailingZeros().toPlainString(), now);
+            Thread.sleep(intervalMs);
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (latenciesMicros.size() < (long) traders * signals && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        report(traders, signals, latenciesMicros);
+        System.exit(0);
+    }
+
+    private static void poll(EaClient ea, Map<String, Long> postedAt, List<Long> out, int expected) {
+        int seen = 0;
+        Pattern entry = Pattern.compile("\"entry\":([0-9.]+)");
+        Pattern command = Pattern.compile("\"commandId\":\"([^\"]+)\"");
+        while (seen < expected) {
+            EaClient.Reply r = ea.poll(20_000);
+            long now = System.nanoTime();
+            if (r.status() != 200) {
+                System.err.println("poll: " + r.status() + " " + r.body());
+                continue;
+            }
+            Matcher m = entry.matcher(r.body());
+            Matcher c = command.matcher(r.body());
+            while (m.find() && c.find()) {
+                Long t0 = postedAt.get(new java.math.BigDecimal(m.group(1)).stripTrailingZeros().toPlainString());
+                if (t0 != null) {
+                    out.add(Math.max(0, (now - t0) / 1_000));
+                }
+                seen++;
+                ea.ack("{\"commandId\":\"" + c.group(1) + "\",\"status\":\"FILLED\",\"ticket\":" + (1_000_000 + seen)
+                        + ",\"price\":\"" + m.group(1) + "\",\"volume\":\"0.01\"}");
+            }
+        }
+    }
+
+    private static void report(int traders, int signals, List<Long> micros) {
+        List<Long> l = new ArrayList<>(micros);
+        Collections.sort(l);
+        System.out.printf("signal -> EA-visible command: %d of %d commands (%d traders x %d signals)%n",
+                l.size(), traders * signals, traders, signals);
+        if (l.isEmpty()) {
+            return;
+        }
+        System.out.printf("  p50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms   mean %.1f ms%n",
+                pct(l, 50), pct(l, 90), pct(l, 99), l.get(l.size() - 1) / 1000.0,
+                l.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1000.0;
+    }
+
+    static String login(String gw, String email, String password) throws Exception {
+        return field(post(gw, "/api/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 200), "accessToken");
+    }
+
+    static String post(String gw, String path, String token, String body, int expect) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expect) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String id(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            m.put(args[i], args[i + 1]);
+        }
+        return m;
+    }
+}

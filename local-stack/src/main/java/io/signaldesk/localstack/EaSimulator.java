@@ -1,0 +1,122 @@
+package io.signaldesk.localstack;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A simulated MetaTrader 5 terminal: long-polls for commands, "executes" OPEN at the signal's
+ * entry with up to half a pip of slippage (CLOSE / CLOSE_ALL at the open price), acknowledges
+ * with a broker ticket, and posts an account snapshot every few seconds. It registers nothing
+ * itself: it is given a device id and secret, like a real EA.
+ */
+public final class EaSimulator implements AutoCloseable {
+    private static final Pattern COMMAND = Pattern.compile("\\{[^{}]*\"commandId\":\"([^\"]+)\"[^{}]*}");
+
+    private record Position(long ticket, String instrument, String side, BigDecimal volume, BigDecimal openPrice) {
+    }
+
+    private final EaClient ea;
+    private final Random random = new Random();
+    private final AtomicLong nextTicket = new AtomicLong(50_000_000L + new Random().nextInt(1_000_000));
+    private final Map<Long, Position> positions = new ConcurrentHashMap<>();
+    private final AtomicLong filled = new AtomicLong();
+    private volatile boolean running = true;
+    private final Thread thread;
+    private long lastSnapshot;
+
+    public EaSimulator(EaClient ea) {
+        this.ea = ea;
+        this.thread = new Thread(this::loop, "ea-simulator");
+        this.thread.setDaemon(true);
+    }
+
+    public EaSimulator start() {
+        thread.start();
+        return this;
+    }
+
+    public long filled() {
+        return filled.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                EaClient.Reply r = ea.poll(20_000);
+                if (r.status() != 200) {
+                    Ports.sleep(2_000);
+                    continue;
+                }
+                Matcher m = COMMAND.matcher(r.body());
+                while (m.find()) {
+                    execute(m.group());
+                }
+                if (System.currentTimeMillis() - lastSnapshot > 10_000) {
+                    snapshot();
+                }
+            } catch (RuntimeException e) {
+                Ports.sleep(2_000);
+            }
+        }
+    }
+
+    private void execute(String cmd) {
+        String id = field(cmd, "commandId");
+        String type = field(cmd, "type");
+        String ack;
+        if ("OPEN".equals(type)) {
+            BigDecimal entry = new BigDecimal(field(cmd, "entry"));
+            BigDecimal slip = BigDecimal.valueOf(random.nextInt(11) - 5, 6); // +-0.5 pip on a 5-digit quote
+            BigDecimal price = entry.add(slip).setScale(entry.scale() > 5 ? entry.scale() : 5, RoundingMode.HALF_UP).stripTrailingZeros();
+            long ticket = nextTicket.incrementAndGet();
+            BigDecimal volume = new BigDecimal(field(cmd, "volume"));
+            positions.put(ticket, new Position(ticket, field(cmd, "instrument"), field(cmd, "side"), volume, price));
+            ack = "{\"commandId\":\"" + id + "\",\"status\":\"FILLED\",\"ticket\":" + ticket + ",\"price\":\""
+                    + price.toPlainString() + "\",\"volume\":\"" + volume.toPlainString() + "\",\"executedAt\":\"" + Instant.now() + "\"}";
+        } else if ("CLOSE".equals(type) && field(cmd, "ticket") != null && positions.containsKey(Long.parseLong(field(cmd, "ticket")))) {
+            Position p = positions.remove(Long.parseLong(field(cmd, "ticket")));
+            ack = "{\"commandId\":\"" + id + "\",\"status\":\"FILLED\",\"ticket\":" + p.ticket() + ",\"price\":\""
+                    + p.openPrice().toPlainString() + "\",\"volume\":\"" + p.volume().toPlainString() + "\",\"executedAt\":\"" + Instant.now() + "\"}";
+        } else if ("CLOSE_ALL".equals(type)) {
+            positions.clear();
+            ack = "{\"commandId\":\"" + id + "\",\"status\":\"FILLED\",\"executedAt\":\"" + Instant.now() + "\"}";
+        } else {
+            ack = "{\"commandId\":\"" + id + "\",\"status\":\"REJECTED\",\"error\":\"unknown ticket or command\"}";
+        }
+        EaClient.Reply r = ea.ack(ack);
+        if (r.status() == 200 && ack.contains("FILLED")) {
+            filled.incrementAndGet();
+        }
+    }
+
+    private void snapshot() {
+        lastSnapshot = System.currentTimeMillis();
+        StringBuilder sb = new StringBuilder("{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\",\"positions\":[");
+        String sep = "";
+        for (Position p : positions.values()) {
+            sb.append(sep).append("{\"ticket\":").append(p.ticket()).append(",\"instrument\":\"").append(p.instrument())
+                    .append("\",\"side\":\"").append(p.side()).append("\",\"volume\":\"").append(p.volume().toPlainString())
+                    .append("\",\"openPrice\":\"").append(p.openPrice().toPlainString()).append("\",\"profit\":\"0.00\"}");
+            sep = ",";
+        }
+        ea.snapshot(sb.append("]}").toString());
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
