@@ -61,7 +61,7 @@ class TradePipelineTest {
                 count("SELECT count(*) FROM approval.inbox WHERE event_id = '" + eventId + "'") == 1);
 
         given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().statusCode(200)
-                .body("status", equalTo("PENDING")).body("volume", equalTo(0.10f))
+                .body("status", equalTo("PENDING")).body("volume", equalTo("0.1"))
                 .body("signal.instrument", equalTo("EURUSD"));
 
         EaClient ea = dev.client();
@@ -78,7 +78,8 @@ class TradePipelineTest {
         assertThat(cmd.getString("type")).isEqualTo("OPEN");
         assertThat(cmd.getString("side")).isEqualTo("BUY");
         assertThat(cmd.getString("clientOrderId")).isEqualTo(cmd.getString("commandId"));
-        assertThat(cmd.getValue("volume").toString()).isEqualTo("0.1");
+        assertThat(cmd.getString("volume")).isEqualTo("0.1");
+        assertThat(cmd.getString("entry")).isEqualTo("1.084");
 
         String ack = "{\"commandId\":\"" + cmd.getString("commandId") + "\",\"status\":\"FILLED\",\"ticket\":50012345,"
                 + "\"price\":\"1.08425\",\"volume\":\"0.10\",\"executedAt\":\"" + Instant.now() + "\"}";
@@ -105,7 +106,7 @@ class TradePipelineTest {
 
         given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().statusCode(200)
                 .body("execution.status", equalTo("FILLED")).body("execution.ticket", equalTo(50012345))
-                .body("execution.price", equalTo(1.08425f));
+                .body("execution.price", equalTo("1.08425"));
         given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then().statusCode(200)
                 .body("$", hasSize(2))
                 .body("[0].toStatus", equalTo("PENDING")).body("[0].actor", equalTo("system"))
@@ -281,7 +282,7 @@ class TradePipelineTest {
         send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
         String approval = pendingApproval(user, signal);
         // 1% of 10,000 = 100 USD over 0.00300 * 100,000 = 300 USD per lot -> 0.33 lots
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().body("volume", equalTo(0.33f));
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().body("volume", equalTo("0.33"));
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class SignalToEaLatency {
 
     private static void poll(EaClient ea, Map<String, Long> postedAt, List<Long> out, int expected) {
         int seen = 0;
-        Pattern entry = Pattern.compile("\"entry\":([0-9.]+)");
+        Pattern entry = Pattern.compile("\"entry\":\"?([0-9.]+)");
         Pattern command = Pattern.compile("\"commandId\":\"([^\"]+)\"");
         while (seen < expected) {
             EaClient.Reply r = ea.poll(20_000);

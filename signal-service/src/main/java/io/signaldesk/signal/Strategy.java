@@ -1,23 +1,30 @@
 package io.signaldesk.signal;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
+/** A strategy: what signals are about (one instrument, one timeframe) and who may publish them. */
 @Entity
 @Table(name = "strategies")
-public class Strategy extends PanacheEntityBase {
+public class Strategy {
+    public static final Set<String> KINDS = Set.of("FIB_RSI", "EXTERNAL");
+    public static final Set<String> TIMEFRAMES = Set.of("M1", "M5", "M15", "M30", "H1", "H4", "D1");
+    /** Symbols as brokers spell them: EURUSD, XAUUSD, US30. */
+    public static final String INSTRUMENT_PATTERN = "[A-Z0-9]{3,12}";
+
     @Id
     public UUID id;
 
     @Column(nullable = false)
     public String name;
 
+    /** FIB_RSI (the built-in engine) or EXTERNAL (outside producers). */
     @Column(nullable = false)
     public String kind;
 
@@ -27,6 +34,7 @@ public class Strategy extends PanacheEntityBase {
     @Column(nullable = false)
     public String timeframe;
 
+    /** Engine parameters, a JSON object stored as text (at most 4 KiB). */
     @Column(nullable = false)
     public String params;
 

@@ -10,7 +10,7 @@ public final class TradeEvents {
     private TradeEvents() {
     }
 
-    /** {@code signals.v1}, keyed by strategy id (producer id for outside producers). */
+    /** {@code signals.v1}, keyed by strategy id (outside producers publish under the strategy they feed). */
     public record SignalPublished(UUID signalId, String strategyId, String instrument, Side side, BigDecimal entry,
                                   BigDecimal stopLoss, BigDecimal takeProfit, Instant expiresAt, String rationale,
                                   String source, Instant publishedAt) implements DomainEvent {

@@ -1,31 +1,58 @@
 package io.signaldesk.signal.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
-import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
+import io.signaldesk.signal.rest.StrategyModels.StrategyView;
+import io.signaldesk.signal.service.StrategyService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
+import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/strategies")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "strategies")
 public class StrategyResource {
-    public record StrategyView(UUID id, String name, String kind, String instrument, String timeframe, Instant createdAt) {
+    private final StrategyService strategies;
+    private final JsonWebToken jwt;
+
+    public StrategyResource(StrategyService strategies, JsonWebToken jwt) {
+        this.strategies = strategies;
+        this.jwt = jwt;
     }
 
     @GET
-    @WithSession
     @Operation(summary = "All strategies")
     public Uni<List<StrategyView>> list() {
-        return Strategy.<Strategy>find("order by name").list().map(l -> l.stream()
-                .map(s -> new StrategyView(s.id, s.name, s.kind, s.instrument, s.timeframe, s.createdAt)).toList());
+        return strategies.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One strategy")
+    public Uni<StrategyView> get(@PathParam("id") String id) {
+        return strategies.get(CurrentUser.pathId(id, "strategy"));
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Operation(summary = "Create a strategy (admin); the name is unique regardless of case")
+    public Uni<Response> create(CreateStrategyRequest req) {
+        return strategies.create(req, CurrentUser.id(jwt))
+                .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id())).entity(s).build());
     }
 }

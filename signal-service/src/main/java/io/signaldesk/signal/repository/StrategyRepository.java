@@ -1,0 +1,21 @@
+package io.signaldesk.signal.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.signal.Strategy;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@ApplicationScoped
+public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID> {
+    public Uni<Strategy> findByNameIgnoreCase(String name) {
+        return find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResult();
+    }
+
+    public Uni<List<Strategy>> listByName() {
+        return list("order by name");
+    }
+}

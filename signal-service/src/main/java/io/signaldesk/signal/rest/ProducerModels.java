@@ -1,0 +1,34 @@
+package io.signaldesk.signal.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** API models of the producer endpoints. Secrets only ever appear in the answer that creates them. */
+public final class ProducerModels {
+    private ProducerModels() {
+    }
+
+    public record CreateProducerRequest(
+            @NotNull @Size(min = 3, max = 80, message = "must be 3 to 80 characters")
+            @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with whitespace") String name,
+            @NotNull UUID strategyId) {
+    }
+
+    @Schema(description = "A new producer. secret and tradingViewToken are shown only in this answer.")
+    public record ProducerCreated(UUID id, String name, UUID strategyId, String secret, String tradingViewToken,
+                                  Instant createdAt) {
+    }
+
+    @Schema(description = "A rotated secret, shown only in this answer; the previous one works until previousSecretValidUntil.")
+    public record ProducerRotated(UUID id, String secret, Instant previousSecretValidUntil, Instant rotatedAt) {
+    }
+
+    public record ProducerView(UUID id, String name, UUID strategyId, String status, Instant createdAt, Instant rotatedAt,
+                               Instant previousSecretValidUntil, Instant revokedAt) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.signaldesk.signal.rest;
+
+import io.signaldesk.signal.rest.ProducerModels.CreateProducerRequest;
+import io.signaldesk.signal.rest.ProducerModels.ProducerRotated;
+import io.signaldesk.signal.rest.ProducerModels.ProducerView;
+import io.signaldesk.signal.service.ProducerService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Outside signal producers (admin only). Secrets are shown once, at creation and rotation. */
+@Path("/api/v1/producers")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@Tag(name = "producers")
+public class ProducerResource {
+    private final ProducerService producers;
+    private final JsonWebToken jwt;
+
+    public ProducerResource(ProducerService producers, JsonWebToken jwt) {
+        this.producers = producers;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a producer bound to a strategy; answers its HMAC secret and TradingView token once")
+    public Uni<Response> create(CreateProducerRequest req) {
+        return producers.create(req, CurrentUser.id(jwt))
+                .map(p -> Response.created(URI.create("/api/v1/producers/" + p.id())).entity(p).build());
+    }
+
+    @GET
+    @Operation(summary = "All producers, without secrets")
+    public Uni<List<ProducerView>> list() {
+        return producers.list();
+    }
+
+    @POST
+    @Path("/{id}/rotate")
+    @Operation(summary = "New secret, shown once; the previous one stays valid for signal.producer-secret-grace")
+    public Uni<ProducerRotated> rotate(@PathParam("id") String id) {
+        return producers.rotate(CurrentUser.pathId(id, "producer"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a producer: its signed requests and webhooks are refused from now on")
+    public Uni<Response> revoke(@PathParam("id") String id) {
+        return producers.revoke(CurrentUser.pathId(id, "producer")).replaceWith(Response.noContent().build());
+    }
+}

@@ -1,0 +1,32 @@
+package io.signaldesk.signal.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.signaldesk.signal.Strategy;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** API models of the strategy endpoints (separate from the entity). */
+public final class StrategyModels {
+    private StrategyModels() {
+    }
+
+    public record CreateStrategyRequest(
+            @NotNull @Size(min = 3, max = 80, message = "must be 3 to 80 characters")
+            @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with whitespace") String name,
+            @NotNull @Pattern(regexp = "FIB_RSI|EXTERNAL", message = "must be FIB_RSI or EXTERNAL") String kind,
+            @NotNull @Pattern(regexp = Strategy.INSTRUMENT_PATTERN, message = "must be 3-12 upper-case letters or digits")
+            String instrument,
+            @NotNull @Pattern(regexp = "M1|M5|M15|M30|H1|H4|D1", message = "must be one of M1, M5, M15, M30, H1, H4, D1")
+            String timeframe,
+            @Schema(description = "Engine parameters: a JSON object of at most 4 KiB ({} when absent)") JsonNode params) {
+    }
+
+    public record StrategyView(UUID id, String name, String kind, String instrument, String timeframe, JsonNode params,
+                               Instant createdAt) {
+    }
+}

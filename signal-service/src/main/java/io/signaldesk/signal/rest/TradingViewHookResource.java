@@ -1,0 +1,50 @@
+package io.signaldesk.signal.rest;
+
+import io.signaldesk.signal.rest.SignalModels.SignalView;
+import io.signaldesk.signal.rest.SignalModels.TradingViewAlert;
+import io.signaldesk.signal.service.SignalService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/**
+ * TradingView alerts cannot sign requests: the producer is named by the secret token in the URL
+ * (compared by its SHA-256). TradingView sends JSON alert messages as application/json and any other
+ * message as text/plain, so both are read, as JSON.
+ */
+@Path("/api/v1/hooks/tradingview")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "signals")
+public class TradingViewHookResource {
+    private final SignalService signals;
+
+    public TradingViewHookResource(SignalService signals) {
+        this.signals = signals;
+    }
+
+    @POST
+    @Path("/{token}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Publish a signal from a TradingView alert; 404 for an unknown or revoked token")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TradingViewAlert.class)))
+    public Uni<Response> alert(@PathParam("token") String token, byte[] body) {
+        return signals.ingestTradingView(token, body).map(r -> {
+            SignalView s = r.signal();
+            return Response.created(URI.create("/api/v1/signals/" + s.id())).entity(s).build();
+        });
+    }
+}

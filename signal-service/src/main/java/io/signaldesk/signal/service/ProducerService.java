@@ -1,0 +1,196 @@
+package io.signaldesk.signal.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.hmac.Hmac;
+import io.signaldesk.platform.hmac.SignatureVerifier;
+import io.signaldesk.platform.hmac.SignedRequest;
+import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.platform.secrets.SecretBox;
+import io.signaldesk.signal.Producer;
+import io.signaldesk.signal.config.SignalConfig;
+import io.signaldesk.signal.repository.ProducerRepository;
+import io.signaldesk.signal.repository.StrategyRepository;
+import io.signaldesk.signal.rest.ProducerModels.CreateProducerRequest;
+import io.signaldesk.signal.rest.ProducerModels.ProducerCreated;
+import io.signaldesk.signal.rest.ProducerModels.ProducerRotated;
+import io.signaldesk.signal.rest.ProducerModels.ProducerView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Outside producers: registration, secret rotation with a grace period, revocation, and the two ways
+ * a producer proves who it is (an HMAC-signed request, or the token in a TradingView webhook URL).
+ */
+@ApplicationScoped
+public class ProducerService {
+    /** Verified against when the producer id is unknown, so that case costs the same as a wrong signature. */
+    private static final String DECOY_SECRET = SecretBox.newSecret();
+    private static final int MAX_TOKEN_LENGTH = 128;
+
+    private final ProducerRepository producers;
+    private final StrategyRepository strategies;
+    private final SecretBox secretBox;
+    private final SignatureVerifier verifier;
+    private final RequestValidator validator;
+    private final SignalConfig config;
+
+    public ProducerService(ProducerRepository producers, StrategyRepository strategies, SecretBox secretBox,
+                           SignatureVerifier verifier, RequestValidator validator, SignalConfig config) {
+        this.producers = producers;
+        this.strategies = strategies;
+        this.secretBox = secretBox;
+        this.verifier = verifier;
+        this.validator = validator;
+        this.config = config;
+    }
+
+    /** Registers a producer; the secret and the TradingView token are returned here and never again. */
+    public Uni<ProducerCreated> create(CreateProducerRequest req, UUID adminId) {
+        try {
+            validator.validate(req);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String secret = SecretBox.newSecret();
+        String tvToken = SecretBox.newSecret();
+        Producer p = new Producer();
+        p.id = UUID.randomUUID();
+        p.name = req.name();
+        p.strategyId = req.strategyId();
+        p.secretSealed = secretBox.seal(secret);
+        p.tradingViewTokenHash = Hmac.sha256Hex(tvToken);
+        p.createdBy = adminId;
+        p.createdAt = now();
+        return Panache.withTransaction(() -> strategies.findById(req.strategyId()).chain(strategy -> {
+            if (strategy == null) {
+                return Uni.createFrom().failure(ProblemException.unprocessable("unknown-strategy",
+                        "No strategy " + req.strategyId()));
+            }
+            return producers.persist(p);
+        })).map(saved -> new ProducerCreated(p.id, p.name, p.strategyId, secret, tvToken, p.createdAt));
+    }
+
+    public Uni<List<ProducerView>> list() {
+        Instant now = Instant.now();
+        return Panache.withSession(producers::listByCreation).map(l -> l.stream().map(p -> view(p, now)).toList());
+    }
+
+    /** A new secret; the current one becomes the previous one and works until the grace period ends. */
+    public Uni<ProducerRotated> rotate(UUID id) {
+        String secret = SecretBox.newSecret();
+        Instant now = now();
+        return Panache.withTransaction(() -> producers.findByIdForUpdate(id).map(p -> {
+            if (p == null) {
+                throw ProblemException.notFound("No producer " + id);
+            }
+            if (p.revoked()) {
+                throw ProblemException.conflict("producer-revoked", "Producer " + id + " is revoked");
+            }
+            p.previousSecretSealed = p.secretSealed;
+            p.previousSecretExpiresAt = now.plus(config.producerSecretGrace());
+            p.secretSealed = secretBox.seal(secret);
+            p.rotatedAt = now;
+            return new ProducerRotated(p.id, secret, p.previousSecretExpiresAt, now);
+        }));
+    }
+
+    /** Revokes a producer: every later request from it is refused. Revoking twice is harmless. */
+    public Uni<Void> revoke(UUID id) {
+        Instant now = now();
+        return Panache.withTransaction(() -> producers.findByIdForUpdate(id).map(p -> {
+            if (p == null) {
+                throw ProblemException.notFound("No producer " + id);
+            }
+            if (!p.revoked()) {
+                p.revokedAt = now;
+                p.previousSecretSealed = null;
+                p.previousSecretExpiresAt = null;
+            }
+            return p;
+        })).replaceWithVoid();
+    }
+
+    /**
+     * Verifies a signed request (platform {@link SignatureVerifier}: headers, timestamp window, HMAC under
+     * the current or, during the grace period, the previous secret, nonce) and returns its producer.
+     * Unknown producers fail exactly like a wrong signature (401 {@code signature-invalid}); a revoked
+     * producer that signs correctly gets 401 {@code producer-revoked}.
+     */
+    public Uni<Producer> authenticate(String producerIdHeader, String method, String pathWithQuery, String timestamp,
+                                      String nonce, String signature, byte[] body) {
+        UUID id = parseUuid(producerIdHeader);
+        SignedRequest request = new SignedRequest(producerIdHeader == null ? null : "producer:" + producerIdHeader,
+                method, pathWithQuery, timestamp, nonce, signature, body);
+        return Panache.withSession(() -> id == null ? Uni.createFrom().<Producer>nullItem() : producers.findById(id))
+                .chain(p -> verifier.verify(request, secretsOf(p)).replaceWith(p))
+                .map(p -> {
+                    if (p == null) {
+                        throw new ProblemException(Problem.of(401, "signature-invalid", "Signature rejected",
+                                "The signature does not match the request"));
+                    }
+                    if (p.revoked()) {
+                        throw new ProblemException(Problem.of(401, "producer-revoked", "Signature rejected",
+                                "This producer has been revoked"));
+                    }
+                    return p;
+                });
+    }
+
+    /** The active producer whose TradingView token this is; 404 for unknown and revoked tokens alike. */
+    public Uni<Producer> byTradingViewToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Uni.createFrom().failure(unknownHook());
+        }
+        String hash = Hmac.sha256Hex(token);
+        return Panache.withSession(() -> producers.findByTradingViewTokenHash(hash)).map(p -> {
+            if (p == null || p.revoked()) {
+                throw unknownHook();
+            }
+            return p;
+        });
+    }
+
+    private List<String> secretsOf(Producer p) {
+        List<String> secrets = new ArrayList<>(2);
+        if (p == null) {
+            secrets.add(DECOY_SECRET);
+            return secrets;
+        }
+        secrets.add(secretBox.open(p.secretSealed));
+        if (p.previousSecretValidUntil(Instant.now()) != null) {
+            secrets.add(secretBox.open(p.previousSecretSealed));
+        }
+        return secrets;
+    }
+
+    private static ProblemException unknownHook() {
+        return ProblemException.notFound("No webhook at this address");
+    }
+
+    static UUID parseUuid(String s) {
+        if (s == null || s.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static ProducerView view(Producer p, Instant now) {
+        return new ProducerView(p.id, p.name, p.strategyId, p.revoked() ? "REVOKED" : "ACTIVE", p.createdAt, p.rotatedAt,
+                p.previousSecretValidUntil(now), p.revokedAt);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

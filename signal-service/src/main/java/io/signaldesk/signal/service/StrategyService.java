@@ -1,0 +1,118 @@
+package io.signaldesk.signal.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.repository.StrategyRepository;
+import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
+import io.signaldesk.signal.rest.StrategyModels.StrategyView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class StrategyService {
+    /** Largest accepted params object, as compact JSON in UTF-8. */
+    static final int MAX_PARAMS_BYTES = 4096;
+
+    private final StrategyRepository strategies;
+    private final RequestValidator validator;
+    private final ObjectMapper mapper;
+
+    public StrategyService(StrategyRepository strategies, RequestValidator validator, ObjectMapper mapper) {
+        this.strategies = strategies;
+        this.validator = validator;
+        this.mapper = mapper;
+    }
+
+    /** Creates a strategy; 400 on invalid fields, 409 {@code strategy-name-taken} when the name exists (any case). */
+    public Uni<StrategyView> create(CreateStrategyRequest req, UUID adminId) {
+        if (req == null) {
+            return Uni.createFrom().failure(RequestValidator.malformed("A JSON body is required"));
+        }
+        String params;
+        try {
+            params = checkedParams(req);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Strategy s = new Strategy();
+        s.id = UUID.randomUUID();
+        s.name = req.name();
+        s.kind = req.kind();
+        s.instrument = req.instrument();
+        s.timeframe = req.timeframe();
+        s.params = params;
+        s.createdBy = adminId;
+        s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> strategies.findByNameIgnoreCase(s.name).chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().failure(nameTaken(s.name));
+                    }
+                    return strategies.persist(s);
+                }))
+                // two admins racing on one name: the unique index decides
+                .onFailure(t -> Failures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
+                .map(this::view);
+    }
+
+    public Uni<List<StrategyView>> list() {
+        return Panache.withSession(strategies::listByName).map(l -> l.stream().map(this::view).toList());
+    }
+
+    public Uni<StrategyView> get(UUID id) {
+        return Panache.withSession(() -> strategies.findById(id)).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("No strategy " + id);
+            }
+            return view(s);
+        });
+    }
+
+    /** Validates the request (all fields at once) and returns params as compact JSON text. */
+    private String checkedParams(CreateStrategyRequest req) {
+        JsonNode params = req.params();
+        List<Problem.Violation> extra = new ArrayList<>();
+        String text = "{}";
+        if (params != null) {
+            if (!params.isObject()) {
+                extra.add(new Problem.Violation("params", "must be a JSON object"));
+            } else {
+                try {
+                    text = mapper.writeValueAsString(params);
+                    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PARAMS_BYTES) {
+                        extra.add(new Problem.Violation("params", "must be at most " + MAX_PARAMS_BYTES + " bytes of JSON"));
+                    }
+                } catch (JsonProcessingException e) {
+                    extra.add(new Problem.Violation("params", "must be a JSON object"));
+                }
+            }
+        }
+        validator.validate(req, extra);
+        return text;
+    }
+
+    private static ProblemException nameTaken(String name) {
+        return ProblemException.conflict("strategy-name-taken", "A strategy named '" + name + "' already exists");
+    }
+
+    StrategyView view(Strategy s) {
+        JsonNode params;
+        try {
+            params = mapper.readTree(s.params);
+        } catch (JsonProcessingException e) {
+            params = mapper.createObjectNode();
+        }
+        return new StrategyView(s.id, s.name, s.kind, s.instrument, s.timeframe, params, s.createdAt);
+    }
+}

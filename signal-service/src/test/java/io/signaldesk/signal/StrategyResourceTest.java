@@ -1,0 +1,92 @@
+package io.signaldesk.signal;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.LocalInfraTestResource;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static io.signaldesk.signal.TestSupport.admin;
+import static io.signaldesk.signal.TestSupport.count;
+import static io.signaldesk.signal.TestSupport.problem;
+import static io.signaldesk.signal.TestSupport.trader;
+import static io.signaldesk.signal.TestSupport.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class StrategyResourceTest {
+
+    static JsonObject body(String name) {
+        return new JsonObject().put("name", name).put("kind", "FIB_RSI").put("instrument", "XAUUSD").put("timeframe", "M15")
+                .put("params", new JsonObject().put("rsiPeriod", 14).put("fibLevels", new io.vertx.core.json.JsonArray().add(0.382).add(0.618)));
+    }
+
+    @Test
+    void anAdminCreatesAStrategyAndAnyoneSignedInReadsIt() {
+        String name = unique("Gold Fib");
+        String id = given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(name).encode())
+                .post("/api/v1/strategies").then().statusCode(201)
+                .header("Location", containsString("/api/v1/strategies/"))
+                .body("name", equalTo(name)).body("kind", equalTo("FIB_RSI")).body("instrument", equalTo("XAUUSD"))
+                .body("timeframe", equalTo("M15")).body("params.rsiPeriod", equalTo(14))
+                .extract().path("id");
+
+        given().auth().oauth2(trader()).get("/api/v1/strategies/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("name", equalTo(name)).body("params.fibLevels[1]", equalTo(0.618f));
+        given().auth().oauth2(trader()).get("/api/v1/strategies").then().statusCode(200).body("name", hasItem(name));
+    }
+
+    @Test
+    void aNonAdminCannotCreateAndNothingIsStored() throws Exception {
+        String name = unique("Trader made");
+        problem(given().auth().oauth2(trader()).contentType(ContentType.JSON).body(body(name).encode())
+                .post("/api/v1/strategies").then(), 403, "forbidden");
+        problem(given().contentType(ContentType.JSON).body(body(name).encode()).post("/api/v1/strategies").then(),
+                401, "unauthorized");
+        assertThat(count("SELECT count(*) FROM signal.strategies WHERE name = '" + name + "'")).isZero();
+    }
+
+    @Test
+    void aDuplicateNameIsAConflictRegardlessOfCase() throws Exception {
+        String name = unique("Dup");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(name).encode())
+                .post("/api/v1/strategies").then().statusCode(201);
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(name.toUpperCase()).encode())
+                .post("/api/v1/strategies").then(), 409, "strategy-name-taken");
+        assertThat(count("SELECT count(*) FROM signal.strategies WHERE lower(name) = lower('" + name + "')")).isEqualTo(1);
+    }
+
+    @Test
+    void invalidFieldsAre400WithEveryViolation() throws Exception {
+        long before = count("SELECT count(*) FROM signal.strategies");
+        JsonObject bad = new JsonObject().put("name", "ab").put("kind", "MAGIC").put("instrument", "eur/usd")
+                .put("timeframe", "H2").put("params", "not an object");
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(bad.encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", containsInAnyOrder("instrument", "kind", "name", "params", "timeframe"));
+
+        JsonObject bigParams = body(unique("Big")).put("params", new JsonObject().put("blob", "x".repeat(5000)));
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(bigParams.encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", containsInAnyOrder("params"));
+
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"name\":")
+                .post("/api/v1/strategies").then(), 400, "malformed-body");
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(unique("Extra")).put("colour", "red").encode())
+                .post("/api/v1/strategies").then(), 400, "malformed-body");
+        assertThat(count("SELECT count(*) FROM signal.strategies")).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownStrategyIs404Problem() {
+        problem(given().auth().oauth2(trader()).get("/api/v1/strategies/" + java.util.UUID.randomUUID()).then(), 404, "not-found");
+        problem(given().auth().oauth2(trader()).get("/api/v1/strategies/not-a-uuid").then(), 404, "not-found");
+    }
+}
