@@ -32,10 +32,25 @@ public final class TestInfra {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // JVM shutdown hooks run concurrently: run what depends on the servers first, then stop them.
+            for (Runnable r : beforeStop) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    System.err.println("test infra shutdown step failed: " + e);
+                }
+            }
             kafka.close();
             redis.close();
             postgres.close();
         }, "test-infra-shutdown"));
+    }
+
+    private final java.util.List<Runnable> beforeStop = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs at JVM exit before the servers stop (e.g. stopping processes that use them). */
+    public void beforeStop(Runnable r) {
+        beforeStop.add(0, r);
     }
 
     public static synchronized TestInfra get() {

@@ -42,10 +42,10 @@ final class RunningSuite {
             common.put("signaldesk.outbox.safety-poll", "2s");
             suite = Suite.start(root, new Suite.Plan(ports, common, Map.of("gateway", gateway),
                     root.resolve("system-tests/target/service-logs"), "192m"), Duration.ofMinutes(4));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            infra.beforeStop(() -> {
                 suite.close();
                 infra.postgres.dropDatabase(database);
-            }));
+            });
         }
         return suite;
     }

@@ -18,6 +18,25 @@ public interface PlatformConfig {
 
     Outbox outbox();
 
+    Hmac hmac();
+
+    Secrets secrets();
+
+    interface Hmac {
+        /** How far a signed request's timestamp may be from the server clock, either way. */
+        @WithDefault("30s")
+        Duration window();
+
+        /** How long a nonce is remembered; must be at least twice the window. */
+        @WithDefault("2m")
+        Duration nonceTtl();
+    }
+
+    interface Secrets {
+        /** Base64 of 32 random bytes: the AES-256-GCM key for secrets stored recoverably. */
+        String key();
+    }
+
     interface Kafka {
         /** Prepended to every logical topic name (tests and shared brokers); none by default. */
         Optional<String> topicPrefix();

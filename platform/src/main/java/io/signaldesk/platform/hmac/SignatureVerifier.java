@@ -4,8 +4,6 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.signaldesk.platform.config.PlatformConfig;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,28 +24,17 @@ public class SignatureVerifier {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    @ConfigMapping(prefix = "signaldesk.hmac")
-    public interface HmacConfig {
-        /** How far a request timestamp may be from the server clock, either way. */
-        @WithDefault("30s")
-        Duration window();
-
-        /** How long a nonce is remembered; must be at least twice the window. */
-        @WithDefault("2m")
-        Duration nonceTtl();
-    }
-
     private final ReactiveRedisDataSource redis;
-    private final HmacConfig config;
+    private final PlatformConfig.Hmac config;
     private final String keyPrefix;
     private final Clock clock;
 
     @Inject
-    public SignatureVerifier(ReactiveRedisDataSource redis, HmacConfig config, PlatformConfig platform) {
-        this(redis, config, platform.redis().keyPrefix(), Clock.systemUTC());
+    public SignatureVerifier(ReactiveRedisDataSource redis, PlatformConfig platform) {
+        this(redis, platform.hmac(), platform.redis().keyPrefix(), Clock.systemUTC());
     }
 
-    SignatureVerifier(ReactiveRedisDataSource redis, HmacConfig config, String keyPrefix, Clock clock) {
+    SignatureVerifier(ReactiveRedisDataSource redis, PlatformConfig.Hmac config, String keyPrefix, Clock clock) {
         this.redis = redis;
         this.config = config;
         this.keyPrefix = keyPrefix;

@@ -1,6 +1,6 @@
 package io.signaldesk.platform.secrets;
 
-import io.smallrye.config.ConfigMapping;
+import io.signaldesk.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,17 +22,11 @@ import java.util.Base64;
 public class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @ConfigMapping(prefix = "signaldesk.secrets")
-    public interface SecretsConfig {
-        /** Base64 of 32 random bytes. Production sets it from a secret store. */
-        String key();
-    }
-
     private final SecretKeySpec key;
 
     @Inject
-    public SecretBox(SecretsConfig config) {
-        this(Base64.getDecoder().decode(config.key()));
+    public SecretBox(PlatformConfig config) {
+        this(Base64.getDecoder().decode(config.secrets().key()));
     }
 
     public SecretBox(byte[] rawKey) {
