@@ -184,6 +184,33 @@ class TradePipelineTest {
     }
 
     @Test
+    void manyConcurrentLongPollsAreWokenOrTimeOutCleanly() throws Exception {
+        // Regression: a poll resumed on the waking request's context and failed with "Session closed".
+        UUID strategy = UUID.randomUUID();
+        List<PipelineFixture.Dev> devices = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            UUID user = UUID.randomUUID();
+            PipelineFixture.Dev dev = device(user);
+            subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+            devices.add(dev);
+        }
+        PipelineFixture.Dev idle = device(UUID.randomUUID()); // nobody sends it anything: its poll times out
+        CompletableFuture<EaClient.Reply> idlePoll = CompletableFuture.supplyAsync(() -> idle.client().poll(1_500));
+        List<CompletableFuture<EaClient.Reply>> polls = devices.stream()
+                .map(d -> CompletableFuture.supplyAsync(() -> d.client().poll(20_000))).toList();
+        Thread.sleep(500);
+        send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
+        for (CompletableFuture<EaClient.Reply> p : polls) {
+            EaClient.Reply r = p.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(new JsonObject(r.body()).getJsonArray("commands")).hasSize(1);
+        }
+        EaClient.Reply timedOut = idlePoll.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(timedOut.status()).as(timedOut.body()).isEqualTo(200);
+        assertThat(new JsonObject(timedOut.body()).getJsonArray("commands")).isEmpty();
+    }
+
+    @Test
     void autoApproveCreatesTheCommandWithoutTheTrader() throws Exception {
         UUID user = UUID.randomUUID();
         UUID strategy = UUID.randomUUID();

@@ -1,12 +1,8 @@
 package io.signaldesk.load;
 
 import io.signaldesk.localstack.EaClient;
+import io.signaldesk.localstack.GatewayApi;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +25,6 @@ import java.util.regex.Pattern;
  *   ./mvnw -q -Pload-tests -pl load-tests exec:java -Dexec.args="--traders 20 --signals 50 --interval-ms 200"
  */
 public final class SignalToEaLatency {
-    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = parse(args);
@@ -41,26 +35,28 @@ public final class SignalToEaLatency {
         String adminEmail = a.getOrDefault("--admin", "admin@signaldesk.local");
         String adminPassword = a.getOrDefault("--admin-password", "demo-admin-password");
 
-        String admin = login(gw, adminEmail, adminPassword);
+        GatewayApi api = new GatewayApi(gw);
+        String admin = api.login(adminEmail, adminPassword);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String strategy = id(post(gw, "/api/v1/strategies", admin, "{\"name\":\"bench-" + run + "\",\"kind\":\"EXTERNAL\","
-                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}", 201));
-        String producerJson = post(gw, "/api/v1/producers", admin, "{\"name\":\"bench-" + run + "\",\"strategyId\":\"" + strategy + "\"}", 201);
-        EaClient producer = EaClient.producer(gw, id(producerJson), field(producerJson, "secret"));
+        String strategy = api.post("/api/v1/strategies", admin, "{\"name\":\"bench-" + run + "\",\"kind\":\"EXTERNAL\","
+                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}").expect(201).field("id");
+        GatewayApi.Answer producerJson = api.post("/api/v1/producers", admin,
+                "{\"name\":\"bench-" + run + "\",\"strategyId\":\"" + strategy + "\"}").expect(201);
+        EaClient producer = EaClient.producer(gw, producerJson.field("id"), producerJson.field("secret"));
 
         Map<String, Long> postedAt = new ConcurrentHashMap<>();     // signal entry tag -> nanoTime at 201
         List<Long> latenciesMicros = new CopyOnWriteArrayList<>();
         List<Thread> pollers = new ArrayList<>();
         for (int i = 0; i < traders; i++) {
             String email = "bench-" + run + "-" + i + "@load.test";
-            post(gw, "/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}", 201);
-            String token = login(gw, email, "bench password " + i);
-            String dev = post(gw, "/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + run + i
-                    + "\",\"brokerServer\":\"Bench-Server\"}", 201);
-            post(gw, "/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + id(dev)
+            api.post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}").expect(201);
+            String token = api.login(email, "bench password " + i);
+            GatewayApi.Answer dev = api.post("/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + run + i
+                    + "\",\"brokerServer\":\"Bench-Server\"}").expect(201);
+            api.post("/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
                     + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\",\"autoApprove\":true,"
-                    + "\"autoApproveMaxVolume\":\"1.00\"}", 201);
-            EaClient ea = new EaClient(gw, id(dev), field(dev, "secret"));
+                    + "\"autoApproveMaxVolume\":\"1.00\"}").expect(201);
+            EaClient ea = new EaClient(gw, dev.field("id"), dev.field("secret"));
             Thread t = new Thread(() -> poll(ea, postedAt, latenciesMicros, signals), "ea-" + i);
             t.setDaemon(true);
             pollers.add(t);
@@ -132,39 +128,6 @@ public final class SignalToEaLatency {
     private static double pct(List<Long> sorted, double p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1000.0;
-    }
-
-    static String login(String gw, String email, String password) throws Exception {
-        return field(post(gw, "/api/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 200), "accessToken");
-    }
-
-    static String post(String gw, String path, String token, String body, int expect) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expect) {
-            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    static String id(String json) {
-        Matcher m = ID.matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return m.group(1);
-    }
-
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 
     static Map<String, String> parse(String[] args) {

@@ -1,10 +1,6 @@
 package io.signaldesk.localstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -87,7 +83,12 @@ public final class StackMain {
             stopped.countDown();
         }, "stack-shutdown"));
 
-        seedDemo("http://127.0.0.1:" + ports.get("gateway"));
+        if (reset) {
+            Files.deleteIfExists(local.resolve("demo.properties"));
+        }
+        DemoSeed.Result demo = DemoSeed.run("http://127.0.0.1:" + ports.get("gateway"), local.resolve("demo.properties"),
+                ADMIN_EMAIL, ADMIN_PASSWORD, TRADER_EMAIL, TRADER_PASSWORD);
+        STARTED.push(demo.simulator());
         long secs = (System.currentTimeMillis() - t0) / 1000;
         say("");
         say("All six services are ready (" + secs + " s):");
@@ -97,23 +98,16 @@ public final class StackMain {
         say("Demo accounts:");
         say("  admin   " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD);
         say("  trader  " + TRADER_EMAIL + " / " + TRADER_PASSWORD);
-        say("Try:");
-        say("  curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login -H 'Content-Type: application/json' \\");
-        say("       -d '{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD + "\"}'");
+        say("");
+        say("A producer signal is waiting for the demo trader's approval; the simulated MT5 terminal will fill it:");
+        say("  TOKEN=$(curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login -H 'Content-Type: application/json' \\");
+        say("    -d '{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD + "\"}' | sed 's/.*\"accessToken\":\"\\([^\"]*\\)\".*/\\1/')");
+        say("  curl -s http://127.0.0.1:8080/api/v1/approvals?status=PENDING -H \"Authorization: Bearer $TOKEN\"");
+        say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
+        say("    -H 'Content-Type: application/json' -d '{}'");
+        say("  curl -s http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + " -H \"Authorization: Bearer $TOKEN\"   # execution: FILLED");
         say("Press Ctrl-C to stop everything.");
         stopped.await();
-    }
-
-    /** Registers the demo trader through the gateway (a 409 means it exists from an earlier run). */
-    static void seedDemo(String gateway) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        String body = "{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD + "\"}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/register"))
-                .header("Content-Type", "application/json").header("User-Agent", "signaldesk-demo-seed")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201 && r.statusCode() != 409) {
-            throw new IllegalStateException("demo seed failed: " + r.statusCode() + " " + r.body());
-        }
     }
 
     static void say(String s) {

@@ -23,6 +23,8 @@ import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -87,12 +89,17 @@ public class EaService {
         }
         CompletableFuture<Void> woken = wakeup.register(device.id);
         Timer.Sample sample = Timer.start(metrics);
+        // The wake-up completes on whatever thread published it (another request, the Redis client) and
+        // the timeout on a timer thread: come back to this request's own Vert.x context before touching
+        // the database, or the lease would run in (and share the session of) someone else's context.
+        Context own = Vertx.currentContext();
         return lease(device.id).chain(found -> {
             if (!found.isEmpty()) {
                 return Uni.createFrom().item(found);
             }
             return Uni.createFrom().completionStage(woken)
                     .ifNoItem().after(Duration.ofMillis(wait)).recoverWithItem((Void) null)
+                    .emitOn(task -> own.runOnContext(v -> task.run()))
                     .chain(() -> lease(device.id));
         }).eventually(() -> {
             wakeup.unregister(device.id, woken);

@@ -1,0 +1,97 @@
+package io.signaldesk.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * The demo, seeded through the public API like any client would: a demo trader, a strategy fed by
+ * an outside producer, the trader's MT5 device (run by {@link EaSimulator}) and subscription, and
+ * one signed signal waiting for the trader's approval. Ids and secrets are kept in
+ * {@code .local/demo.properties} so later runs reuse them.
+ */
+final class DemoSeed {
+    static final String STRATEGY_NAME = "Demo EURUSD signals";
+
+    record Result(String approvalId, EaSimulator simulator) {
+    }
+
+    private DemoSeed() {
+    }
+
+    static Result run(String gateway, Path stateFile, String adminEmail, String adminPassword,
+                      String traderEmail, String traderPassword) {
+        GatewayApi api = new GatewayApi(gateway);
+        api.post("/api/v1/auth/register", null, "{\"email\":\"" + traderEmail + "\",\"password\":\"" + traderPassword + "\"}")
+                .expect(201, 409);
+        Properties state = load(stateFile);
+        String admin = api.login(adminEmail, adminPassword);
+        String trader = api.login(traderEmail, traderPassword);
+
+        if (state.getProperty("strategy") == null) {
+            GatewayApi.Answer a = api.post("/api/v1/strategies", admin, "{\"name\":\"" + STRATEGY_NAME + "\",\"kind\":\"EXTERNAL\","
+                    + "\"instrument\":\"EURUSD\",\"timeframe\":\"H1\",\"params\":{}}").expect(201);
+            state.setProperty("strategy", a.field("id"));
+            GatewayApi.Answer p = api.post("/api/v1/producers", admin, "{\"name\":\"Demo webhook producer\",\"strategyId\":\""
+                    + a.field("id") + "\"}").expect(201);
+            state.setProperty("producer.id", p.field("id"));
+            state.setProperty("producer.secret", p.field("secret"));
+            GatewayApi.Answer d = api.post("/api/v1/devices", trader, "{\"name\":\"Demo MT5 (simulated)\",\"brokerAccount\":\"5001234\","
+                    + "\"brokerServer\":\"SignalDesk-Demo\"}").expect(201);
+            state.setProperty("device.id", d.field("id"));
+            state.setProperty("device.secret", d.field("secret"));
+            api.post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + a.field("id") + "\",\"deviceId\":\"" + d.field("id")
+                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}").expect(201);
+            save(stateFile, state);
+        }
+
+        EaSimulator simulator = new EaSimulator(new EaClient(gateway, state.getProperty("device.id"),
+                state.getProperty("device.secret"))).start();
+
+        EaClient producer = EaClient.producer(gateway, state.getProperty("producer.id"), state.getProperty("producer.secret"));
+        EaClient.Reply posted = producer.postSignal("{\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"entry\":\"1.08400\","
+                + "\"stopLoss\":\"1.08100\",\"takeProfit\":\"1.09000\",\"expiresAt\":\"" + Instant.now().plusSeconds(3600)
+                + "\",\"rationale\":\"Demo: RSI(14) crossed up from 28.4 near the 61.8% retracement 1.08380 of the "
+                + "1.07850-1.09240 swing\"}");
+        if (posted.status() != 201) {
+            throw new IllegalStateException("demo signal refused: " + posted.status() + " " + posted.body());
+        }
+        String signalId = GatewayApi.field(posted.body(), "id");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            GatewayApi.Answer pending = api.get("/api/v1/approvals?status=PENDING", trader).expect(200);
+            int at = pending.body().indexOf("\"signalId\":\"" + signalId + "\"");
+            if (at >= 0) {
+                int start = pending.body().lastIndexOf("{\"id\":\"", at);
+                return new Result(GatewayApi.field(pending.body().substring(start), "id"), simulator);
+            }
+            Ports.sleep(200);
+        }
+        throw new IllegalStateException("the demo signal did not reach the trader's approvals");
+    }
+
+    private static Properties load(Path file) {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    private static void save(Path file, Properties p) {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, "SignalDesk demo ids and secrets (local only; ./run.sh --reset forgets them)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
