@@ -22,7 +22,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,40 +63,74 @@ public class ApprovalService {
         if (!e.expiresAt().isAfter(Instant.now())) {
             return s.persist().replaceWith(toWake); // arrived expired: kept, nobody is asked
         }
+        // Three reads (subscribers, their devices, those devices' equity), then every insert in one
+        // batched flush: no per-subscriber round trips between the signal and the EA's command.
         return s.persist()
                 .chain(() -> Subscription.<Subscription>find("strategyId = ?1 and cancelledAt is null", e.strategyId()).list())
-                .chain(subs -> Multi.createFrom().iterable(subs)
-                        .onItem().transformToUniAndConcatenate(sub -> createApproval(s, sub).invoke(d -> {
-                            if (d != null) {
-                                toWake.add(d);
-                            }
-                        }))
-                        .collect().asList())
-                .replaceWith(toWake);
+                .chain(subs -> {
+                    if (subs.isEmpty()) {
+                        return Uni.createFrom().item(toWake);
+                    }
+                    List<UUID> users = subs.stream().map(x -> x.userId).distinct().toList();
+                    return Device.<Device>find("userId in ?1 and revokedAt is null order by createdAt", users).list()
+                            .chain(devices -> (devices.isEmpty() ? Uni.createFrom().item(List.<AccountState>of())
+                                    : AccountState.<AccountState>find("deviceId in ?1", devices.stream().map(d -> d.id).toList()).list())
+                                    .chain(states -> {
+                                        Map<UUID, BigDecimal> equity = new HashMap<>();
+                                        states.forEach(st -> equity.put(st.deviceId, st.equity));
+                                        List<Object> rows = new ArrayList<>();
+                                        for (Subscription sub : subs) {
+                                            Device device = pickDevice(devices, sub);
+                                            UUID wake = newApproval(s, sub, device, device == null ? null : equity.get(device.id), rows);
+                                            if (wake != null) {
+                                                toWake.add(wake);
+                                            }
+                                        }
+                                        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()));
+                                    }))
+                            .replaceWith(toWake);
+                });
     }
 
-    private Uni<UUID> createApproval(SignalRecord s, Subscription sub) {
-        return deviceFor(sub.userId, sub.deviceId).chain(device -> equityOf(device).chain(equity -> {
-            Approval a = new Approval();
-            a.id = UUID.randomUUID();
-            a.signalId = s.signalId;
-            a.userId = sub.userId;
-            a.subscriptionId = sub.id;
-            a.status = Approval.Status.PENDING.name();
-            a.volume = Sizing.volume(sub, s.instrument, s.entry, s.stopLoss, equity);
-            a.expiresAt = s.expiresAt;
-            a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            boolean auto = sub.autoApprove && device != null && sub.autoApproveMaxVolume != null
-                    && a.volume.compareTo(sub.autoApproveMaxVolume) <= 0;
-            metrics.counter("signaldesk.approvals.created", "auto", Boolean.toString(auto)).increment();
-            Uni<Void> pending = a.persist().chain(() -> ApprovalHistory.of(a.id, null, "PENDING", "system",
-                    "signal " + s.signalId, a.volume).persist()).replaceWithVoid();
-            if (!auto) {
-                return pending.replaceWith((UUID) null);
+    /** The subscription's chosen device when it is active, else the trader's oldest active device. */
+    private static Device pickDevice(List<Device> activeDevices, Subscription sub) {
+        Device first = null;
+        for (Device d : activeDevices) {
+            if (!d.userId.equals(sub.userId)) {
+                continue;
             }
-            return pending.chain(() -> decide(a, Approval.Status.APPROVED, "system:auto-approve",
-                    "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s));
-        }));
+            if (d.id.equals(sub.deviceId)) {
+                return d;
+            }
+            if (first == null) {
+                first = d;
+            }
+        }
+        return first;
+    }
+
+    /** Builds (does not persist) the approval, its history and, when auto-approved, the command. */
+    private UUID newApproval(SignalRecord s, Subscription sub, Device device, BigDecimal equity, List<Object> rows) {
+        Approval a = new Approval();
+        a.id = UUID.randomUUID();
+        a.signalId = s.signalId;
+        a.userId = sub.userId;
+        a.subscriptionId = sub.id;
+        a.status = Approval.Status.PENDING.name();
+        a.volume = Sizing.volume(sub, s.instrument, s.entry, s.stopLoss, equity);
+        a.expiresAt = s.expiresAt;
+        a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean auto = sub.autoApprove && device != null && sub.autoApproveMaxVolume != null
+                && a.volume.compareTo(sub.autoApproveMaxVolume) <= 0;
+        metrics.counter("signaldesk.approvals.created", "auto", Boolean.toString(auto)).increment();
+        rows.add(a);
+        rows.add(ApprovalHistory.of(a.id, null, "PENDING", "system", "signal " + s.signalId, a.volume));
+        if (!auto) {
+            return null;
+        }
+        rows.addAll(decision(a, Approval.Status.APPROVED, "system:auto-approve",
+                "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s));
+        return device.id;
     }
 
     private static Uni<Device> deviceFor(UUID userId, UUID preferred) {
@@ -104,39 +140,44 @@ public class ApprovalService {
         return Device.<Device>find("userId = ?1 and revokedAt is null order by createdAt", userId).firstResult();
     }
 
-    private static Uni<BigDecimal> equityOf(Device device) {
-        if (device == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return AccountState.<AccountState>findById(device.id).map(st -> st == null ? null : st.equity);
-    }
-
-    /** Moves a PENDING approval to a decision; APPROVED creates the OPEN command. Returns the device to wake. */
-    private Uni<UUID> decide(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
-                             Device device, SignalRecord s) {
+    /**
+     * Moves a (managed or new) PENDING approval to a decision and builds the rows that go with it:
+     * the history entry and, for APPROVED, the OPEN command for the device.
+     */
+    private static List<Object> decision(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
+                                         Device device, SignalRecord s) {
         String from = a.status;
         a.status = to.name();
         a.volume = volume;
         a.decidedAt = Instant.now();
-        Uni<Void> history = ApprovalHistory.of(a.id, from, to.name(), actor, reason, volume).persist().replaceWithVoid();
-        if (to != Approval.Status.APPROVED) {
-            return history.replaceWith((UUID) null);
+        List<Object> rows = new ArrayList<>(2);
+        rows.add(ApprovalHistory.of(a.id, from, to.name(), actor, reason, volume));
+        if (to == Approval.Status.APPROVED) {
+            Command c = new Command();
+            c.id = UUID.randomUUID();
+            c.deviceId = device.id;
+            c.userId = a.userId;
+            c.approvalId = a.id;
+            c.type = Command.Type.OPEN.name();
+            c.instrument = s.instrument;
+            c.side = s.side;
+            c.volume = volume;
+            c.entry = s.entry;
+            c.stopLoss = s.stopLoss;
+            c.takeProfit = s.takeProfit;
+            c.status = Command.Status.PENDING.name();
+            c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            rows.add(c);
         }
-        Command c = new Command();
-        c.id = UUID.randomUUID();
-        c.deviceId = device.id;
-        c.userId = a.userId;
-        c.approvalId = a.id;
-        c.type = Command.Type.OPEN.name();
-        c.instrument = s.instrument;
-        c.side = s.side;
-        c.volume = volume;
-        c.entry = s.entry;
-        c.stopLoss = s.stopLoss;
-        c.takeProfit = s.takeProfit;
-        c.status = Command.Status.PENDING.name();
-        c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return history.chain(() -> c.persist()).replaceWith(device.id);
+        return rows;
+    }
+
+    /** Decides a managed approval and persists what goes with it; returns the device to wake (or null). */
+    private static Uni<UUID> decide(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
+                                    Device device, SignalRecord s) {
+        List<Object> rows = decision(a, to, actor, reason, volume, device, s);
+        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()))
+                .replaceWith(to == Approval.Status.APPROVED ? device.id : null);
     }
 
     public Uni<Approval> approve(UUID userId, UUID approvalId, BigDecimal requestedVolume) {
