@@ -1,18 +1,15 @@
 package io.signaldesk.approval.ea;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.rest.ApiModels.AckRequest;
 import io.signaldesk.approval.rest.ApiModels.AckResponse;
 import io.signaldesk.approval.rest.ApiModels.PollResponse;
 import io.signaldesk.approval.rest.ApiModels.SnapshotRequest;
 import io.signaldesk.platform.hmac.SignedRequest;
+import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,9 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The EA API: no JWT; every request is HMAC-signed by the device (docs/ea-protocol.md). The body
@@ -40,13 +35,11 @@ import java.util.Set;
 @Tag(name = "ea")
 public class EaResource {
     private final EaService ea;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final RequestValidator bodies;
 
-    public EaResource(EaService ea, ObjectMapper mapper, Validator validator) {
+    public EaResource(EaService ea, RequestValidator bodies) {
         this.ea = ea;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.bodies = bodies;
     }
 
     @GET
@@ -93,21 +86,8 @@ public class EaResource {
     }
 
     private <T> T read(byte[] body, Class<T> type) {
-        if (body == null || body.length == 0) {
-            throw ProblemException.badRequest("malformed-body", "The body is empty");
-        }
-        T value;
-        try {
-            value = mapper.readValue(body, type);
-        } catch (IOException e) {
-            throw ProblemException.badRequest("malformed-body", "The body is not a valid " + type.getSimpleName()
-                    + (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()
-                    ? " (field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')" : ""));
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        T value = bodies.parse(body, type);
+        bodies.validate(value);
         return value;
     }
 }

@@ -1,7 +1,6 @@
 package io.signaldesk.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -57,17 +56,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String detail;
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException upe) {
-            detail = "Unknown field '" + upe.getPropertyName() + "'";
-        } else if (e instanceof InvalidFormatException ife) {
-            detail = "Field '" + path(ife) + "' has an invalid value";
-        } else if (e instanceof MismatchedInputException mie) {
-            detail = "Field '" + path(mie) + "' has the wrong type or the body is empty";
-        } else {
-            detail = "The body is not valid JSON";
-        }
-        return respond(Problem.of(400, "malformed-body", "Malformed request body", detail), uri).build();
+        return respond(Problem.of(400, "malformed-body", "Malformed request body", RequestValidator.describe(e)), uri).build();
     }
 
     @ServerExceptionMapper
@@ -160,18 +149,4 @@ public class ProblemMappers {
         return new Problem.Violation(field, v.getMessage());
     }
 
-    private static String path(MismatchedInputException e) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "(body)" : sb.toString();
-    }
 }

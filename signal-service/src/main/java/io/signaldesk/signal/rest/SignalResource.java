@@ -8,7 +8,7 @@ import io.signaldesk.signal.repository.SignalRepository;
 import io.signaldesk.signal.rest.SignalModels.SignalPage;
 import io.signaldesk.signal.rest.SignalModels.SignalRequest;
 import io.signaldesk.signal.rest.SignalModels.SignalView;
-import io.signaldesk.signal.service.RequestValidator;
+import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.signal.service.SignalService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,7 @@
 package io.signaldesk.signal.service;
 
+import io.signaldesk.platform.problem.RequestValidator;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.hmac.Hmac;
 import io.signaldesk.platform.hmac.SignatureVerifier;

@@ -1,5 +1,7 @@
 package io.signaldesk.signal.service;
 
+import io.signaldesk.platform.problem.RequestValidator;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,12 +1,10 @@
-package io.signaldesk.signal.service;
+package io.signaldesk.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.signaldesk.platform.problem.Problem;
-import io.signaldesk.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
@@ -16,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads request bodies that must be kept as raw bytes (signed requests hash exactly what was sent)
+ * Reads request bodies that must be kept as raw bytes (signed requests: EA devices, producers) (signed requests hash exactly what was sent)
  * and validates request records, answering with the same problem+json as the platform mappers:
  * 400 {@code malformed-body} for unreadable JSON, 400 {@code validation} with the violations.
  */
@@ -37,14 +35,8 @@ public class RequestValidator {
         T value;
         try {
             value = mapper.readValue(body, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw malformed("Unknown field '" + e.getPropertyName() + "'");
-        } catch (InvalidFormatException e) {
-            throw malformed("Field '" + path(e) + "' has an invalid value");
-        } catch (MismatchedInputException e) {
-            throw malformed("Field '" + path(e) + "' has the wrong type");
         } catch (JsonProcessingException e) {
-            throw malformed("The body is not valid JSON");
+            throw malformed(describe(e));
         } catch (IOException e) {
             throw malformed("The body could not be read");
         }
@@ -79,6 +71,20 @@ public class RequestValidator {
 
     public static ProblemException malformed(String detail) {
         return new ProblemException(Problem.of(400, "malformed-body", "Malformed request body", detail));
+    }
+
+    /** A readable account of why a body could not be read as JSON (shared with {@link ProblemMappers}). */
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException upe) {
+            return "Unknown field '" + upe.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException ife) {
+            return "Field '" + path(ife) + "' has an invalid value";
+        }
+        if (e instanceof MismatchedInputException mie) {
+            return "Field '" + path(mie) + "' has the wrong type or the body is empty";
+        }
+        return "The body is not valid JSON";
     }
 
     private static String path(MismatchedInputException e) {
