@@ -1,5 +1,7 @@
 package io.signaldesk.affiliate;
 
+import io.signaldesk.localstack.TestTopics;
+import static io.signaldesk.localstack.TestSql.count;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.localstack.LocalInfraTestResource;
@@ -63,14 +65,6 @@ class UserEventsConsumerTest {
         }
     }
 
-    static long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(cfg().get("quarkus.datasource.jdbc.url"), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
         UUID user = UUID.randomUUID();
@@ -100,19 +94,8 @@ class UserEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("SELECT count(*) FROM affiliate.signups WHERE user_id = '" + next + "'") == 1);
 
-        List<String> dead = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cfg().get("kafka.bootstrap.servers"),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(topic("dlq.affiliate-service.users.v1")));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
-                    dead.add(r.value());
-                }
-            }
-        }
+        List<String> dead = TestTopics.read("dlq.affiliate-service.users.v1", r -> true, 1, Duration.ZERO)
+                .stream().map(ConsumerRecord::value).toList();
         assertThat(dead).contains("{not json");
         // Nothing of the poison event was written.
         assertThat(count("SELECT count(*) FROM affiliate.signups WHERE signup_fingerprint IS NULL")).isZero();

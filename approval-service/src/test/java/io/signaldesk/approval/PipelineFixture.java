@@ -80,11 +80,4 @@ final class PipelineFixture {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(cfg().get("quarkus.datasource.jdbc.url"), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

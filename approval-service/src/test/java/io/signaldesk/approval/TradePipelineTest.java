@@ -1,5 +1,6 @@
 package io.signaldesk.approval;
 
+import io.signaldesk.localstack.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,7 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
-import static io.signaldesk.approval.PipelineFixture.count;
+import static io.signaldesk.localstack.TestSql.count;
 import static io.signaldesk.approval.PipelineFixture.device;
 import static io.signaldesk.approval.PipelineFixture.send;
 import static io.signaldesk.approval.PipelineFixture.signalEvent;
@@ -114,22 +115,7 @@ class TradePipelineTest {
     }
 
     static List<ConsumerRecord<String, String>> consume(String topic, int atLeast) {
-        Map<String, Object> cfg = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.current.get("kafka.bootstrap.servers"),
-                ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cfg, new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(LocalInfraTestResource.current.get("signaldesk.kafka.topic-prefix") + topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            long quiet = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quiet)) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-                if (out.size() >= atLeast && quiet == Long.MAX_VALUE) {
-                    quiet = System.currentTimeMillis() + 2000; // a duplicate would arrive now
-                }
-            }
-        }
-        return out;
+        return TestTopics.read(topic, r -> true, atLeast, Duration.ofSeconds(2)); // a duplicate would arrive in the quiet window
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.signaldesk.approval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.localstack.LocalInfraTestResource;
-import io.smallrye.jwt.build.Jwt;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -17,17 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.signaldesk.approval.PipelineFixture.token;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class TraderProfileTest {
-
-    static String token(UUID user) {
-        return Jwt.issuer("https://signaldesk.io").audience("signaldesk").subject(user.toString())
-                .groups(Set.of("trader")).expiresIn(300).sign();
-    }
 
     @Test
     void aTraderProfileAppearsWhenUserRegisteredArrives() throws Exception {

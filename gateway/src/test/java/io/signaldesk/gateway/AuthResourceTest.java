@@ -1,5 +1,6 @@
 package io.signaldesk.gateway;
 
+import static io.signaldesk.localstack.TestSql.count;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -256,12 +257,4 @@ class AuthResourceTest {
                 .body("roles", hasItem("admin"));
     }
 
-    static long count(String sql) throws Exception {
-        Map<String, String> cfg = LocalInfraTestResource.current;
-        try (Connection c = DriverManager.getConnection(cfg.get("quarkus.datasource.jdbc.url"), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

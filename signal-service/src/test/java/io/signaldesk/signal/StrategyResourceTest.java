@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static io.signaldesk.signal.TestSupport.admin;
-import static io.signaldesk.signal.TestSupport.count;
+import static io.signaldesk.localstack.TestSql.count;
 import static io.signaldesk.signal.TestSupport.problem;
 import static io.signaldesk.signal.TestSupport.trader;
 import static io.signaldesk.signal.TestSupport.unique;

@@ -1,5 +1,8 @@
 package io.signaldesk.signal;
 
+import io.signaldesk.localstack.TestTopics;
+import static io.signaldesk.localstack.TestSql.execute;
+import static io.signaldesk.localstack.TestSql.count;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.signaldesk.localstack.LocalInfraTestResource;
@@ -98,22 +101,6 @@ final class TestSupport {
         return r.statusCode(status).contentType(PROBLEM).body("type", equalTo(TYPE + slug)).body("status", equalTo(status));
     }
 
-    static long count(String sql) throws Exception {
-        Map<String, String> cfg = LocalInfraTestResource.current;
-        try (Connection c = DriverManager.getConnection(cfg.get("quarkus.datasource.jdbc.url"), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static void execute(String sql) throws Exception {
-        Map<String, String> cfg = LocalInfraTestResource.current;
-        try (Connection c = DriverManager.getConnection(cfg.get("quarkus.datasource.jdbc.url"), "postgres", "")) {
-            c.createStatement().executeUpdate(sql);
-        }
-    }
-
     /** Rows in signal.signals and signal.outbox, to prove a refusal wrote nothing. */
     static long[] stored() throws Exception {
         return new long[]{count("SELECT count(*) FROM signal.signals"), count("SELECT count(*) FROM signal.outbox")};
@@ -121,23 +108,11 @@ final class TestSupport {
 
     /** Reads signals.v1 (read_committed) from the beginning until a record matches, or fails after 30 s. */
     static ConsumerRecord<String, String> awaitSignalRecord(Predicate<ConsumerRecord<String, String>> match) {
-        Map<String, String> cfg = LocalInfraTestResource.current;
-        String topic = cfg.get("signaldesk.kafka.topic-prefix") + "signals.v1";
-        Map<String, Object> props = Map.of("bootstrap.servers", cfg.get("kafka.bootstrap.servers"),
-                "group.id", "signal-test-" + UUID.randomUUID(), "isolation.level", "read_committed",
-                "auto.offset.reset", "earliest", "enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (match.test(r)) {
-                        return r;
-                    }
-                }
-            }
+        List<ConsumerRecord<String, String>> found = TestTopics.read("signals.v1", match, 1, Duration.ZERO);
+        if (found.isEmpty()) {
+            throw new AssertionError("no matching record on signals.v1 within 30 s");
         }
-        throw new AssertionError("no matching record on " + topic + " within 30 s");
+        return found.get(0);
     }
 
     static String header(ConsumerRecord<?, ?> r, String name) {

@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 
 import static io.restassured.RestAssured.given;
 import static io.signaldesk.signal.TestSupport.admin;
-import static io.signaldesk.signal.TestSupport.count;
+import static io.signaldesk.localstack.TestSql.count;
 import static io.signaldesk.signal.TestSupport.problem;
 import static io.signaldesk.signal.TestSupport.producer;
 import static io.signaldesk.signal.TestSupport.stored;

@@ -1,5 +1,6 @@
 package io.signaldesk.system;
 
+import io.signaldesk.localstack.TestTopics;
 import io.restassured.http.ContentType;
 import io.signaldesk.localstack.EaClient;
 import io.vertx.core.json.JsonArray;
@@ -142,25 +143,8 @@ class TradePipelineIT {
     }
 
     static List<ConsumerRecord<String, String>> consume(String topic, String containing) {
-        Map<String, Object> cfg = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSuite.settings.get("kafka.bootstrap.servers"),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cfg, new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            long quiet = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quiet)) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null && r.value().contains(containing)) {
-                        out.add(r);
-                    }
-                }
-                if (!out.isEmpty() && quiet == Long.MAX_VALUE) {
-                    quiet = System.currentTimeMillis() + 2000; // a duplicate would show up now
-                }
-            }
-        }
-        return out;
+        // a duplicate would show up within the 2 s quiet window
+        return TestTopics.read(RunningSuite.settings.get("kafka.bootstrap.servers"), topic,
+                r -> r.value() != null && r.value().contains(containing), 1, Duration.ofSeconds(2));
     }
 }

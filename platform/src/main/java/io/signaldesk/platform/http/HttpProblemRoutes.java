@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
-
 /**
  * HTTP-level refusals that happen before JAX-RS sees a request, answered as problem+json instead
  * of Vert.x's empty bodies: a declared body over the size limit (413).
@@ -56,9 +54,5 @@ public class HttpProblemRoutes {
         rc.response().setStatusCode(p.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(withPath));
-    }
-
-    public static Problem problem(int status, String slug, String title, String detail) {
-        return new Problem(URI.create(Problem.TYPE_BASE + slug), title, status, detail, null, null, null);
     }
 }

@@ -138,12 +138,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Wakes the relay thread out of its LISTEN wait (pgjdbc does not react to interrupts). */
     private void wake() {
-        Properties p = new Properties();
-        p.setProperty("user", settings.user());
-        if (settings.password() != null) {
-            p.setProperty("password", settings.password());
-        }
-        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), p); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials()); Statement st = c.createStatement()) {
             st.execute("NOTIFY " + settings.channel());
         } catch (SQLException e) {
             thread.interrupt();
@@ -224,11 +219,7 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         closeConnection();
-        Properties p = new Properties();
-        p.setProperty("user", settings.user());
-        if (settings.password() != null) {
-            p.setProperty("password", settings.password());
-        }
+        Properties p = credentials();
         p.setProperty("currentSchema", settings.schema());
         p.setProperty("ApplicationName", "outbox-relay-" + settings.name());
         p.setProperty("tcpKeepAlive", "true");
@@ -239,6 +230,15 @@ public final class OutboxRelay implements AutoCloseable {
         }
         conn = c;
         leader = false;
+    }
+
+    private Properties credentials() {
+        Properties p = new Properties();
+        p.setProperty("user", settings.user());
+        if (settings.password() != null) {
+            p.setProperty("password", settings.password());
+        }
+        return p;
     }
 
     private boolean tryLock() throws SQLException {

@@ -1,5 +1,6 @@
 package io.signaldesk.platform.outbox;
 
+import io.signaldesk.localstack.TestTopics;
 import io.signaldesk.localstack.LocalKafka;
 import io.signaldesk.localstack.LocalPostgres;
 import io.signaldesk.localstack.TestInfra;
@@ -215,26 +216,9 @@ class OutboxRelayTest {
     }
 
     List<Seen> consumeAll(int expected) {
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        cfg.put(ConsumerConfig.GROUP_ID_CONFIG, "verify-" + UUID.randomUUID());
-        cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        cfg.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<Seen> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cfg, new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(prefix + "relaytest.v1"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    seen.add(new Seen(header(r, "ce_id"), r.key(), Long.parseLong(header(r, "ce_outboxseq"))));
-                }
-                if (seen.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + 1500; // keep reading: a duplicate would show up now
-                }
-            }
-        }
-        return seen;
+        // keep reading 1.5 s after the last expected event: a duplicate would show up then
+        return TestTopics.read(kafka.bootstrapServers(), prefix + "relaytest.v1", r -> true, expected, Duration.ofMillis(1500))
+                .stream().map(r -> new Seen(header(r, "ce_id"), r.key(), Long.parseLong(header(r, "ce_outboxseq")))).toList();
     }
 
     static String header(ConsumerRecord<?, ?> r, String name) {
