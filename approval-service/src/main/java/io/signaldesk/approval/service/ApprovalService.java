@@ -72,7 +72,7 @@ public class ApprovalService {
                         return Uni.createFrom().item(toWake);
                     }
                     List<UUID> users = subs.stream().map(x -> x.userId).distinct().toList();
-                    return Device.<Device>find("userId in ?1 and revokedAt is null order by createdAt", users).list()
+                    return activeDevices(users)
                             .chain(devices -> (devices.isEmpty() ? Uni.createFrom().item(List.<AccountState>of())
                                     : AccountState.<AccountState>find("deviceId in ?1", devices.stream().map(d -> d.id).toList()).list())
                                     .chain(states -> {
@@ -92,21 +92,21 @@ public class ApprovalService {
                 });
     }
 
-    /** The subscription's chosen device when it is active, else the trader's oldest active device. */
-    private static Device pickDevice(List<Device> activeDevices, Subscription sub) {
-        Device first = null;
+    /**
+     * The device a subscription trades on: the one it names, only while active (never another
+     * broker account than the trader chose), or else the trader's oldest active device.
+     */
+    static Device pickDevice(List<Device> activeDevices, Subscription sub) {
         for (Device d : activeDevices) {
-            if (!d.userId.equals(sub.userId)) {
-                continue;
-            }
-            if (d.id.equals(sub.deviceId)) {
-                return d;
-            }
-            if (first == null) {
-                first = d;
+            if (d.userId.equals(sub.userId) && (sub.deviceId == null || d.id.equals(sub.deviceId))) {
+                return d; // oldest first
             }
         }
-        return first;
+        return null;
+    }
+
+    private static Uni<List<Device>> activeDevices(List<UUID> users) {
+        return Device.<Device>find("userId in ?1 and revokedAt is null order by createdAt", users).list();
     }
 
     /** Builds (does not persist) the approval, its history and, when auto-approved, the command. */
@@ -131,13 +131,6 @@ public class ApprovalService {
         rows.addAll(decision(a, Approval.Status.APPROVED, "system:auto-approve",
                 "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s));
         return device.id;
-    }
-
-    private static Uni<Device> deviceFor(UUID userId, UUID preferred) {
-        if (preferred != null) {
-            return Device.<Device>findById(preferred).map(d -> d != null && d.active() && d.userId.equals(userId) ? d : null);
-        }
-        return Device.<Device>find("userId = ?1 and revokedAt is null order by createdAt", userId).firstResult();
     }
 
     /**
@@ -183,7 +176,7 @@ public class ApprovalService {
     public Uni<Approval> approve(UUID userId, UUID approvalId, BigDecimal requestedVolume) {
         return Panache.withTransaction(() -> pendingOwned(userId, approvalId).chain(a ->
                         Subscription.<Subscription>findById(a.subscriptionId).chain(sub ->
-                                deviceFor(userId, sub.deviceId).chain(device -> {
+                                activeDevices(List.of(userId)).map(devices -> pickDevice(devices, sub)).chain(device -> {
                                     if (device == null) {
                                         return Uni.createFrom().failure(ProblemException.unprocessable("no-device",
                                                 "Register an EA device before approving trades"));
