@@ -51,7 +51,11 @@ public class Signal {
 
     public String rationale;
 
-    /** {@code producer:<id>} or {@code tradingview:<producerId>}. */
+    /** The bar an engine strategy decided on (open time); null for outside producers. */
+    @Column(name = "candle_time")
+    public Instant candleTime;
+
+    /** {@code producer:<id>}, {@code tradingview:<producerId>} or {@code engine:fib-rsi}. */
     @Column(nullable = false)
     public String source;
 

@@ -72,7 +72,7 @@ class StrategyResourceTest {
                 .post("/api/v1/strategies").then(), 400, "validation")
                 .body("violations.field", containsInAnyOrder("instrument", "kind", "name", "params", "timeframe"));
 
-        JsonObject bigParams = body(unique("Big")).put("params", new JsonObject().put("blob", "x".repeat(5000)));
+        JsonObject bigParams = body(unique("Big")).put("kind", "EXTERNAL").put("params", new JsonObject().put("blob", "x".repeat(5000)));
         problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(bigParams.encode())
                 .post("/api/v1/strategies").then(), 400, "validation")
                 .body("violations.field", containsInAnyOrder("params"));
@@ -88,5 +88,32 @@ class StrategyResourceTest {
     void anUnknownStrategyIs404Problem() {
         problem(given().auth().oauth2(trader()).get("/api/v1/strategies/" + java.util.UUID.randomUUID()).then(), 404, "not-found");
         problem(given().auth().oauth2(trader()).get("/api/v1/strategies/not-a-uuid").then(), 404, "not-found");
+    }
+
+    @Test
+    void fibRsiParametersAreCheckedAndStoredWithTheirDefaults() throws Exception {
+        String name = unique("Engine");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(body(name).put("params", new JsonObject().put("oversold", "25").put("lookback", 60)).encode())
+                .post("/api/v1/strategies").then().statusCode(201)
+                .body("params.oversold", equalTo(25)).body("params.lookback", equalTo(60))
+                .body("params.rsiPeriod", equalTo(14)).body("params.overbought", equalTo(70))
+                .body("params.fibLevels.size()", equalTo(4)).body("params.expiryBars", equalTo(3));
+
+        long before = count("SELECT count(*) FROM signal.strategies");
+        JsonObject bad = new JsonObject().put("rsiPeriod", 1).put("oversold", 80).put("lookback", "long")
+                .put("fibLevels", new io.vertx.core.json.JsonArray().add(1.5)).put("rsiPeriode", 14);
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(unique("Bad engine")).put("params", bad).encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", hasItem("params.rsiPeriode"))
+                .body("violations.field", hasItem("params.lookback"));
+        // each value readable but out of range: all reported
+        JsonObject range = new JsonObject().put("rsiPeriod", 1).put("oversold", 80).put("fibLevels", new io.vertx.core.json.JsonArray().add(1.5))
+                .put("expiryBars", 0);
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(unique("Bad engine")).put("params", range).encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", containsInAnyOrder("params.rsiPeriod", "params.oversold", "params.fibLevels",
+                        "params.expiryBars"));
+        assertThat(count("SELECT count(*) FROM signal.strategies")).isEqualTo(before);
     }
 }

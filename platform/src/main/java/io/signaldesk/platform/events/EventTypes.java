@@ -18,6 +18,7 @@ public final class EventTypes {
     public static final String EARNINGS_REVERSED = PREFIX + "EarningsReversed";
     public static final String PAYOUT_PAID = PREFIX + "PayoutPaid";
     public static final String PAYOUT_FAILED = PREFIX + "PayoutFailed";
+    public static final String CANDLES_CLOSED = PREFIX + "CandlesClosed";
 
     private EventTypes() {
     }

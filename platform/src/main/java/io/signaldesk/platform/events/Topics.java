@@ -16,8 +16,10 @@ public final class Topics {
     public static final String BILLING = "billing.v1";
     public static final String COMMISSIONS = "commissions.v1";
     public static final String PAYOUTS = "payouts.v1";
+    /** Market data from an outside feed (see {@link MarketEvents.CandlesClosed}). */
+    public static final String CANDLES = "candles.v1";
 
-    public static final List<String> ALL = List.of(SIGNALS, FILLS, ACCOUNT_SNAPSHOTS, GUARDS, USERS, BILLING, COMMISSIONS, PAYOUTS);
+    public static final List<String> ALL = List.of(SIGNALS, FILLS, ACCOUNT_SNAPSHOTS, GUARDS, USERS, BILLING, COMMISSIONS, PAYOUTS, CANDLES);
 
     private Topics() {
     }

@@ -54,7 +54,9 @@ public final class SignalModels {
 
     public record SignalView(UUID id, UUID strategyId, UUID producerId, String clientSignalId, String instrument,
                              String side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit, Instant expiresAt,
-                             String rationale, String source, Instant createdAt) {
+                             String rationale, String source, Instant createdAt,
+                             @Schema(description = "The bar an engine strategy decided on (open time); absent for producers")
+                             Instant candleTime) {
     }
 
     public record SignalPage(List<SignalView> items, int page, int size, long total) {

@@ -119,11 +119,11 @@ public class SignalResource {
                 fromValue, toValue), pageValue, sizeValue);
     }
 
-    private static boolean present(String s) {
+    static boolean present(String s) {
         return s != null && !s.isEmpty();
     }
 
-    private static Instant instant(String raw, String name, List<Problem.Violation> bad) {
+    static Instant instant(String raw, String name, List<Problem.Violation> bad) {
         if (!present(raw)) {
             return null;
         }
@@ -135,7 +135,7 @@ public class SignalResource {
         }
     }
 
-    private static int integer(String raw, String name, int dflt, int min, int max, List<Problem.Violation> bad) {
+    static int integer(String raw, String name, int dflt, int min, int max, List<Problem.Violation> bad) {
         if (!present(raw)) {
             return dflt;
         }

@@ -23,7 +23,9 @@ public final class StrategyModels {
             String instrument,
             @NotNull @Pattern(regexp = "M1|M5|M15|M30|H1|H4|D1", message = "must be one of M1, M5, M15, M30, H1, H4, D1")
             String timeframe,
-            @Schema(description = "Engine parameters: a JSON object of at most 4 KiB ({} when absent)") JsonNode params) {
+            @Schema(description = "FIB_RSI: rsiPeriod, oversold, overbought, lookback, proximity, stopBuffer, fibLevels, "
+                    + "expiryBars, each optional (defaults are filled in and returned). EXTERNAL: any JSON object "
+                    + "of at most 4 KiB ({} when absent)") JsonNode params) {
     }
 
     public record StrategyView(UUID id, String name, String kind, String instrument, String timeframe, JsonNode params,

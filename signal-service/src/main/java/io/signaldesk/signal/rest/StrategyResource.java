@@ -3,7 +3,20 @@ package io.signaldesk.signal.rest;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
 import io.signaldesk.signal.rest.StrategyModels.StrategyView;
+import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.RequestValidator;
+import io.signaldesk.signal.rest.CandleModels.CandleBatchRequest;
+import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
+import io.signaldesk.signal.rest.CandleModels.CandlePage;
+import io.signaldesk.signal.service.CandleService;
 import io.signaldesk.signal.service.StrategyService;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,15 +36,16 @@ import java.util.List;
 
 @Path("/api/v1/strategies")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "strategies")
 public class StrategyResource {
     private final StrategyService strategies;
+    private final CandleService candles;
     private final JsonWebToken jwt;
 
-    public StrategyResource(StrategyService strategies, JsonWebToken jwt) {
+    public StrategyResource(StrategyService strategies, CandleService candles, JsonWebToken jwt) {
         this.strategies = strategies;
+        this.candles = candles;
         this.jwt = jwt;
     }
 
@@ -50,9 +64,36 @@ public class StrategyResource {
 
     @POST
     @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a strategy (admin); the name is unique regardless of case")
     public Uni<Response> create(CreateStrategyRequest req) {
         return strategies.create(req, CurrentUser.id(jwt))
                 .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id())).entity(s).build());
+    }
+
+    @POST
+    @Path("/{id}/candles")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Closed bars for a FIB_RSI strategy's market (admin or feed); answers what was stored and "
+            + "the signals the engine decided on the new bars")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandleBatchRequest.class)))
+    public Uni<CandleIngestResult> postCandles(@PathParam("id") String id, byte[] body) {
+        return candles.ingestForStrategy(CurrentUser.pathId(id, "strategy"), body, CurrentUser.id(jwt));
+    }
+
+    @GET
+    @Path("/{id}/candles")
+    @Operation(summary = "The newest stored bars of the strategy's market, oldest first; before= pages back in time")
+    public Uni<CandlePage> getCandles(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                      @QueryParam("before") String before) {
+        UUID strategyId = CurrentUser.pathId(id, "strategy");
+        List<Problem.Violation> bad = new ArrayList<>();
+        int limitValue = SignalResource.integer(limit, "limit", 100, 1, CandleModels.MAX_BATCH, bad);
+        Instant beforeValue = SignalResource.instant(before, "before", bad);
+        if (!bad.isEmpty()) {
+            return Uni.createFrom().failure(RequestValidator.invalid(bad));
+        }
+        return candles.latest(strategyId, beforeValue, limitValue);
     }
 }

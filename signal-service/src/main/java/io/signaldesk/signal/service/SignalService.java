@@ -10,6 +10,8 @@ import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.Producer;
 import io.signaldesk.signal.Signal;
+import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.SignalRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
@@ -38,7 +40,7 @@ public class SignalService {
 
     /** How a signal arrived; the {@code source} tag of {@code signaldesk.signals.published}. */
     public enum SourceKind {
-        PRODUCER("producer"), TRADINGVIEW("tradingview");
+        PRODUCER("producer"), TRADINGVIEW("tradingview"), ENGINE("engine");
 
         final String tag;
 
@@ -161,6 +163,36 @@ public class SignalService {
                 });
     }
 
+    /**
+     * Stores a decision of the built-in engine with its SignalPublished event, in the caller's
+     * transaction. Returns null when the strategy already has a signal for that bar (one decision per
+     * strategy and bar; the unique index {@code signals_strategy_candle_key} backs this up).
+     */
+    Uni<SignalView> storeEngineDecision(Strategy strategy, FibRsi.Decision d, Instant expiresAt, Instant now) {
+        return signals.find("strategyId = ?1 and candleTime = ?2", strategy.id, d.candleTime()).firstResult().chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().nullItem();
+            }
+            Signal s = new Signal();
+            s.id = UUID.randomUUID();
+            s.strategyId = strategy.id;
+            s.instrument = strategy.instrument;
+            s.side = d.side();
+            s.entry = normalize(d.entry());
+            s.stopLoss = normalize(d.stopLoss());
+            s.takeProfit = normalize(d.takeProfit());
+            s.expiresAt = expiresAt;
+            s.rationale = d.rationale();
+            s.source = SourceKind.ENGINE.tag + ":" + strategy.kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            s.candleTime = d.candleTime();
+            s.createdAt = now;
+            return signals.persist(s)
+                    .call(() -> outbox.enqueue(new SignalPublished(s.id, s.strategyId.toString(), s.instrument, s.side,
+                            s.entry, s.stopLoss, s.takeProfit, s.expiresAt, s.rationale, s.source, s.createdAt)))
+                    .map(x -> view(s));
+        });
+    }
+
     private Uni<Signal> existing(Producer p, Candidate c) {
         return c.clientSignalId() == null ? Uni.createFrom().nullItem()
                 : signals.findByProducerAndClientId(p.id, c.clientSignalId());
@@ -218,6 +250,6 @@ public class SignalService {
     static SignalView view(Signal s) {
         return new SignalView(s.id, s.strategyId, s.producerId, s.clientSignalId, s.instrument, s.side.name(),
                 normalize(s.entry), normalize(s.stopLoss), normalize(s.takeProfit), s.expiresAt, s.rationale, s.source,
-                s.createdAt);
+                s.createdAt, s.candleTime);
     }
 }

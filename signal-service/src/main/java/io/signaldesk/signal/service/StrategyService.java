@@ -12,6 +12,8 @@ import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.repository.StrategyRepository;
 import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
 import io.signaldesk.signal.rest.StrategyModels.StrategyView;
+import io.signaldesk.signal.strategy.FibRsi;
+import io.signaldesk.signal.strategy.FibRsiParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,16 +83,29 @@ public class StrategyService {
         });
     }
 
-    /** Validates the request (all fields at once) and returns params as compact JSON text. */
+    /**
+     * Validates the request (all fields at once) and returns params as compact JSON text. A FIB_RSI
+     * strategy's params are the engine's ({@link FibRsiParams}); an EXTERNAL one's are free-form.
+     */
     private String checkedParams(CreateStrategyRequest req) {
         JsonNode params = req.params();
         List<Problem.Violation> extra = new ArrayList<>();
         String text = "{}";
+        if (params == null && "FIB_RSI".equals(req.kind())) {
+            params = mapper.createObjectNode();
+        }
         if (params != null) {
             if (!params.isObject()) {
                 extra.add(new Problem.Violation("params", "must be a JSON object"));
             } else {
                 try {
+                    if ("FIB_RSI".equals(req.kind())) {
+                        // the engine's parameters: checked, and stored with the defaults filled in
+                        FibRsi.Params p = FibRsiParams.read(params, extra);
+                        if (p != null) {
+                            params = FibRsiParams.json(p);
+                        }
+                    }
                     text = mapper.writeValueAsString(params);
                     if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PARAMS_BYTES) {
                         extra.add(new Problem.Violation("params", "must be at most " + MAX_PARAMS_BYTES + " bytes of JSON"));

@@ -27,41 +27,63 @@ import java.util.Optional;
  * <li>Short, mirrored: RSI crosses down out of overbought near a resistance {@code low + r x range};
  * stop above the swing high, take profit at the swing low.</li>
  * </ul>
- * Pure: candles in, at most one decision out. Not yet wired to candle ingestion.
+ * Pure: candles in, at most one decision out. {@code CandleService} feeds it stored bars.
  */
 public final class FibRsi {
-    static final List<BigDecimal> RATIOS = List.of(new BigDecimal("0.382"), new BigDecimal("0.5"),
+    /** The retracement ratios looked at unless a strategy names its own ({@code fibLevels}). */
+    public static final List<BigDecimal> DEFAULT_LEVELS = List.of(new BigDecimal("0.382"), new BigDecimal("0.5"),
             new BigDecimal("0.618"), new BigDecimal("0.786"));
 
     private FibRsi() {
     }
 
     public record Params(int rsiPeriod, BigDecimal oversold, BigDecimal overbought, int lookback,
-                         BigDecimal proximity, BigDecimal stopBuffer) {
+                         BigDecimal proximity, BigDecimal stopBuffer, List<BigDecimal> levels, int expiryBars) {
         public static Params defaults() {
-            return new Params(14, new BigDecimal("30"), new BigDecimal("70"), 100, new BigDecimal("0.05"), new BigDecimal("0.10"));
+            return new Params(14, new BigDecimal("30"), new BigDecimal("70"), 100, new BigDecimal("0.05"), new BigDecimal("0.10"),
+                    DEFAULT_LEVELS, 3);
         }
 
-        /** Problems with the parameters, empty when they are usable. */
+        /** The defaults with other proximity and stop buffer. */
+        public Params with(BigDecimal proximity, BigDecimal stopBuffer) {
+            return new Params(rsiPeriod, oversold, overbought, lookback, proximity, stopBuffer, levels, expiryBars);
+        }
+
+        /** Problems with the parameters, each as {@code name: message}; empty when they are usable. */
         public List<String> problems() {
             List<String> p = new ArrayList<>();
             if (rsiPeriod < 2 || rsiPeriod > 100) {
-                p.add("rsiPeriod must be 2..100");
+                p.add("rsiPeriod: must be 2..100");
             }
             if (oversold == null || overbought == null || oversold.signum() <= 0 || overbought.compareTo(BigDecimal.valueOf(100)) >= 0
                     || oversold.compareTo(overbought) >= 0) {
-                p.add("0 < oversold < overbought < 100");
+                p.add("oversold: 0 < oversold < overbought < 100");
             }
             if (lookback < rsiPeriod + 2 || lookback > 1000) {
-                p.add("lookback must be rsiPeriod+2..1000");
+                p.add("lookback: must be rsiPeriod+2..1000");
             }
             if (proximity == null || proximity.signum() <= 0 || proximity.compareTo(new BigDecimal("0.2")) > 0) {
-                p.add("proximity must be in (0, 0.2] of the swing range");
+                p.add("proximity: must be in (0, 0.2] of the swing range");
             }
             if (stopBuffer == null || stopBuffer.signum() < 0 || stopBuffer.compareTo(BigDecimal.ONE) > 0) {
-                p.add("stopBuffer must be in [0, 1] of the swing range");
+                p.add("stopBuffer: must be in [0, 1] of the swing range");
+            }
+            if (levels == null || levels.isEmpty() || levels.size() > 10
+                    || levels.stream().anyMatch(r -> r == null || r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0)) {
+                p.add("fibLevels: must be 1 to 10 ratios, each in (0, 1)");
+            }
+            if (expiryBars < 1 || expiryBars > 500) {
+                p.add("expiryBars: must be 1..500");
             }
             return p;
+        }
+
+        /**
+         * How many bars one decision looks at: the swing look-back plus a warm-up for Wilder's RSI
+         * smoothing. Evaluating the same stored bars always gives the same answer.
+         */
+        public int window() {
+            return lookback + 5 * rsiPeriod;
         }
     }
 
@@ -73,10 +95,13 @@ public final class FibRsi {
                            Instant candleTime, String rationale) {
     }
 
-    /** Evaluates the last bar of {@code candles} (oldest first). */
+    /** Evaluates the last bar of {@code candles} (oldest first); only the last {@link Params#window()} bars matter. */
     public static Optional<Decision> evaluate(List<Candle> candles, Params p, Duration timeframe) {
         if (!p.problems().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", p.problems()));
+        }
+        if (candles.size() > p.window()) {
+            candles = candles.subList(candles.size() - p.window(), candles.size());
         }
         if (candles.size() < Math.max(p.rsiPeriod() + 2, 3)) {
             return Optional.empty();
@@ -116,7 +141,7 @@ public final class FibRsi {
         Side side = crossUp ? Side.BUY : Side.SELL;
         BigDecimal bestLevel = null;
         BigDecimal bestRatio = null;
-        for (BigDecimal r : RATIOS) {
+        for (BigDecimal r : p.levels()) {
             BigDecimal level = side == Side.BUY ? high.subtract(range.multiply(r)) : low.add(range.multiply(r));
             if (bestLevel == null || close.subtract(level).abs().compareTo(close.subtract(bestLevel).abs()) < 0) {
                 bestLevel = level;

@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * up through 30. The 61.8 % retracement is 1.1000 - 0.0618 = 1.0382, 0.0003 from the close and
  * within 5 % of the range (0.0050). Stop loss 1.0000 - 10 % x 0.1000 = 0.9900; take profit 1.1000.
  */
-class FibRsiTest {
+public class FibRsiTest {
     static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
 
-    static List<FibRsi.Candle> series(BigDecimal lastMove) {
+    /** The crafted series (oldest first), hourly from {@link #T0}; a cross up at the 61.8 % level for lastMove 0.0065. */
+    public static List<FibRsi.Candle> series(BigDecimal lastMove) {
         List<BigDecimal> closes = new ArrayList<>();
         BigDecimal p = new BigDecimal("1.0000");
         closes.add(p);
@@ -52,7 +53,7 @@ class FibRsiTest {
         return out;
     }
 
-    static List<FibRsi.Candle> mirrored(List<FibRsi.Candle> in) {
+    public static List<FibRsi.Candle> mirrored(List<FibRsi.Candle> in) {
         BigDecimal axis = new BigDecimal("2.1000");
         UnaryOperator<BigDecimal> m = axis::subtract;
         return in.stream().map(c -> new FibRsi.Candle(c.time(), m.apply(c.open()), m.apply(c.low()), m.apply(c.high()),
@@ -110,15 +111,43 @@ class FibRsiTest {
         FibRsi.Candle last = far.get(far.size() - 1);
         shifted.add(new FibRsi.Candle(last.time(), last.open(), new BigDecimal("1.0442"), last.low(), new BigDecimal("1.0442"), last.volume()));
         assertThat(FibRsi.evaluate(shifted, FibRsi.Params.defaults(), Duration.ofHours(1))).isEmpty();
-        FibRsi.Params wide = new FibRsi.Params(14, new BigDecimal("30"), new BigDecimal("70"), 100, new BigDecimal("0.10"), new BigDecimal("0.10"));
+        FibRsi.Params wide = FibRsi.Params.defaults().with(new BigDecimal("0.10"), new BigDecimal("0.10"));
         assertThat(FibRsi.evaluate(shifted, wide, Duration.ofHours(1))).isPresent();
     }
 
     @Test
     void tooFewCandlesGiveNothingAndBadParametersAreRefused() {
         assertThat(FibRsi.evaluate(series(new BigDecimal("0.0065")).subList(0, 10), FibRsi.Params.defaults(), Duration.ofHours(1))).isEmpty();
-        FibRsi.Params bad = new FibRsi.Params(1, new BigDecimal("80"), new BigDecimal("70"), 2, BigDecimal.ZERO, new BigDecimal("2"));
-        assertThat(bad.problems()).hasSize(5);
+        FibRsi.Params bad = new FibRsi.Params(1, new BigDecimal("80"), new BigDecimal("70"), 2, BigDecimal.ZERO, new BigDecimal("2"), List.of(), 0);
+        assertThat(bad.problems()).hasSize(7);
         assertThatThrownBy(() -> FibRsi.evaluate(series(BigDecimal.ZERO), bad, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyTheNamedLevelsCount() {
+        // without 61.8 % the nearest level is 50 % (1.0500), 0.0115 from the close: no signal
+        FibRsi.Params noGolden = new FibRsi.Params(14, new BigDecimal("30"), new BigDecimal("70"), 100, new BigDecimal("0.05"),
+                new BigDecimal("0.10"), List.of(new BigDecimal("0.382"), new BigDecimal("0.5")), 3);
+        assertThat(FibRsi.evaluate(series(new BigDecimal("0.0065")), noGolden, Duration.ofHours(1))).isEmpty();
+    }
+
+    @Test
+    void barsOlderThanTheWindowDoNotChangeTheDecision() {
+        // lookback + 5 x rsiPeriod = 170 bars decide. Before the series: 75 flat bars at 1.0000 (inside the
+        // window) and, older still, 125 wild bars at 1.5000 that would move Wilder's RSI if they counted.
+        List<FibRsi.Candle> base = series(new BigDecimal("0.0065"));
+        List<FibRsi.Candle> longer = new ArrayList<>();
+        for (int i = 200; i > 0; i--) {
+            BigDecimal p = new BigDecimal(i > 75 ? (i % 2 == 0 ? "1.5000" : "0.9000") : "1.0000");
+            longer.add(new FibRsi.Candle(T0.minus(Duration.ofHours(i)), p, p, p, p, BigDecimal.ONE));
+        }
+        longer.addAll(base);
+        List<FibRsi.Candle> window = longer.subList(longer.size() - 170, longer.size());
+        FibRsi.Decision all = FibRsi.evaluate(longer, FibRsi.Params.defaults(), Duration.ofHours(1)).orElseThrow();
+        FibRsi.Decision windowed = FibRsi.evaluate(window, FibRsi.Params.defaults(), Duration.ofHours(1)).orElseThrow();
+        assertThat(all.rsiNow()).isEqualByComparingTo(windowed.rsiNow());
+        assertThat(all.rsiBefore()).isEqualByComparingTo(windowed.rsiBefore());
+        assertThat(all.swingHigh()).isEqualByComparingTo("1.1000");
+        assertThat(all.level()).isEqualByComparingTo("1.0382");
     }
 }

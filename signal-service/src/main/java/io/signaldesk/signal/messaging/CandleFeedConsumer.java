@@ -1,0 +1,53 @@
+package io.signaldesk.signal.messaging;
+
+import io.signaldesk.platform.events.EventTypes;
+import io.signaldesk.platform.events.MarketEvents.Bar;
+import io.signaldesk.platform.events.MarketEvents.CandlesClosed;
+import io.signaldesk.platform.messaging.EventConsumer;
+import io.signaldesk.platform.messaging.PoisonEventException;
+import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.signal.rest.CandleModels.CandleInput;
+import io.signaldesk.signal.service.CandleService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.List;
+
+/**
+ * {@code candles.v1} from a market-data feed: the same ingest as the REST endpoint, once per
+ * CloudEvent id (inbox). Bars that could never be stored (invalid, or contradicting a stored bar)
+ * make the event poison: it goes to {@code dlq.signal-service.candles.v1} and the partition moves on.
+ */
+@ApplicationScoped
+public class CandleFeedConsumer {
+    static final String CONSUMER = "signal-service.candles";
+
+    private final EventConsumer events;
+    private final CandleService candles;
+
+    public CandleFeedConsumer(EventConsumer events, CandleService candles) {
+        this.events = events;
+        this.candles = candles;
+    }
+
+    @Incoming("candles")
+    public Uni<Void> onCandles(Message<String> msg) {
+        return events.consume(CONSUMER, msg, env -> {
+            if (!EventTypes.CANDLES_CLOSED.equals(env.type())) {
+                return Uni.createFrom().voidItem();
+            }
+            CandlesClosed e = events.data(env, CandlesClosed.class);
+            List<CandleInput> bars = e.candles() == null ? null : e.candles().stream().map(CandleFeedConsumer::input).toList();
+            return Uni.createFrom().deferred(() -> candles.ingestFeed(e.instrument(), e.timeframe(), bars, "feed:" + env.source()))
+                    .onFailure(ProblemException.class)
+                    .transform(t -> new PoisonEventException("candles " + env.id() + " refused: " + t.getMessage()
+                            + " " + ((ProblemException) t).problem().violations(), t));
+        });
+    }
+
+    private static CandleInput input(Bar b) {
+        return b == null ? null : new CandleInput(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume());
+    }
+}

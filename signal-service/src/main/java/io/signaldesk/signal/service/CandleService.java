@@ -1,0 +1,328 @@
+package io.signaldesk.signal.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.platform.problem.RequestValidator;
+import io.signaldesk.signal.Candle;
+import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.repository.CandleRepository;
+import io.signaldesk.signal.repository.StrategyRepository;
+import io.signaldesk.signal.rest.CandleModels;
+import io.signaldesk.signal.rest.CandleModels.CandleBatchRequest;
+import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
+import io.signaldesk.signal.rest.CandleModels.CandleInput;
+import io.signaldesk.signal.rest.CandleModels.CandlePage;
+import io.signaldesk.signal.rest.CandleModels.CandleView;
+import io.signaldesk.signal.rest.SignalModels.SignalView;
+import io.signaldesk.signal.strategy.FibRsi;
+import io.signaldesk.signal.strategy.FibRsiParams;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Market data in, engine signals out. Bars are stored per market (instrument, timeframe); a stored
+ * bar never changes (the same bar again is a duplicate, a different one a 409). Every bar that is new
+ * and newer than anything stored for its market is shown to each FIB_RSI strategy trading that market,
+ * and a decision becomes a signal with its SignalPublished event in the same transaction. One
+ * decision per strategy and bar, so a redelivered batch publishes nothing twice. Back-filled history
+ * publishes nothing either: a decision whose expiry (bar close + {@code expiryBars} bars) has passed is
+ * not evaluated at all.
+ */
+@ApplicationScoped
+public class CandleService {
+    private static final Logger LOG = Logger.getLogger(CandleService.class);
+    /** How far ahead of the server clock a bar's close may be and still count as closed (clock skew). */
+    static final Duration CLOSE_SKEW = Duration.ofSeconds(5);
+
+    /** A market's validated bars, oldest first, prices without trailing zeros. */
+    public record Batch(String instrument, String timeframe, List<CandleInput> bars, String source) {
+    }
+
+    private final CandleRepository candles;
+    private final StrategyRepository strategies;
+    private final SignalService signals;
+    private final RequestValidator validator;
+    private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
+
+    public CandleService(CandleRepository candles, StrategyRepository strategies, SignalService signals,
+                         RequestValidator validator, ObjectMapper mapper, MeterRegistry metrics) {
+        this.candles = candles;
+        this.strategies = strategies;
+        this.signals = signals;
+        this.validator = validator;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** {@code POST /api/v1/strategies/{id}/candles}: bars for the strategy's market. */
+    public Uni<CandleIngestResult> ingestForStrategy(UUID strategyId, byte[] body, UUID userId) {
+        CandleBatchRequest req;
+        List<Problem.Violation> shape;
+        try {
+            req = validator.parse(body, CandleBatchRequest.class);
+            shape = shapeProblems(req, new ArrayList<>());
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.withTransaction(() -> strategies.findById(strategyId).chain(s -> {
+                    if (s == null) {
+                        throw ProblemException.notFound("No strategy " + strategyId);
+                    }
+                    if (!"FIB_RSI".equals(s.kind)) {
+                        throw ProblemException.unprocessable("strategy-not-engine", "Strategy " + s.id + " is " + s.kind
+                                + "; candles feed engine strategies (FIB_RSI) only");
+                    }
+                    Batch batch = checked(s.instrument, s.timeframe, req.candles(), "api:" + userId, shape);
+                    return ingest(batch);
+                }))
+                .invoke(this::count);
+    }
+
+    /**
+     * Bars from the {@code candles.v1} feed, in the caller's transaction (the consumer's inbox). Throws
+     * a ProblemException when the bars are unusable: the consumer treats that event as poison.
+     */
+    public Uni<CandleIngestResult> ingestFeed(String instrument, String timeframe, List<CandleInput> bars, String source) {
+        List<Problem.Violation> market = new ArrayList<>();
+        if (instrument == null || !instrument.matches(Strategy.INSTRUMENT_PATTERN)) {
+            market.add(new Problem.Violation("instrument", "must be 3-12 upper-case letters or digits"));
+        }
+        if (timeframe == null || !Strategy.TIMEFRAMES.containsKey(timeframe)) {
+            market.add(new Problem.Violation("timeframe", "must be one of " + String.join(", ", Strategy.TIMEFRAMES.keySet())));
+        }
+        List<Problem.Violation> shape = shapeProblems(new CandleBatchRequest(bars), market);
+        if (!market.isEmpty()) {
+            throw RequestValidator.invalid(shape);
+        }
+        return ingest(checked(instrument, timeframe, bars, source, shape)).invoke(this::count);
+    }
+
+    /** The newest bars of the strategy's market, oldest first. */
+    public Uni<CandlePage> latest(UUID strategyId, Instant before, int limit) {
+        return Panache.withSession(() -> strategies.findById(strategyId).chain(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("No strategy " + strategyId);
+            }
+            return candles.latest(s.instrument, s.timeframe, before, limit)
+                    .map(l -> new CandlePage(s.instrument, s.timeframe, l.stream().map(CandleService::view).toList()));
+        }));
+    }
+
+    /**
+     * Bean Validation of the batch, collected rather than thrown, so that {@link #checked} can report
+     * every problem of every bar at once. Throws only when there is no list of bars to look at.
+     */
+    private List<Problem.Violation> shapeProblems(CandleBatchRequest req, List<Problem.Violation> v) {
+        try {
+            validator.validate(req);
+        } catch (ProblemException e) {
+            v.addAll(e.problem().violations());
+        }
+        if (req.candles() == null || req.candles().isEmpty() || req.candles().size() > CandleModels.MAX_BATCH) {
+            throw RequestValidator.invalid(v);
+        }
+        return v;
+    }
+
+    /**
+     * The checks bean validation cannot express (OHLC order, alignment, order in the batch, closed bars),
+     * then one 400 with {@code prior} and these together.
+     */
+    Batch checked(String instrument, String timeframe, List<CandleInput> bars, String source, List<Problem.Violation> prior) {
+        Duration tf = Strategy.TIMEFRAMES.get(timeframe);
+        Instant now = Instant.now();
+        List<Problem.Violation> v = new ArrayList<>(prior);
+        List<CandleInput> normalized = new ArrayList<>(bars.size());
+        Instant previous = null;
+        for (int i = 0; i < bars.size(); i++) {
+            CandleInput c = bars.get(i);
+            String at = "candles[" + i + "]";
+            if (c == null) {
+                continue; // reported by bean validation
+            }
+            if (positive(c.open()) && positive(c.high()) && positive(c.low()) && positive(c.close())) {
+                if (c.low().compareTo(c.open().min(c.close())) > 0 || c.high().compareTo(c.open().max(c.close())) < 0) {
+                    v.add(new Problem.Violation(at, "needs low <= open, close <= high"));
+                }
+            }
+            if (c.time() == null) {
+                continue;
+            }
+            if (c.time().getNano() != 0 || c.time().getEpochSecond() % tf.toSeconds() != 0) {
+                v.add(new Problem.Violation(at + ".time", "must be a " + timeframe + " bar open time (a multiple of "
+                        + tf.toMinutes() + " min since 00:00 UTC)"));
+            } else if (c.time().plus(tf).isAfter(now.plus(CLOSE_SKEW))) {
+                v.add(new Problem.Violation(at + ".time", "the bar is still open: it closes at " + c.time().plus(tf)));
+            }
+            if (previous != null && !c.time().isAfter(previous)) {
+                v.add(new Problem.Violation(at + ".time", "bars must be oldest first, each time once"));
+            }
+            previous = c.time();
+            if (!v.isEmpty()) {
+                continue;
+            }
+            normalized.add(new CandleInput(c.time(), SignalService.normalize(c.open()), SignalService.normalize(c.high()),
+                    SignalService.normalize(c.low()), SignalService.normalize(c.close()),
+                    c.volume() == null ? BigDecimal.ZERO : SignalService.normalize(c.volume())));
+        }
+        if (!v.isEmpty()) {
+            throw RequestValidator.invalid(v);
+        }
+        return new Batch(instrument, timeframe, normalized, source);
+    }
+
+    /** Stores the batch and runs the market's engine strategies; needs the caller's transaction. */
+    Uni<CandleIngestResult> ingest(Batch b) {
+        Instant first = b.bars().get(0).time();
+        Instant last = b.bars().get(b.bars().size() - 1).time();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // one writer per market at a time, so "newer than anything stored" and "one decision per bar" hold
+        return lockMarket(b)
+                .chain(() -> candles.newestTime(b.instrument(), b.timeframe()))
+                .chain(newestBefore -> candles.between(b.instrument(), b.timeframe(), first, last).chain(stored -> {
+                    Map<Instant, Candle> byTime = new HashMap<>();
+                    stored.forEach(c -> byTime.put(c.id.openTime, c));
+                    List<Candle> fresh = new ArrayList<>();
+                    for (CandleInput in : b.bars()) {
+                        Candle old = byTime.get(in.time());
+                        if (old == null) {
+                            fresh.add(entity(b, in, now));
+                        } else if (!same(old, in)) {
+                            throw ProblemException.conflict("candle-conflict", "The " + b.instrument() + " " + b.timeframe()
+                                    + " bar of " + in.time() + " is stored with other values; a stored bar never changes");
+                        }
+                    }
+                    int duplicates = b.bars().size() - fresh.size();
+                    List<Candle> newest = fresh.stream()
+                            .filter(c -> newestBefore == null || c.id.openTime.isAfter(newestBefore)).toList();
+                    Uni<Void> store = fresh.isEmpty() ? Uni.createFrom().voidItem()
+                            : candles.persist(fresh).chain(() -> candles.flush());
+                    return store
+                            .chain(() -> decide(b, newest, now))
+                            .map(published -> new CandleIngestResult(b.instrument(), b.timeframe(), b.bars().size(),
+                                    fresh.size(), duplicates, published));
+                }));
+    }
+
+    /** Shows each new bar to every engine strategy of the market; the decisions become signals. */
+    private Uni<List<SignalView>> decide(Batch b, List<Candle> newest, Instant now) {
+        if (newest.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Duration tf = Strategy.TIMEFRAMES.get(b.timeframe());
+        return strategies.list("kind = 'FIB_RSI' and instrument = ?1 and timeframe = ?2 order by id", b.instrument(), b.timeframe())
+                .chain(engines -> {
+                    if (engines.isEmpty()) {
+                        return Uni.createFrom().item(List.<SignalView>of());
+                    }
+                    Map<UUID, FibRsi.Params> params = new HashMap<>();
+                    int window = 0;
+                    for (Strategy s : engines) {
+                        FibRsi.Params p = params(s);
+                        params.put(s.id, p);
+                        window = Math.max(window, p.window());
+                    }
+                    return candles.latest(b.instrument(), b.timeframe(), null, window + newest.size()).chain(history -> {
+                        List<FibRsi.Candle> bars = history.stream().map(CandleService::bar).toList();
+                        List<Uni<SignalView>> stores = new ArrayList<>();
+                        for (Strategy s : engines) {
+                            FibRsi.Params p = params.get(s.id);
+                            for (int i = bars.size() - newest.size(); i < bars.size(); i++) {
+                                FibRsi.Candle bar = bars.get(i);
+                                Instant expiresAt = bar.time().plus(tf.multipliedBy(1L + p.expiryBars()));
+                                if (!expiresAt.isAfter(now)) {
+                                    continue; // history: whatever it said has expired
+                                }
+                                List<FibRsi.Candle> upTo = bars.subList(Math.max(0, i + 1 - p.window()), i + 1);
+                                FibRsi.evaluate(upTo, p, tf).ifPresent(d -> {
+                                    if (d.stopLoss().signum() <= 0) {
+                                        LOG.warnf("strategy %s: %s decision on %s skipped, stop loss %s is not a price",
+                                                s.id, d.side(), d.candleTime(), d.stopLoss());
+                                        return;
+                                    }
+                                    stores.add(Uni.createFrom().deferred(() -> signals.storeEngineDecision(s, d, expiresAt, now)));
+                                });
+                            }
+                        }
+                        // one after the other: a Hibernate Reactive session takes one operation at a time
+                        return Multi.createFrom().iterable(stores).onItem().transformToUniAndConcatenate(u -> u)
+                                .collect().asList();
+                    });
+                });
+    }
+
+    private FibRsi.Params params(Strategy s) {
+        try {
+            List<Problem.Violation> v = new ArrayList<>();
+            FibRsi.Params p = FibRsiParams.read(mapper.readTree(s.params), v);
+            if (p != null) {
+                return p;
+            }
+            LOG.errorf("strategy %s has unusable stored params %s (%s); running with the defaults", s.id, s.params, v);
+        } catch (IOException e) {
+            LOG.errorf("strategy %s has unreadable stored params; running with the defaults", s.id);
+        }
+        return FibRsi.Params.defaults();
+    }
+
+    private Uni<Void> lockMarket(Batch b) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "candles:" + b.instrument() + ":" + b.timeframe()).getSingleResult()).replaceWithVoid();
+    }
+
+    private void count(CandleIngestResult r) {
+        metrics.counter("signaldesk.candles.stored", "timeframe", r.timeframe()).increment(r.stored());
+        if (!r.signals().isEmpty()) {
+            metrics.counter("signaldesk.signals.published", "source", SignalService.SourceKind.ENGINE.tag).increment(r.signals().size());
+        }
+    }
+
+    private static boolean positive(BigDecimal d) {
+        return d != null && d.signum() > 0;
+    }
+
+    private static boolean same(Candle c, CandleInput in) {
+        return c.open.compareTo(in.open()) == 0 && c.high.compareTo(in.high()) == 0 && c.low.compareTo(in.low()) == 0
+                && c.close.compareTo(in.close()) == 0 && c.volume.compareTo(in.volume()) == 0;
+    }
+
+    private static Candle entity(Batch b, CandleInput in, Instant now) {
+        Candle c = new Candle();
+        c.id = new Candle.Key(b.instrument(), b.timeframe(), in.time());
+        c.open = in.open();
+        c.high = in.high();
+        c.low = in.low();
+        c.close = in.close();
+        c.volume = in.volume();
+        c.source = b.source();
+        c.receivedAt = now;
+        return c;
+    }
+
+    private static FibRsi.Candle bar(Candle c) {
+        return new FibRsi.Candle(c.id.openTime, SignalService.normalize(c.open), SignalService.normalize(c.high),
+                SignalService.normalize(c.low), SignalService.normalize(c.close), c.volume);
+    }
+
+    static CandleView view(Candle c) {
+        return new CandleView(c.id.openTime, SignalService.normalize(c.open), SignalService.normalize(c.high),
+                SignalService.normalize(c.low), SignalService.normalize(c.close), SignalService.normalize(c.volume));
+    }
+}
