@@ -11,14 +11,18 @@ import java.util.Properties;
 
 /**
  * The demo, seeded through the public API like any client would: a demo trader, a strategy fed by
- * an outside producer, the trader's MT5 device (run by {@link EaSimulator}) and subscription, and
- * one signed signal waiting for the trader's approval. Ids and secrets are kept in
+ * an outside producer, a Fib-RSI engine strategy on a simulated M1 feed ({@link DemoFeed}), the
+ * trader's MT5 device (run by {@link EaSimulator}, filling at the feed's price) subscribed to both,
+ * one signed producer signal and, on the first run, the engine's signal waiting for approval. Ids and secrets are kept in
  * {@code .local/demo.properties} so later runs reuse them.
  */
 final class DemoSeed {
     static final String STRATEGY_NAME = "Demo EURUSD signals";
 
-    record Result(String approvalId, EaSimulator simulator) {
+    static final String ENGINE_NAME = "Demo EURUSD Fib-RSI (M1)";
+
+    /** {@code engineApprovalId}: the approval of the engine's signal, null when the feed made none this run. */
+    record Result(String approvalId, String engineApprovalId, EaSimulator simulator, DemoFeed feed) {
     }
 
     private DemoSeed() {
@@ -50,8 +54,25 @@ final class DemoSeed {
             save(stateFile, state);
         }
 
+        if (state.getProperty("engine.strategy") == null) {
+            // the built-in engine on a simulated M1 feed; decisions stay valid for 30 bars
+            GatewayApi.Answer e = api.post("/api/v1/strategies", admin, "{\"name\":\"" + ENGINE_NAME + "\",\"kind\":\"FIB_RSI\","
+                    + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{\"expiryBars\":30}}").expect(201);
+            state.setProperty("engine.strategy", e.field("id"));
+            state.setProperty("feed.anchor", DemoFeed.anchorForSignalNow().toString());
+            api.post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + e.field("id") + "\",\"deviceId\":\""
+                    + state.getProperty("device.id") + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}")
+                    .expect(201);
+            save(stateFile, state);
+        }
+        DemoFeed feed = new DemoFeed(api, state.getProperty("engine.strategy"), Instant.parse(state.getProperty("feed.anchor")),
+                () -> api.login(adminEmail, adminPassword));
+        GatewayApi.Answer fed = feed.catchUp();
+        String engineSignalId = fed == null ? null : GatewayApi.field(fed.body().substring(Math.max(0, fed.body().indexOf("\"signals\""))), "id");
+        feed.start();
+
         EaSimulator simulator = new EaSimulator(new EaClient(gateway, state.getProperty("device.id"),
-                state.getProperty("device.secret"))).start();
+                state.getProperty("device.secret")), instrument -> "EURUSD".equals(instrument) ? feed.lastClose() : null).start();
 
         EaClient producer = EaClient.producer(gateway, state.getProperty("producer.id"), state.getProperty("producer.secret"));
         EaClient.Reply posted = producer.postSignal("{\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"entry\":\"1.08400\","
@@ -62,17 +83,26 @@ final class DemoSeed {
             throw new IllegalStateException("demo signal refused: " + posted.status() + " " + posted.body());
         }
         String signalId = GatewayApi.field(posted.body(), "id");
+        String approvalId = approvalOf(api, trader, signalId);
+        if (approvalId == null) {
+            throw new IllegalStateException("the demo signal did not reach the trader's approvals");
+        }
+        return new Result(approvalId, engineSignalId == null ? null : approvalOf(api, trader, engineSignalId), simulator, feed);
+    }
+
+    /** The trader's pending approval of the signal, once it has arrived (null after 20 s). */
+    private static String approvalOf(GatewayApi api, String trader, String signalId) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             GatewayApi.Answer pending = api.get("/api/v1/approvals?status=PENDING", trader).expect(200);
             int at = pending.body().indexOf("\"signalId\":\"" + signalId + "\"");
             if (at >= 0) {
                 int start = pending.body().lastIndexOf("{\"id\":\"", at);
-                return new Result(GatewayApi.field(pending.body().substring(start), "id"), simulator);
+                return GatewayApi.field(pending.body().substring(start), "id");
             }
             Ports.sleep(200);
         }
-        throw new IllegalStateException("the demo signal did not reach the trader's approvals");
+        return null;
     }
 
     private static Properties load(Path file) {

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A simulated MetaTrader 5 terminal: long-polls for commands, "executes" OPEN at the signal's
- * entry with up to half a pip of slippage (CLOSE / CLOSE_ALL at the open price), acknowledges
+ * A simulated MetaTrader 5 terminal: long-polls for commands, "executes" OPEN at the market price
+ * (the newest candle close from its quote source; the signal's entry when it has none) with up to
+ * half a pip of slippage (CLOSE / CLOSE_ALL at the open price), acknowledges
  * with a broker ticket, and posts an account snapshot every few seconds. It registers nothing
  * itself: it is given a device id and secret, like a real EA.
  */
@@ -23,6 +25,7 @@ public final class EaSimulator implements AutoCloseable {
     }
 
     private final EaClient ea;
+    private final Function<String, BigDecimal> quotes;
     private final Random random = new Random();
     private final AtomicLong nextTicket = new AtomicLong(50_000_000L + new Random().nextInt(1_000_000));
     private final Map<Long, Position> positions = new ConcurrentHashMap<>();
@@ -32,7 +35,13 @@ public final class EaSimulator implements AutoCloseable {
     private long lastSnapshot;
 
     public EaSimulator(EaClient ea) {
+        this(ea, instrument -> null);
+    }
+
+    /** {@code quotes}: instrument to its current price, null when unknown. */
+    public EaSimulator(EaClient ea, Function<String, BigDecimal> quotes) {
         this.ea = ea;
+        this.quotes = quotes;
         this.thread = new Thread(this::loop, "ea-simulator");
         this.thread.setDaemon(true);
     }
@@ -72,7 +81,8 @@ public final class EaSimulator implements AutoCloseable {
         String type = field(cmd, "type");
         String ack;
         if ("OPEN".equals(type)) {
-            BigDecimal entry = new BigDecimal(field(cmd, "entry"));
+            BigDecimal quote = quotes.apply(field(cmd, "instrument"));
+            BigDecimal entry = quote != null ? quote : new BigDecimal(field(cmd, "entry"));
             BigDecimal slip = BigDecimal.valueOf(random.nextInt(11) - 5, 6); // +-0.5 pip on a 5-digit quote
             BigDecimal price = entry.add(slip).setScale(entry.scale() > 5 ? entry.scale() : 5, RoundingMode.HALF_UP).stripTrailingZeros();
             long ticket = nextTicket.incrementAndGet();

@@ -89,6 +89,7 @@ public final class StackMain {
         DemoSeed.Result demo = DemoSeed.run("http://127.0.0.1:" + ports.get("gateway"), local.resolve("demo.properties"),
                 ADMIN_EMAIL, ADMIN_PASSWORD, TRADER_EMAIL, TRADER_PASSWORD);
         STARTED.push(demo.simulator());
+        STARTED.push(demo.feed());
         long secs = (System.currentTimeMillis() - t0) / 1000;
         say("");
         say("All six services are ready (" + secs + " s):");
@@ -106,6 +107,11 @@ public final class StackMain {
         say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
         say("    -H 'Content-Type: application/json' -d '{}'");
         say("  curl -s http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + " -H \"Authorization: Bearer $TOKEN\"   # execution: FILLED");
+        if (demo.engineApprovalId() != null) {
+            say("The Fib-RSI engine also decided a BUY on the simulated EURUSD M1 feed (approve it the same way):");
+            say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.engineApprovalId() + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
+            say("    -H 'Content-Type: application/json' -d '{}'");
+        }
         say("Press Ctrl-C to stop everything.");
         stopped.await();
     }

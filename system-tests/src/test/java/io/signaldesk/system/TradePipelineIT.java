@@ -2,7 +2,9 @@ package io.signaldesk.system;
 
 import io.signaldesk.localstack.TestTopics;
 import io.restassured.http.ContentType;
+import io.signaldesk.localstack.DemoFeed;
 import io.signaldesk.localstack.EaClient;
+import io.signaldesk.localstack.EaSimulator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -146,5 +148,54 @@ class TradePipelineIT {
         // a duplicate would show up within the 2 s quiet window
         return TestTopics.read(RunningSuite.settings.get("kafka.bootstrap.servers"), topic,
                 r -> r.value() != null && r.value().contains(containing), 1, Duration.ofSeconds(2));
+    }
+
+    /**
+     * The built-in engine end to end: bars posted through the gateway, the Fib-RSI decision on the
+     * last one, auto-approved for the subscriber, filled by the simulated terminal at the feed's price.
+     */
+    @Test
+    void engineSignalFromCandlesIsAutoApprovedAndFilledAtTheMarketPrice() throws Exception {
+        String admin = login("admin@system.test", "admin-password-system");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String instrument = "E" + run.toUpperCase().replaceAll("[^A-Z0-9]", "0");
+        String strategy = post("/api/v1/strategies", admin, "{\"name\":\"engine-" + run + "\",\"kind\":\"FIB_RSI\","
+                + "\"instrument\":\"" + instrument + "\",\"timeframe\":\"M1\",\"params\":{\"expiryBars\":30}}", 201).getString("id");
+        String email = "engine-" + run + "@system.test";
+        post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"e2e trader password\"}", 201);
+        String trader = login(email, "e2e trader password");
+        JsonObject device = post("/api/v1/devices", trader, "{\"name\":\"MT5\",\"brokerAccount\":\"" + run
+                + "\",\"brokerServer\":\"Demo-1\"}", 201);
+        post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\","
+                + "\"maxVolume\":\"1.00\",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"}", 201);
+        // the terminal's market: the close of the signal bar
+        try (EaSimulator terminal = new EaSimulator(new EaClient(gw, device.getString("id"), device.getString("secret")),
+                i -> instrument.equals(i) ? DemoFeed.close(DemoFeed.SIGNAL_BAR) : null).start()) {
+            Instant anchor = DemoFeed.anchorForSignalNow();
+            StringBuilder bars = new StringBuilder("{\"candles\":[");
+            for (int k = 0; k <= DemoFeed.SIGNAL_BAR; k++) {
+                bars.append(k == 0 ? "" : ",").append(DemoFeed.bar(anchor, k));
+            }
+            JsonObject result = post("/api/v1/strategies/" + strategy + "/candles", admin, bars.append("]}").toString(), 200);
+            assertThat(result.getInteger("stored")).isEqualTo(95);
+            JsonObject signal = result.getJsonArray("signals").getJsonObject(0);
+            assertThat(signal.getString("side")).isEqualTo("BUY");
+            assertThat(signal.getString("entry")).isEqualTo("1.08385");
+            assertThat(signal.getString("stopLoss")).isEqualTo("1.079");
+
+            String approval = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                List<String> ids = given().baseUri(gw).auth().oauth2(trader).get("/api/v1/approvals").then().statusCode(200)
+                        .extract().jsonPath().getList("findAll { it.signalId == '" + signal.getString("id") + "' }.id", String.class);
+                return ids.isEmpty() ? null : ids.get(0);
+            }, id -> id != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> terminal.filled() == 1);
+            JsonObject view = new JsonObject(given().baseUri(gw).auth().oauth2(trader).get("/api/v1/approvals/" + approval)
+                    .then().statusCode(200).extract().asString());
+            assertThat(view.getString("status")).isEqualTo("APPROVED");
+            assertThat(view.getJsonObject("execution").getString("status")).isEqualTo("FILLED");
+            // executed at the feed's close with at most half a pip of slippage
+            assertThat(new java.math.BigDecimal(view.getJsonObject("execution").getString("price")).subtract(
+                    new java.math.BigDecimal("1.08385")).abs()).isLessThanOrEqualTo(new java.math.BigDecimal("0.000005"));
+        }
     }
 }
