@@ -3,16 +3,12 @@ package io.signaldesk.load;
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.GatewayApi;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark: time from a producer's signal being accepted (POST /api/v1/signals answered 201) to
@@ -27,7 +23,7 @@ import java.util.regex.Pattern;
 public final class SignalToEaLatency {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = parse(args);
+        Map<String, String> a = Latencies.args(args);
         String gw = a.getOrDefault("--gateway", "http://127.0.0.1:8080");
         int traders = Integer.parseInt(a.getOrDefault("--traders", "20"));
         int signals = Integer.parseInt(a.getOrDefault("--signals", "50"));
@@ -57,7 +53,12 @@ public final class SignalToEaLatency {
                     + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\",\"autoApprove\":true,"
                     + "\"autoApproveMaxVolume\":\"1.00\"}").expect(201);
             EaClient ea = new EaClient(gw, dev.field("id"), dev.field("secret"));
-            Thread t = new Thread(() -> poll(ea, postedAt, latenciesMicros, signals), "ea-" + i);
+            Thread t = new Thread(() -> Latencies.pollAndAck(ea, signals, 1_000_000, (key, now) -> {
+                Long t0 = postedAt.get(key);
+                if (t0 != null) {
+                    latenciesMicros.add(Math.max(0, (now - t0) / 1_000));
+                }
+            }), "ea-" + i);
             t.setDaemon(true);
             pollers.add(t);
         }
@@ -66,17 +67,13 @@ public final class SignalToEaLatency {
 
         for (int s = 0; s < signals; s++) {
             // the entry price carries the signal's number so an EA can tell which signal a command came from
-            String entry = String.format("1.%05d", 10_000 + s);
-            String sl = String.format("1.%05d", 9_000 + s);
-            String tp = String.format("1.%05d", 12_000 + s);
-            String body = "{\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"entry\":\"" + entry + "\",\"stopLoss\":\"" + sl
-                    + "\",\"takeProfit\":\"" + tp + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(600) + "\",\"rationale\":\"bench\"}";
+            String body = Latencies.signalBody(s);
             EaClient.Reply r = producer.postSignal(body);
             long now = System.nanoTime();
             if (r.status() != 201) {
                 throw new IllegalStateException("signal refused: " + r.status() + " " + r.body());
             }
-            postedAt.put(new java.math.BigDecimal(entry).stripTrailingZeros().toPlainString(), now);
+            postedAt.put(Latencies.entryKey(s), now);
             Thread.sleep(intervalMs);
         }
         long deadline = System.currentTimeMillis() + 30_000;
@@ -87,54 +84,9 @@ public final class SignalToEaLatency {
         System.exit(0);
     }
 
-    private static void poll(EaClient ea, Map<String, Long> postedAt, List<Long> out, int expected) {
-        int seen = 0;
-        Pattern entry = Pattern.compile("\"entry\":\"?([0-9.]+)");
-        Pattern command = Pattern.compile("\"commandId\":\"([^\"]+)\"");
-        while (seen < expected) {
-            EaClient.Reply r = ea.poll(20_000);
-            long now = System.nanoTime();
-            if (r.status() != 200) {
-                System.err.println("poll: " + r.status() + " " + r.body());
-                continue;
-            }
-            Matcher m = entry.matcher(r.body());
-            Matcher c = command.matcher(r.body());
-            while (m.find() && c.find()) {
-                Long t0 = postedAt.get(new java.math.BigDecimal(m.group(1)).stripTrailingZeros().toPlainString());
-                if (t0 != null) {
-                    out.add(Math.max(0, (now - t0) / 1_000));
-                }
-                seen++;
-                ea.ack("{\"commandId\":\"" + c.group(1) + "\",\"status\":\"FILLED\",\"ticket\":" + (1_000_000 + seen)
-                        + ",\"price\":\"" + m.group(1) + "\",\"volume\":\"0.01\"}");
-            }
-        }
-    }
-
     private static void report(int traders, int signals, List<Long> micros) {
-        List<Long> l = new ArrayList<>(micros);
-        Collections.sort(l);
         System.out.printf("signal -> EA-visible command: %d of %d commands (%d traders x %d signals)%n",
-                l.size(), traders * signals, traders, signals);
-        if (l.isEmpty()) {
-            return;
-        }
-        System.out.printf("  p50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms   mean %.1f ms%n",
-                pct(l, 50), pct(l, 90), pct(l, 99), l.get(l.size() - 1) / 1000.0,
-                l.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0);
-    }
-
-    private static double pct(List<Long> sorted, double p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1000.0;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> m = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            m.put(args[i], args[i + 1]);
-        }
-        return m;
+                micros.size(), traders * signals, traders, signals);
+        Latencies.print("", micros);
     }
 }

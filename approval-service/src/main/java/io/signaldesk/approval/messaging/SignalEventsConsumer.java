@@ -1,5 +1,7 @@
 package io.signaldesk.approval.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.signaldesk.approval.service.ApprovalService;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
@@ -9,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,20 +24,34 @@ public class SignalEventsConsumer {
 
     private final EventConsumer events;
     private final ApprovalService approvals;
+    /** From the signal's creation in signal-service to its approvals (and auto-approved commands) committed here. */
+    private final Timer fanoutLag;
 
-    public SignalEventsConsumer(EventConsumer events, ApprovalService approvals) {
+    public SignalEventsConsumer(EventConsumer events, ApprovalService approvals, MeterRegistry metrics) {
         this.events = events;
         this.approvals = approvals;
+        this.fanoutLag = Timer.builder("signaldesk.signals.fanout.lag")
+                .description("signal created in signal-service -> its approvals committed in approval-service")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(metrics);
     }
 
     @Incoming("signals")
     public Uni<Void> onSignalEvent(Message<String> msg) {
         List<UUID> toWake = new ArrayList<>();
+        Instant[] publishedAt = new Instant[1];
         return events.consume(CONSUMER, msg, env -> {
                     if (!EventTypes.SIGNAL_PUBLISHED.equals(env.type())) {
                         return Uni.createFrom().voidItem();
                     }
-                    return approvals.onSignal(events.data(env, SignalPublished.class)).invoke(toWake::addAll);
+                    SignalPublished e = events.data(env, SignalPublished.class);
+                    publishedAt[0] = e.publishedAt();
+                    return approvals.onSignal(e).invoke(toWake::addAll);
+                })
+                .invoke(() -> {
+                    if (publishedAt[0] != null) { // applied now, not a duplicate
+                        fanoutLag.record(Duration.between(publishedAt[0], Instant.now()));
+                    }
                 })
                 // auto-approved commands exist now that the transaction has committed: wake their EAs
                 .chain(() -> approvals.wake(toWake));
