@@ -51,7 +51,11 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off");
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(reset);
+                if (reset && Files.exists(dataDir)) {
+                    // initdb refuses a non-empty directory; the builder's "clean" only deletes on close
+                    LocalKafka.deleteTree(dataDir);
+                }
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
             return new LocalPostgres(port, builder.start());
         } catch (IOException e) {
