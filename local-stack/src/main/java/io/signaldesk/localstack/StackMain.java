@@ -73,8 +73,16 @@ public final class StackMain {
         STARTED.push(suite);
 
         CountDownLatch stopped = new CountDownLatch(1);
+        List<AutoCloseable> demoParts = new java.util.concurrent.CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("stopping services...");
+            for (AutoCloseable c : demoParts) { // the feed and the simulated terminal first: they call the services
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // best effort on the way out
+                }
+            }
             suite.close();
             kafka.close();
             redis.close();
@@ -90,6 +98,8 @@ public final class StackMain {
                 ADMIN_EMAIL, ADMIN_PASSWORD, TRADER_EMAIL, TRADER_PASSWORD);
         STARTED.push(demo.simulator());
         STARTED.push(demo.feed());
+        demoParts.add(demo.feed());
+        demoParts.add(demo.simulator());
         long secs = (System.currentTimeMillis() - t0) / 1000;
         say("");
         say("All six services are ready (" + secs + " s):");
