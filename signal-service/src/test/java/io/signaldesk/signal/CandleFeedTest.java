@@ -95,16 +95,23 @@ class CandleFeedTest {
         // high below low: never storable
         String poison = payload(instrument, List.of(new FibRsi.Candle(c.time(), c.open(), c.low(), c.high().add(c.high()),
                 c.close(), c.volume())));
+        // a bar contradicting a stored one (bar 1 with another close): never storable either
+        FibRsi.Candle b1 = bars.get(1);
+        String contradiction = payload(instrument, List.of(new FibRsi.Candle(b1.time(), b1.open(), b1.high().add(b1.high()),
+                b1.low(), b1.high().add(b1.high()), b1.volume())));
         String poisonId = UUID.randomUUID().toString();
         String nextId = UUID.randomUUID().toString();
-        send(List.of(candlesClosed(poisonId, instrument, poison), candlesClosed(nextId, instrument, payload(instrument, bars.subList(1, 3)))));
+        String conflictId = UUID.randomUUID().toString();
+        String lastId = UUID.randomUUID().toString();
+        send(List.of(candlesClosed(poisonId, instrument, poison), candlesClosed(nextId, instrument, payload(instrument, bars.subList(1, 3))),
+                candlesClosed(conflictId, instrument, contradiction), candlesClosed(lastId, instrument, payload(instrument, bars.subList(3, 4)))));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(nextId) == 1);
-        assertThat(inbox(poisonId)).isZero();
-        assertThat(count("SELECT count(*) FROM signal.candles WHERE instrument = '" + instrument + "'")).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(lastId) == 1);
+        assertThat(inbox(nextId)).isEqualTo(1);
+        assertThat(inbox(poisonId, conflictId)).isZero();
+        assertThat(count("SELECT count(*) FROM signal.candles WHERE instrument = '" + instrument + "'")).isEqualTo(3);
         List<ConsumerRecord<String, String>> dead = TestTopics.read("dlq.signal-service.candles.v1",
-                r -> r.value().contains(instrument), 1, Duration.ZERO);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).value()).isEqualTo(poison);
+                r -> r.value().contains(instrument), 2, Duration.ZERO);
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactly(poison, contradiction);
     }
 }

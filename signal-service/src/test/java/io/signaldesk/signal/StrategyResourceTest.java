@@ -114,6 +114,19 @@ class StrategyResourceTest {
                 .post("/api/v1/strategies").then(), 400, "validation")
                 .body("violations.field", containsInAnyOrder("params.rsiPeriod", "params.oversold", "params.fibLevels",
                         "params.expiryBars"));
+        // absurd magnitudes are refused, not expanded; a whole number may come as a string
+        JsonObject huge = new JsonObject().put("oversold", "1e2147483647").put("proximity", "1e-300000000").put("rsiPeriod", "14.5");
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(unique("Huge")).put("params", huge).encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", containsInAnyOrder("params.oversold", "params.proximity", "params.rsiPeriod"));
+        // a D1 signal living 10 bars would outlive signal.max-expiry (7 days)
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body(unique("Long lived")).put("timeframe", "D1")
+                        .put("params", new JsonObject().put("expiryBars", 10)).encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", containsInAnyOrder("params.expiryBars"));
         assertThat(count("SELECT count(*) FROM signal.strategies")).isEqualTo(before);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(body(unique("Strings")).put("params", new JsonObject().put("rsiPeriod", "21").put("expiryBars", "6")).encode())
+                .post("/api/v1/strategies").then().statusCode(201).body("params.rsiPeriod", equalTo(21)).body("params.expiryBars", equalTo(6));
     }
 }

@@ -142,7 +142,7 @@ public class ProblemMappers {
     }
 
     private static Problem.Violation violation(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
+        String path = RequestValidator.field(v);
         // "register.request.email" -> "email": drop the method and parameter segments
         String[] parts = path.split("\\.");
         String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;

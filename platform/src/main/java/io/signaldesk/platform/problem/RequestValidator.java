@@ -52,7 +52,7 @@ public class RequestValidator {
             throw malformed("A JSON body is required");
         }
         List<Problem.Violation> violations = new ArrayList<>(extra);
-        validator.validate(value).forEach(v -> violations.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage())));
+        validator.validate(value).forEach(v -> violations.add(new Problem.Violation(field(v), v.getMessage())));
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
@@ -60,6 +60,11 @@ public class RequestValidator {
 
     public void validate(Object value) {
         validate(value, List.of());
+    }
+
+    /** The violation's property path as a client wrote it: {@code candles[0]}, not {@code candles[0].<list element>}. */
+    static String field(jakarta.validation.ConstraintViolation<?> v) {
+        return v.getPropertyPath().toString().replaceAll("\\.<[a-z ]+>", "");
     }
 
     public static ProblemException invalid(List<Problem.Violation> violations) {

@@ -6,6 +6,7 @@ import io.signaldesk.platform.events.MarketEvents.CandlesClosed;
 import io.signaldesk.platform.messaging.EventConsumer;
 import io.signaldesk.platform.messaging.PoisonEventException;
 import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
 import io.signaldesk.signal.rest.CandleModels.CandleInput;
 import io.signaldesk.signal.service.CandleService;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.time.DateTimeException;
 import java.util.List;
 
 /**
@@ -34,17 +36,26 @@ public class CandleFeedConsumer {
 
     @Incoming("candles")
     public Uni<Void> onCandles(Message<String> msg) {
+        CandleIngestResult[] applied = new CandleIngestResult[1];
         return events.consume(CONSUMER, msg, env -> {
-            if (!EventTypes.CANDLES_CLOSED.equals(env.type())) {
-                return Uni.createFrom().voidItem();
-            }
-            CandlesClosed e = events.data(env, CandlesClosed.class);
-            List<CandleInput> bars = e.candles() == null ? null : e.candles().stream().map(CandleFeedConsumer::input).toList();
-            return Uni.createFrom().deferred(() -> candles.ingestFeed(e.instrument(), e.timeframe(), bars, "feed:" + env.source()))
-                    .onFailure(ProblemException.class)
-                    .transform(t -> new PoisonEventException("candles " + env.id() + " refused: " + t.getMessage()
-                            + " " + ((ProblemException) t).problem().violations(), t));
-        });
+                    if (!EventTypes.CANDLES_CLOSED.equals(env.type())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    CandlesClosed e = events.data(env, CandlesClosed.class);
+                    List<CandleInput> bars = e.candles() == null ? null : e.candles().stream().map(CandleFeedConsumer::input).toList();
+                    return Uni.createFrom().deferred(() -> candles.ingestFeed(e.instrument(), e.timeframe(), bars, "feed:" + env.source()))
+                            .invoke(r -> applied[0] = r)
+                            // bars that can never be stored: retrying would hold the partition for ever
+                            .onFailure(t -> t instanceof ProblemException || t instanceof ArithmeticException
+                                    || t instanceof DateTimeException)
+                            .transform(t -> new PoisonEventException("candles " + env.id() + " refused: " + t.getMessage()
+                                    + (t instanceof ProblemException p ? " " + p.problem().violations() : ""), t));
+                })
+                .invoke(() -> {
+                    if (applied[0] != null) { // committed
+                        candles.count(applied[0]);
+                    }
+                });
     }
 
     private static CandleInput input(Bar b) {

@@ -7,6 +7,7 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.signal.Candle;
 import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.CandleRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
 import io.signaldesk.signal.rest.CandleModels;
@@ -49,6 +50,11 @@ public class CandleService {
     private static final Logger LOG = Logger.getLogger(CandleService.class);
     /** How far ahead of the server clock a bar's close may be and still count as closed (clock skew). */
     static final Duration CLOSE_SKEW = Duration.ofSeconds(5);
+    /** Bars before this are refused (and Postgres cannot store years before 4713 BC anyway). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Prices fit NUMERIC(19,10), volumes NUMERIC(24,6). */
+    static final BigDecimal PRICE_LIMIT = new BigDecimal("1000000000");
+    static final BigDecimal VOLUME_LIMIT = new BigDecimal("1000000000000000000");
 
     /** A market's validated bars, oldest first, prices without trailing zeros. */
     public record Batch(String instrument, String timeframe, List<CandleInput> bars, String source) {
@@ -60,9 +66,11 @@ public class CandleService {
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
+    private final Duration maxExpiry;
 
     public CandleService(CandleRepository candles, StrategyRepository strategies, SignalService signals,
-                         RequestValidator validator, ObjectMapper mapper, MeterRegistry metrics) {
+                         RequestValidator validator, ObjectMapper mapper, MeterRegistry metrics, SignalConfig config) {
+        this.maxExpiry = config.maxExpiry();
         this.candles = candles;
         this.strategies = strategies;
         this.signals = signals;
@@ -97,7 +105,8 @@ public class CandleService {
 
     /**
      * Bars from the {@code candles.v1} feed, in the caller's transaction (the consumer's inbox). Throws
-     * a ProblemException when the bars are unusable: the consumer treats that event as poison.
+     * a ProblemException when the bars are unusable: the consumer treats that event as poison. The
+     * caller counts the result ({@link #count}) once its transaction has committed.
      */
     public Uni<CandleIngestResult> ingestFeed(String instrument, String timeframe, List<CandleInput> bars, String source) {
         List<Problem.Violation> market = new ArrayList<>();
@@ -111,7 +120,7 @@ public class CandleService {
         if (!market.isEmpty()) {
             throw RequestValidator.invalid(shape);
         }
-        return ingest(checked(instrument, timeframe, bars, source, shape)).invoke(this::count);
+        return ingest(checked(instrument, timeframe, bars, source, shape));
     }
 
     /** The newest bars of the strategy's market, oldest first. */
@@ -157,7 +166,11 @@ public class CandleService {
             if (c == null) {
                 continue; // reported by bean validation
             }
-            if (positive(c.open()) && positive(c.high()) && positive(c.low()) && positive(c.close())) {
+            // bean validation's @Digits overflows on exponents like 1e2147483647: bound the magnitudes here too
+            boolean sized = below(c.open(), PRICE_LIMIT, at + ".open", v) & below(c.high(), PRICE_LIMIT, at + ".high", v)
+                    & below(c.low(), PRICE_LIMIT, at + ".low", v) & below(c.close(), PRICE_LIMIT, at + ".close", v)
+                    & below(c.volume(), VOLUME_LIMIT, at + ".volume", v);
+            if (sized && positive(c.open()) && positive(c.high()) && positive(c.low()) && positive(c.close())) {
                 if (c.low().compareTo(c.open().min(c.close())) > 0 || c.high().compareTo(c.open().max(c.close())) < 0) {
                     v.add(new Problem.Violation(at, "needs low <= open, close <= high"));
                 }
@@ -165,7 +178,11 @@ public class CandleService {
             if (c.time() == null) {
                 continue;
             }
-            if (c.time().getNano() != 0 || c.time().getEpochSecond() % tf.toSeconds() != 0) {
+            if (c.time().isBefore(EARLIEST)) {
+                v.add(new Problem.Violation(at + ".time", "must not be before " + EARLIEST));
+            } else if (c.time().isAfter(now)) {
+                v.add(new Problem.Violation(at + ".time", "the bar has not closed yet"));
+            } else if (c.time().getNano() != 0 || c.time().getEpochSecond() % tf.toSeconds() != 0) {
                 v.add(new Problem.Violation(at + ".time", "must be a " + timeframe + " bar open time (a multiple of "
                         + tf.toMinutes() + " min since 00:00 UTC)"));
             } else if (c.time().plus(tf).isAfter(now.plus(CLOSE_SKEW))) {
@@ -247,17 +264,21 @@ public class CandleService {
                             for (int i = bars.size() - newest.size(); i < bars.size(); i++) {
                                 FibRsi.Candle bar = bars.get(i);
                                 Instant expiresAt = bar.time().plus(tf.multipliedBy(1L + p.expiryBars()));
+                                if (expiresAt.isAfter(now.plus(maxExpiry))) {
+                                    expiresAt = now.plus(maxExpiry); // as for every signal: signal.max-expiry at most
+                                }
                                 if (!expiresAt.isAfter(now)) {
                                     continue; // history: whatever it said has expired
                                 }
                                 List<FibRsi.Candle> upTo = bars.subList(Math.max(0, i + 1 - p.window()), i + 1);
+                                Instant expiry = expiresAt;
                                 FibRsi.evaluate(upTo, p, tf).ifPresent(d -> {
-                                    if (d.stopLoss().signum() <= 0) {
+                                    if (d.stopLoss().signum() <= 0 || d.stopLoss().compareTo(PRICE_LIMIT) >= 0) {
                                         LOG.warnf("strategy %s: %s decision on %s skipped, stop loss %s is not a price",
                                                 s.id, d.side(), d.candleTime(), d.stopLoss());
                                         return;
                                     }
-                                    stores.add(Uni.createFrom().deferred(() -> signals.storeEngineDecision(s, d, expiresAt, now)));
+                                    stores.add(Uni.createFrom().deferred(() -> signals.storeEngineDecision(s, d, expiry, now)));
                                 });
                             }
                         }
@@ -287,11 +308,21 @@ public class CandleService {
                 .setParameter(1, "candles:" + b.instrument() + ":" + b.timeframe()).getSingleResult()).replaceWithVoid();
     }
 
-    private void count(CandleIngestResult r) {
+    /** Counts stored bars and engine signals; call after the batch's transaction has committed. */
+    public void count(CandleIngestResult r) {
         metrics.counter("signaldesk.candles.stored", "timeframe", r.timeframe()).increment(r.stored());
         if (!r.signals().isEmpty()) {
             metrics.counter("signaldesk.signals.published", "source", SignalService.SourceKind.ENGINE.tag).increment(r.signals().size());
         }
+    }
+
+    /** True when {@code d} is absent or below {@code limit} in size; otherwise a violation is added. */
+    private static boolean below(BigDecimal d, BigDecimal limit, String field, List<Problem.Violation> v) {
+        if (d == null || d.abs().compareTo(limit) < 0) {
+            return true;
+        }
+        v.add(new Problem.Violation(field, "must be below " + limit.toPlainString()));
+        return false;
     }
 
     private static boolean positive(BigDecimal d) {

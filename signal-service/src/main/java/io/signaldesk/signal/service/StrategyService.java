@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.StrategyRepository;
 import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
 import io.signaldesk.signal.rest.StrategyModels.StrategyView;
@@ -18,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,11 +34,13 @@ public class StrategyService {
     private final StrategyRepository strategies;
     private final RequestValidator validator;
     private final ObjectMapper mapper;
+    private final SignalConfig config;
 
-    public StrategyService(StrategyRepository strategies, RequestValidator validator, ObjectMapper mapper) {
+    public StrategyService(StrategyRepository strategies, RequestValidator validator, ObjectMapper mapper, SignalConfig config) {
         this.strategies = strategies;
         this.validator = validator;
         this.mapper = mapper;
+        this.config = config;
     }
 
     /** Creates a strategy; 400 on invalid fields, 409 {@code strategy-name-taken} when the name exists (any case). */
@@ -104,6 +108,12 @@ public class StrategyService {
                         FibRsi.Params p = FibRsiParams.read(params, extra);
                         if (p != null) {
                             params = FibRsiParams.json(p);
+                            Duration bar = Strategy.TIMEFRAMES.get(req.timeframe());
+                            if (bar != null && bar.multipliedBy(1L + p.expiryBars()).compareTo(config.maxExpiry()) > 0) {
+                                extra.add(new Problem.Violation("params.expiryBars", "a " + req.timeframe()
+                                        + " signal may live at most " + (config.maxExpiry().dividedBy(bar) - 1)
+                                        + " bars after its bar closes (signal.max-expiry " + config.maxExpiry().toHours() + " h)"));
+                            }
                         }
                     }
                     text = mapper.writeValueAsString(params);

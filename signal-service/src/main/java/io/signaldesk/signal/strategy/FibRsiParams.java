@@ -94,11 +94,12 @@ public final class FibRsiParams {
         if (v == null || v.isNull()) {
             return fallback;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        BigDecimal d = asDecimal(v);
+        if (d == null || d.scale() > 0 || d.compareTo(BigDecimal.valueOf(100_000)) > 0 || d.compareTo(BigDecimal.valueOf(-100_000)) < 0) {
             violations.add(new Problem.Violation("params." + name, "must be a whole number"));
             return fallback;
         }
-        return v.intValue();
+        return d.intValueExact();
     }
 
     private static BigDecimal decimal(JsonNode params, String name, BigDecimal fallback, List<Problem.Violation> violations) {
@@ -114,19 +115,28 @@ public final class FibRsiParams {
         return d;
     }
 
-    /** A JSON number or a decimal string ({@code 0.618} or {@code "0.618"}); null for anything else. */
+    /**
+     * A JSON number or a decimal string ({@code 0.618} or {@code "0.618"}) of a sane size (at most 20
+     * digits either side of the point, so {@code 1e2147483647} is refused, not expanded); null for
+     * anything else.
+     */
     private static BigDecimal asDecimal(JsonNode v) {
+        BigDecimal d;
         try {
             if (v.isNumber()) {
-                return plain(v.decimalValue());
-            }
-            if (v.isTextual() && v.textValue().length() <= 40) {
-                return plain(new BigDecimal(v.textValue().trim()));
+                d = v.decimalValue();
+            } else if (v.isTextual() && v.textValue().length() <= 40) {
+                d = new BigDecimal(v.textValue().trim());
+            } else {
+                return null;
             }
         } catch (NumberFormatException e) {
             return null;
         }
-        return null;
+        if (d.scale() > 20 || (long) d.precision() - d.scale() > 20) {
+            return null;
+        }
+        return plain(d);
     }
 
     /** No trailing zeros and never in exponent form: {@code 30}, not {@code 3E+1}. */

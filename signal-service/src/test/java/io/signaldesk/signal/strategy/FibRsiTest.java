@@ -130,24 +130,4 @@ public class FibRsiTest {
                 new BigDecimal("0.10"), List.of(new BigDecimal("0.382"), new BigDecimal("0.5")), 3);
         assertThat(FibRsi.evaluate(series(new BigDecimal("0.0065")), noGolden, Duration.ofHours(1))).isEmpty();
     }
-
-    @Test
-    void barsOlderThanTheWindowDoNotChangeTheDecision() {
-        // lookback + 5 x rsiPeriod = 170 bars decide. Before the series: 75 flat bars at 1.0000 (inside the
-        // window) and, older still, 125 wild bars at 1.5000 that would move Wilder's RSI if they counted.
-        List<FibRsi.Candle> base = series(new BigDecimal("0.0065"));
-        List<FibRsi.Candle> longer = new ArrayList<>();
-        for (int i = 200; i > 0; i--) {
-            BigDecimal p = new BigDecimal(i > 75 ? (i % 2 == 0 ? "1.5000" : "0.9000") : "1.0000");
-            longer.add(new FibRsi.Candle(T0.minus(Duration.ofHours(i)), p, p, p, p, BigDecimal.ONE));
-        }
-        longer.addAll(base);
-        List<FibRsi.Candle> window = longer.subList(longer.size() - 170, longer.size());
-        FibRsi.Decision all = FibRsi.evaluate(longer, FibRsi.Params.defaults(), Duration.ofHours(1)).orElseThrow();
-        FibRsi.Decision windowed = FibRsi.evaluate(window, FibRsi.Params.defaults(), Duration.ofHours(1)).orElseThrow();
-        assertThat(all.rsiNow()).isEqualByComparingTo(windowed.rsiNow());
-        assertThat(all.rsiBefore()).isEqualByComparingTo(windowed.rsiBefore());
-        assertThat(all.swingHigh()).isEqualByComparingTo("1.1000");
-        assertThat(all.level()).isEqualByComparingTo("1.0382");
-    }
 }
