@@ -33,11 +33,15 @@ import static org.awaitility.Awaitility.await;
 class CandleFeedTest {
 
     static ProducerRecord<String, String> candlesClosed(String eventId, String instrument, String payload) {
+        return candlesClosed(eventId, "/feeds/test", instrument, payload);
+    }
+
+    static ProducerRecord<String, String> candlesClosed(String eventId, String source, String instrument, String payload) {
         Map<String, String> cfg = LocalInfraTestResource.current;
         ProducerRecord<String, String> r = new ProducerRecord<>(cfg.get("signaldesk.kafka.topic-prefix") + "candles.v1",
                 instrument + ":H1", payload);
         r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(eventId)).add("ce_type", b("io.signaldesk.CandlesClosed"))
-                .add("ce_source", b("/feeds/test")).add("content-type", b("application/json"));
+                .add("ce_source", b(source)).add("content-type", b("application/json"));
         return r;
     }
 
@@ -73,11 +77,12 @@ class CandleFeedTest {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         send(List.of(candlesClosed(first, instrument, bars), candlesClosed(first, instrument, bars),
-                candlesClosed(second, instrument, bars)));
+                candlesClosed(second, "/feeds/backup", instrument, bars)));
 
         // one key, one partition, in order: once the second feed's event is in the inbox, all three were consumed
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(first, second) == 2);
         assertThat(count("SELECT count(*) FROM signal.candles WHERE instrument = '" + instrument + "'")).isEqualTo(95);
+        // the first feed stored them; the backup feed's identical bars were duplicates
         assertThat(count("SELECT count(*) FROM signal.candles WHERE instrument = '" + instrument
                 + "' AND source = 'feed:/feeds/test'")).isEqualTo(95);
         assertThat(count("SELECT count(*) FROM signal.signals WHERE strategy_id = '" + strategyId + "'")).isEqualTo(1);
