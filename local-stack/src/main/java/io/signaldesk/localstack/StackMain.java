@@ -118,7 +118,7 @@ public final class StackMain {
         say("    -H 'Content-Type: application/json' -d '{}'");
         say("  curl -s http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + " -H \"Authorization: Bearer $TOKEN\"   # execution: FILLED");
         if (demo.engineApprovalId() != null) {
-            say("The Fib-RSI engine also decided a BUY on the simulated EURUSD M1 feed (approve it the same way):");
+            say("The Fib-RSI engine also decided a signal on the simulated EURUSD M1 feed (approve it the same way):");
             say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.engineApprovalId() + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
             say("    -H 'Content-Type: application/json' -d '{}'");
         }

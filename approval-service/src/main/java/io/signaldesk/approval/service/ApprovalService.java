@@ -86,10 +86,27 @@ public class ApprovalService {
                                                 toWake.add(wake);
                                             }
                                         }
-                                        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()));
+                                        return persistBatched(rows);
                                     }))
                             .replaceWith(toWake);
                 });
+    }
+
+    /**
+     * Inserts the fan-out's rows with JDBC batching for this session only: all approvals, then all
+     * history entries, then all commands (foreign keys point backwards), so each kind goes to
+     * Postgres as one batched statement instead of one round trip per row. Batching stays off
+     * everywhere else (see docs/performance.md on what global batching with ordered inserts did).
+     */
+    private static Uni<Void> persistBatched(List<Object> rows) {
+        List<Object> ordered = new ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparingInt(r -> r instanceof Approval ? 0 : r instanceof ApprovalHistory ? 1 : 2));
+        return Panache.getSession().chain(session -> {
+            Integer before = session.getBatchSize();
+            session.setBatchSize(Math.min(Math.max(ordered.size(), 2), 200));
+            return session.persistAll(ordered.toArray()).call(session::flush)
+                    .eventually(() -> session.setBatchSize(before == null ? 1 : before)); // 1: no batching
+        });
     }
 
     /**
