@@ -117,9 +117,13 @@ public final class DemoFeed implements AutoCloseable {
             try {
                 catchUp();
             } catch (RuntimeException e) {
-                System.err.println("demo feed: " + e.getMessage());
+                if (running) {
+                    System.err.println("demo feed: " + e.getMessage());
+                }
             }
-            Ports.sleep(2_000);
+            if (!Ports.pause(2_000)) {
+                return;
+            }
         }
     }
 

@@ -60,7 +60,9 @@ public final class EaSimulator implements AutoCloseable {
             try {
                 EaClient.Reply r = ea.poll(20_000);
                 if (r.status() != 200) {
-                    Ports.sleep(2_000);
+                    if (!Ports.pause(2_000)) {
+                        return;
+                    }
                     continue;
                 }
                 Matcher m = COMMAND.matcher(r.body());
@@ -71,7 +73,9 @@ public final class EaSimulator implements AutoCloseable {
                     snapshot();
                 }
             } catch (RuntimeException e) {
-                Ports.sleep(2_000);
+                if (!running || !Ports.pause(2_000)) {
+                    return;
+                }
             }
         }
     }

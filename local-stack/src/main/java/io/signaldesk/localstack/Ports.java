@@ -50,4 +50,15 @@ public final class Ports {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Sleeps; false when interrupted (a loop that is being closed should then end quietly). */
+    static boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }
