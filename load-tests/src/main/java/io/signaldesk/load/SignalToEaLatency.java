@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Benchmark: time from a producer's signal being accepted (POST /api/v1/signals answered 201) to
@@ -41,7 +40,7 @@ public final class SignalToEaLatency {
         EaClient producer = EaClient.producer(gw, producerJson.field("id"), producerJson.field("secret"));
 
         Map<String, Long> postedAt = new ConcurrentHashMap<>();     // signal entry tag -> nanoTime at 201
-        List<Long> latenciesMicros = new CopyOnWriteArrayList<>();
+        Map<String, Long> arrived = new ConcurrentHashMap<>();      // "<trader>:<entry tag>" -> nanoTime the poll returned
         List<Thread> pollers = new ArrayList<>();
         for (int i = 0; i < traders; i++) {
             String email = "bench-" + run + "-" + i + "@load.test";
@@ -53,12 +52,10 @@ public final class SignalToEaLatency {
                     + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\",\"autoApprove\":true,"
                     + "\"autoApproveMaxVolume\":\"1.00\"}").expect(201);
             EaClient ea = new EaClient(gw, dev.field("id"), dev.field("secret"));
-            Thread t = new Thread(() -> Latencies.pollAndAck(ea, signals, 1_000_000, (key, now) -> {
-                Long t0 = postedAt.get(key);
-                if (t0 != null) {
-                    latenciesMicros.add(Math.max(0, (now - t0) / 1_000));
-                }
-            }), "ea-" + i);
+            int trader = i;
+            // noted now, matched after the run: a poll may return before the 201 has been read
+            Thread t = new Thread(() -> Latencies.pollAndAck(ea, signals, 1_000_000,
+                    (key, now) -> arrived.putIfAbsent(trader + ":" + key, now)), "ea-" + i);
             t.setDaemon(true);
             pollers.add(t);
         }
@@ -77,9 +74,16 @@ public final class SignalToEaLatency {
             Thread.sleep(intervalMs);
         }
         long deadline = System.currentTimeMillis() + 30_000;
-        while (latenciesMicros.size() < (long) traders * signals && System.currentTimeMillis() < deadline) {
+        while (arrived.size() < (long) traders * signals && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
+        List<Long> latenciesMicros = new ArrayList<>();
+        arrived.forEach((k, t) -> {
+            Long t0 = postedAt.get(k.substring(k.indexOf(':') + 1));
+            if (t0 != null) {
+                latenciesMicros.add(Math.max(0, (t - t0) / 1_000)); // 0: the command arrived before the 201 was read
+            }
+        });
         report(traders, signals, latenciesMicros);
         System.exit(0);
     }

@@ -116,13 +116,16 @@ public final class DemoFeed implements AutoCloseable {
         while (running) {
             try {
                 catchUp();
+                if (!Ports.pause(2_000)) {
+                    return;
+                }
             } catch (RuntimeException e) {
                 if (running) {
-                    System.err.println("demo feed: " + e.getMessage());
+                    System.err.println("demo feed: " + e.getMessage() + " (trying again in a minute)");
                 }
-            }
-            if (!Ports.pause(2_000)) {
-                return;
+                if (!Ports.pause(60_000)) {
+                    return;
+                }
             }
         }
     }
@@ -131,5 +134,10 @@ public final class DemoFeed implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        try {
+            thread.join(5_000); // its last request is done before the services go
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -28,8 +28,9 @@ final class DemoSeed {
     private DemoSeed() {
     }
 
+    /** {@code started} is told of the feed and the simulated terminal as soon as each starts, to stop them first. */
     static Result run(String gateway, Path stateFile, String adminEmail, String adminPassword,
-                      String traderEmail, String traderPassword) {
+                      String traderEmail, String traderPassword, java.util.function.Consumer<AutoCloseable> started) {
         GatewayApi api = new GatewayApi(gateway);
         api.post("/api/v1/auth/register", null, "{\"email\":\"" + traderEmail + "\",\"password\":\"" + traderPassword + "\"}")
                 .expect(201, 409);
@@ -67,12 +68,19 @@ final class DemoSeed {
         }
         DemoFeed feed = new DemoFeed(api, state.getProperty("engine.strategy"), Instant.parse(state.getProperty("feed.anchor")),
                 () -> api.login(adminEmail, adminPassword));
-        GatewayApi.Answer fed = feed.catchUp();
-        String engineSignalId = fed == null ? null : GatewayApi.field(fed.body().substring(Math.max(0, fed.body().indexOf("\"signals\""))), "id");
-        feed.start();
+        String engineSignalId = null;
+        try {
+            GatewayApi.Answer fed = feed.catchUp();
+            engineSignalId = fed == null ? null : signalOf(fed.body(), state.getProperty("engine.strategy"));
+        } catch (RuntimeException e) {
+            // e.g. other EURUSD M1 bars already stored (demo.properties deleted without --reset): the demo goes on
+            System.err.println("demo feed: the first bars were refused (" + e.getMessage() + "); ./run.sh --reset starts clean");
+        }
+        started.accept(feed.start());
 
         EaSimulator simulator = new EaSimulator(new EaClient(gateway, state.getProperty("device.id"),
                 state.getProperty("device.secret")), instrument -> "EURUSD".equals(instrument) ? feed.lastClose() : null).start();
+        started.accept(simulator);
 
         EaClient producer = EaClient.producer(gateway, state.getProperty("producer.id"), state.getProperty("producer.secret"));
         EaClient.Reply posted = producer.postSignal("{\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"entry\":\"1.08400\","
@@ -88,6 +96,12 @@ final class DemoSeed {
             throw new IllegalStateException("the demo signal did not reach the trader's approvals");
         }
         return new Result(approvalId, engineSignalId == null ? null : approvalOf(api, trader, engineSignalId), simulator, feed);
+    }
+
+    /** The id of the engine strategy's signal in a candles answer (other strategies of the market may have some too). */
+    static String signalOf(String candlesAnswer, String strategyId) {
+        int at = candlesAnswer.indexOf("\"strategyId\":\"" + strategyId + "\"", Math.max(0, candlesAnswer.indexOf("\"signals\"")));
+        return at < 0 ? null : GatewayApi.field(candlesAnswer.substring(candlesAnswer.lastIndexOf("{\"id\":\"", at)), "id");
     }
 
     /** The trader's pending approval of the signal, once it has arrived (null after 20 s). */

@@ -132,5 +132,10 @@ public final class EaSimulator implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        try {
+            thread.join(5_000); // its last request is done before the services go
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

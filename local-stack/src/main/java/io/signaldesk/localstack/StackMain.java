@@ -95,11 +95,9 @@ public final class StackMain {
             Files.deleteIfExists(local.resolve("demo.properties"));
         }
         DemoSeed.Result demo = DemoSeed.run("http://127.0.0.1:" + ports.get("gateway"), local.resolve("demo.properties"),
-                ADMIN_EMAIL, ADMIN_PASSWORD, TRADER_EMAIL, TRADER_PASSWORD);
+                ADMIN_EMAIL, ADMIN_PASSWORD, TRADER_EMAIL, TRADER_PASSWORD, demoParts::add);
         STARTED.push(demo.simulator());
         STARTED.push(demo.feed());
-        demoParts.add(demo.feed());
-        demoParts.add(demo.simulator());
         long secs = (System.currentTimeMillis() - t0) / 1000;
         say("");
         say("All six services are ready (" + secs + " s):");
