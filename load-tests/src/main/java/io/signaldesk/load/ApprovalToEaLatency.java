@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Benchmark: time from a trader's approval to the OPEN command arriving at the trader's long-polling
@@ -37,35 +36,15 @@ public final class ApprovalToEaLatency {
         String admin = api.login(a.getOrDefault("--admin", "admin@signaldesk.local"),
                 a.getOrDefault("--admin-password", "demo-admin-password"));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String strategy = api.post("/api/v1/strategies", admin, "{\"name\":\"bench-approve-" + run + "\",\"kind\":\"EXTERNAL\","
-                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}").expect(201).field("id");
-        GatewayApi.Answer producerJson = api.post("/api/v1/producers", admin,
-                "{\"name\":\"bench-approve-" + run + "\",\"strategyId\":\"" + strategy + "\"}").expect(201);
-        EaClient producer = EaClient.producer(gw, producerJson.field("id"), producerJson.field("secret"));
+        Latencies.Setup setup = Latencies.setUp(api, admin, "bench-approve-" + run, traders, false);
+        EaClient producer = setup.producer();
+        List<String> tokens = setup.tokens();
 
-        // "<trader>:<entry>" -> nanoTime when the approve request was sent / answered
+        // "<trader>:<entry>" -> nanoTime when the approve request was sent / answered / the EA had the command
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> answered = new ConcurrentHashMap<>();
         Map<String, Long> received = new ConcurrentHashMap<>();
-        List<String> tokens = new ArrayList<>();
-        List<Thread> pollers = new ArrayList<>();
-        for (int i = 0; i < traders; i++) {
-            String email = "bench-approve-" + run + "-" + i + "@load.test";
-            api.post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}").expect(201);
-            String token = api.login(email, "bench password " + i);
-            tokens.add(token);
-            GatewayApi.Answer dev = api.post("/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"a" + run + i
-                    + "\",\"brokerServer\":\"Bench-Server\"}").expect(201);
-            api.post("/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
-                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\"}").expect(201);
-            EaClient ea = new EaClient(gw, dev.field("id"), dev.field("secret"));
-            int trader = i;
-            Thread t = new Thread(() -> Latencies.pollAndAck(ea, signals, 2_000_000,
-                    (key, now) -> received.putIfAbsent(trader + ":" + key, now)), "ea-" + i);
-            t.setDaemon(true);
-            pollers.add(t);
-        }
-        pollers.forEach(Thread::start);
+        Latencies.startEas(setup.eas(), signals, 2_000_000, received);
         Thread.sleep(1000);
 
         for (int s = 0; s < signals; s++) {

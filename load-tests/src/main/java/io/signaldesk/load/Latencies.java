@@ -1,6 +1,7 @@
 package io.signaldesk.load;
 
 import io.signaldesk.localstack.EaClient;
+import io.signaldesk.localstack.GatewayApi;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +22,53 @@ import java.util.regex.Pattern;
 final class Latencies {
     private static final Pattern ENTRY = Pattern.compile("\"entry\":\"?([0-9.]+)");
     private static final Pattern COMMAND = Pattern.compile("\"commandId\":\"([^\"]+)\"");
+
+    /** A strategy with its signing producer, and the subscribed traders' tokens and EAs (index = trader number). */
+    record Setup(EaClient producer, List<String> tokens, List<EaClient> eas) {
+    }
+
+    /**
+     * Creates, through the gateway, an EXTERNAL EURUSD strategy named {@code name}, its producer, and
+     * {@code traders} traders each with a device subscribed to it (fixed 0.01 lots; auto-approved up to
+     * 1 lot when {@code autoApprove}).
+     */
+    static Setup setUp(GatewayApi api, String admin, String name, int traders, boolean autoApprove) {
+        String strategy = api.post("/api/v1/strategies", admin, "{\"name\":\"" + name + "\",\"kind\":\"EXTERNAL\","
+                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}").expect(201).field("id");
+        GatewayApi.Answer producer = api.post("/api/v1/producers", admin,
+                "{\"name\":\"" + name + "\",\"strategyId\":\"" + strategy + "\"}").expect(201);
+        List<String> tokens = new ArrayList<>();
+        List<EaClient> eas = new ArrayList<>();
+        for (int i = 0; i < traders; i++) {
+            String email = name + "-" + i + "@load.test";
+            api.post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}").expect(201);
+            String token = api.login(email, "bench password " + i);
+            GatewayApi.Answer dev = api.post("/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + name + i
+                    + "\",\"brokerServer\":\"Bench-Server\"}").expect(201);
+            api.post("/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
+                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\""
+                    + (autoApprove ? ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"" : "") + "}").expect(201);
+            tokens.add(token);
+            eas.add(new EaClient(api.baseUrl(), dev.field("id"), dev.field("secret")));
+        }
+        return new Setup(EaClient.producer(api.baseUrl(), producer.field("id"), producer.field("secret")), tokens, eas);
+    }
+
+    /**
+     * Starts one long-polling EA thread per trader, each expecting {@code expected} commands; when
+     * a command arrives, {@code arrived} gets {@code "<trader>:<entry key>" -> nanoTime} (noted, matched
+     * later: a poll may return before the request that caused it has been answered).
+     */
+    static void startEas(List<EaClient> eas, int expected, long ticketBase, Map<String, Long> arrived) {
+        for (int i = 0; i < eas.size(); i++) {
+            int trader = i;
+            EaClient ea = eas.get(i);
+            Thread t = new Thread(() -> pollAndAck(ea, expected, ticketBase,
+                    (key, now) -> arrived.putIfAbsent(trader + ":" + key, now)), "ea-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
 
     /** The entry price of signal {@code s}, as the key the EA loop reports ("1.1", "1.10001", ...). */
     static String entryKey(int s) {

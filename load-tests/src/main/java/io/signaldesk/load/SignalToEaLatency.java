@@ -33,33 +33,12 @@ public final class SignalToEaLatency {
         GatewayApi api = new GatewayApi(gw);
         String admin = api.login(adminEmail, adminPassword);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String strategy = api.post("/api/v1/strategies", admin, "{\"name\":\"bench-" + run + "\",\"kind\":\"EXTERNAL\","
-                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}").expect(201).field("id");
-        GatewayApi.Answer producerJson = api.post("/api/v1/producers", admin,
-                "{\"name\":\"bench-" + run + "\",\"strategyId\":\"" + strategy + "\"}").expect(201);
-        EaClient producer = EaClient.producer(gw, producerJson.field("id"), producerJson.field("secret"));
+        Latencies.Setup setup = Latencies.setUp(api, admin, "bench-" + run, traders, true);
+        EaClient producer = setup.producer();
 
         Map<String, Long> postedAt = new ConcurrentHashMap<>();     // signal entry tag -> nanoTime at 201
         Map<String, Long> arrived = new ConcurrentHashMap<>();      // "<trader>:<entry tag>" -> nanoTime the poll returned
-        List<Thread> pollers = new ArrayList<>();
-        for (int i = 0; i < traders; i++) {
-            String email = "bench-" + run + "-" + i + "@load.test";
-            api.post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}").expect(201);
-            String token = api.login(email, "bench password " + i);
-            GatewayApi.Answer dev = api.post("/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + run + i
-                    + "\",\"brokerServer\":\"Bench-Server\"}").expect(201);
-            api.post("/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
-                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\",\"autoApprove\":true,"
-                    + "\"autoApproveMaxVolume\":\"1.00\"}").expect(201);
-            EaClient ea = new EaClient(gw, dev.field("id"), dev.field("secret"));
-            int trader = i;
-            // noted now, matched after the run: a poll may return before the 201 has been read
-            Thread t = new Thread(() -> Latencies.pollAndAck(ea, signals, 1_000_000,
-                    (key, now) -> arrived.putIfAbsent(trader + ":" + key, now)), "ea-" + i);
-            t.setDaemon(true);
-            pollers.add(t);
-        }
-        pollers.forEach(Thread::start);
+        Latencies.startEas(setup.eas(), signals, 1_000_000, arrived);
         Thread.sleep(1000); // every EA is waiting in a long poll
 
         for (int s = 0; s < signals; s++) {

@@ -24,9 +24,8 @@ public final class DemoFeed implements AutoCloseable {
     private final String strategyId;
     private final Instant anchor;
     private final Supplier<String> adminToken;
-    private final Thread thread;
     private volatile long posted = -1;
-    private volatile boolean running = true;
+    private final Worker worker = new Worker("demo-feed", this::loop);
     private String token;
 
     DemoFeed(GatewayApi api, String strategyId, Instant anchor, Supplier<String> adminToken) {
@@ -34,8 +33,6 @@ public final class DemoFeed implements AutoCloseable {
         this.strategyId = strategyId;
         this.anchor = anchor;
         this.adminToken = adminToken;
-        this.thread = new Thread(this::loop, "demo-feed");
-        this.thread.setDaemon(true);
     }
 
     /** The anchor that makes the bar that closed last the signal bar. */
@@ -108,19 +105,19 @@ public final class DemoFeed implements AutoCloseable {
     }
 
     DemoFeed start() {
-        thread.start();
+        worker.start();
         return this;
     }
 
     private void loop() {
-        while (running) {
+        while (worker.running()) {
             try {
                 catchUp();
                 if (!Ports.pause(2_000)) {
                     return;
                 }
             } catch (RuntimeException e) {
-                if (running) {
+                if (worker.running()) {
                     System.err.println("demo feed: " + e.getMessage() + " (trying again in a minute)");
                 }
                 if (!Ports.pause(60_000)) {
@@ -132,12 +129,6 @@ public final class DemoFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000); // its last request is done before the services go
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

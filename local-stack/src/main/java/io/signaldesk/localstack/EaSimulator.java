@@ -30,8 +30,7 @@ public final class EaSimulator implements AutoCloseable {
     private final AtomicLong nextTicket = new AtomicLong(50_000_000L + new Random().nextInt(1_000_000));
     private final Map<Long, Position> positions = new ConcurrentHashMap<>();
     private final AtomicLong filled = new AtomicLong();
-    private volatile boolean running = true;
-    private final Thread thread;
+    private final Worker worker = new Worker("ea-simulator", this::loop);
     private long lastSnapshot;
 
     public EaSimulator(EaClient ea) {
@@ -42,12 +41,10 @@ public final class EaSimulator implements AutoCloseable {
     public EaSimulator(EaClient ea, Function<String, BigDecimal> quotes) {
         this.ea = ea;
         this.quotes = quotes;
-        this.thread = new Thread(this::loop, "ea-simulator");
-        this.thread.setDaemon(true);
     }
 
     public EaSimulator start() {
-        thread.start();
+        worker.start();
         return this;
     }
 
@@ -56,7 +53,7 @@ public final class EaSimulator implements AutoCloseable {
     }
 
     private void loop() {
-        while (running) {
+        while (worker.running()) {
             try {
                 EaClient.Reply r = ea.poll(20_000);
                 if (r.status() != 200) {
@@ -73,7 +70,7 @@ public final class EaSimulator implements AutoCloseable {
                     snapshot();
                 }
             } catch (RuntimeException e) {
-                if (!running || !Ports.pause(2_000)) {
+                if (!worker.running() || !Ports.pause(2_000)) {
                     return;
                 }
             }
@@ -130,12 +127,6 @@ public final class EaSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000); // its last request is done before the services go
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

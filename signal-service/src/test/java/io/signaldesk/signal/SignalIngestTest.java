@@ -125,6 +125,16 @@ class SignalIngestTest {
     }
 
     @Test
+    void anAbsurdExponentIsAValidationProblemNotA500() throws Exception {
+        // Hibernate Validator's own @Digits overflows an int on 1e2147483647 and lets it through
+        JsonObject p = producer(strategy("EURUSD"));
+        long[] before = stored();
+        problem(postSigned(p.getString("id"), p.getString("secret"), buy("EURUSD").put("entry", "1e2147483647").encode()),
+                400, "validation").body("violations.field", hasItem("entry"));
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void refusedSignedRequestsAre4xxProblemsAndStoreNothing() throws Exception {
         String strategyId = strategy("EURUSD");
         JsonObject p = producer(strategyId);

@@ -52,9 +52,8 @@ public class CandleService {
     static final Duration CLOSE_SKEW = Duration.ofSeconds(5);
     /** Bars before this are refused (and Postgres cannot store years before 4713 BC anyway). */
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    /** Prices fit NUMERIC(19,10), volumes NUMERIC(24,6). */
+    /** Prices fit NUMERIC(19,10): below 10^9 (bars are checked by @Digits, engine stop losses here). */
     static final BigDecimal PRICE_LIMIT = new BigDecimal("1000000000");
-    static final BigDecimal VOLUME_LIMIT = new BigDecimal("1000000000000000000");
 
     /** A market's validated bars, oldest first, prices without trailing zeros. */
     public record Batch(String instrument, String timeframe, List<CandleInput> bars, String source) {
@@ -166,11 +165,8 @@ public class CandleService {
             if (c == null) {
                 continue; // reported by bean validation
             }
-            // bean validation's @Digits overflows on exponents like 1e2147483647: bound the magnitudes here too
-            boolean sized = below(c.open(), PRICE_LIMIT, at + ".open", v) & below(c.high(), PRICE_LIMIT, at + ".high", v)
-                    & below(c.low(), PRICE_LIMIT, at + ".low", v) & below(c.close(), PRICE_LIMIT, at + ".close", v)
-                    & below(c.volume(), VOLUME_LIMIT, at + ".volume", v);
-            if (sized && positive(c.open()) && positive(c.high()) && positive(c.low()) && positive(c.close())) {
+            // prices @Digits has refused (1e2147483647 and the like) are not compared
+            if (price(c.open()) && price(c.high()) && price(c.low()) && price(c.close())) {
                 if (c.low().compareTo(c.open().min(c.close())) > 0 || c.high().compareTo(c.open().max(c.close())) < 0) {
                     v.add(new Problem.Violation(at, "needs low <= open, close <= high"));
                 }
@@ -316,17 +312,9 @@ public class CandleService {
         }
     }
 
-    /** True when {@code d} is absent or below {@code limit} in size; otherwise a violation is added. */
-    private static boolean below(BigDecimal d, BigDecimal limit, String field, List<Problem.Violation> v) {
-        if (d == null || d.abs().compareTo(limit) < 0) {
-            return true;
-        }
-        v.add(new Problem.Violation(field, "must be below " + limit.toPlainString()));
-        return false;
-    }
-
-    private static boolean positive(BigDecimal d) {
-        return d != null && d.signum() > 0;
+    /** A usable price: positive and within NUMERIC(19,10)'s integer digits (what @Digits checks). */
+    private static boolean price(BigDecimal d) {
+        return d != null && d.signum() > 0 && d.compareTo(PRICE_LIMIT) < 0;
     }
 
     private static boolean same(Candle c, CandleInput in) {
