@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * A simulated MetaTrader 5 terminal: long-polls for commands, "executes" OPEN at the market price
  * (the newest candle close from its quote source; the signal's entry when it has none) with up to
- * half a pip of slippage (CLOSE / CLOSE_ALL at the open price), acknowledges
+ * up to 0.000005 of slippage, rounded to the quote's decimals (CLOSE / CLOSE_ALL at the open price), acknowledges
  * with a broker ticket, and posts an account snapshot every few seconds. It registers nothing
  * itself: it is given a device id and secret, like a real EA.
  */
@@ -84,7 +84,7 @@ public final class EaSimulator implements AutoCloseable {
         if ("OPEN".equals(type)) {
             BigDecimal quote = quotes.apply(field(cmd, "instrument"));
             BigDecimal entry = quote != null ? quote : new BigDecimal(field(cmd, "entry"));
-            BigDecimal slip = BigDecimal.valueOf(random.nextInt(11) - 5, 6); // +-0.5 pip on a 5-digit quote
+            BigDecimal slip = BigDecimal.valueOf(random.nextInt(11) - 5, 6); // up to half a point (0.000005) either way
             BigDecimal price = entry.add(slip).setScale(entry.scale() > 5 ? entry.scale() : 5, RoundingMode.HALF_UP).stripTrailingZeros();
             long ticket = nextTicket.incrementAndGet();
             BigDecimal volume = new BigDecimal(field(cmd, "volume"));
