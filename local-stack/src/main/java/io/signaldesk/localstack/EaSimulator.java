@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * A simulated MetaTrader 5 terminal: long-polls for commands, "executes" OPEN at the market price
  * (the newest candle close from its quote source; the signal's entry when it has none) with up to
- * up to 0.000005 of slippage, rounded to the quote's decimals (CLOSE / CLOSE_ALL at the open price), acknowledges
+ * 0.000005 of slippage, rounded to the quote's decimals (CLOSE / CLOSE_ALL at the open price), acknowledges
  * with a broker ticket, and posts an account snapshot every few seconds. It registers nothing
  * itself: it is given a device id and secret, like a real EA.
  */
