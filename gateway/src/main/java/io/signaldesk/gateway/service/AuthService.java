@@ -95,7 +95,7 @@ public class AuthService {
     }
 
     private Uni<TokenResponse> startFamily(User user) {
-        return issue(user, UUID.randomUUID(), UUID.randomUUID());
+        return refreshTokens.newFamily(user.id, Instant.now()).chain(f -> issue(user, f.id, UUID.randomUUID()));
     }
 
     private Uni<TokenResponse> issue(User user, UUID familyId, UUID tokenId) {
@@ -123,29 +123,37 @@ public class AuthService {
     public Uni<TokenResponse> refresh(String presented) {
         String hash = TokenIssuer.hashRefreshToken(presented);
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> refreshTokens.findByHashForUpdate(hash).chain(rt -> {
-                    if (rt == null) {
+        // The family lock first: a logout or a reuse detection running now either finishes before this
+        // refresh reads anything (and it sees the family revoked) or waits until its new token is
+        // committed (and revokes that one too).
+        return Panache.withTransaction(() -> refreshTokens.lockFamilyOf(hash).chain(family -> {
+                    if (family == null) {
                         return Uni.createFrom().item(new RefreshResult(RefreshOutcome.UNKNOWN, null));
                     }
-                    if (rt.rotatedAt != null || rt.revokedAt != null) {
-                        LOG.warnf("refresh token reuse detected for user %s, family %s: revoking the family", rt.userId, rt.familyId);
-                        metrics.counter("signaldesk.auth.refresh_reuse").increment();
-                        return refreshTokens.revokeFamily(rt.familyId, now)
-                                .replaceWith(new RefreshResult(RefreshOutcome.REUSED, null));
-                    }
-                    if (rt.expiresAt.isBefore(now)) {
-                        return Uni.createFrom().item(new RefreshResult(RefreshOutcome.EXPIRED, null));
-                    }
-                    return users.findById(rt.userId).chain(user -> {
-                        if (user == null || user.disabled) {
-                            return refreshTokens.revokeFamily(rt.familyId, now)
-                                    .replaceWith(new RefreshResult(RefreshOutcome.DISABLED, null));
+                    return refreshTokens.findByHashForUpdate(hash).chain(rt -> {
+                        if (rt == null) {
+                            return Uni.createFrom().item(new RefreshResult(RefreshOutcome.UNKNOWN, null));
                         }
-                        UUID nextId = UUID.randomUUID();
-                        rt.rotatedAt = now;
-                        rt.replacedBy = nextId;
-                        return issue(user, rt.familyId, nextId)
-                                .map(tokens -> new RefreshResult(RefreshOutcome.OK, tokens));
+                        if (rt.rotatedAt != null || rt.revokedAt != null || family.revokedAt != null) {
+                            LOG.warnf("refresh token reuse detected for user %s, family %s: revoking the family", rt.userId, rt.familyId);
+                            metrics.counter("signaldesk.auth.refresh_reuse").increment();
+                            return refreshTokens.revokeFamily(family, now)
+                                    .replaceWith(new RefreshResult(RefreshOutcome.REUSED, null));
+                        }
+                        if (rt.expiresAt.isBefore(now)) {
+                            return Uni.createFrom().item(new RefreshResult(RefreshOutcome.EXPIRED, null));
+                        }
+                        return users.findById(rt.userId).chain(user -> {
+                            if (user == null || user.disabled) {
+                                return refreshTokens.revokeFamily(family, now)
+                                        .replaceWith(new RefreshResult(RefreshOutcome.DISABLED, null));
+                            }
+                            UUID nextId = UUID.randomUUID();
+                            rt.rotatedAt = now;
+                            rt.replacedBy = nextId;
+                            return issue(user, rt.familyId, nextId)
+                                    .map(tokens -> new RefreshResult(RefreshOutcome.OK, tokens));
+                        });
                     });
                 }))
                 .chain(result -> switch (result.outcome()) {
@@ -160,9 +168,9 @@ public class AuthService {
     /** Revokes the presented token's family. Unknown tokens are ignored (logout is idempotent). */
     public Uni<Void> logout(String presented) {
         String hash = TokenIssuer.hashRefreshToken(presented);
-        return Panache.withTransaction(() -> refreshTokens.find("tokenHash", hash).<RefreshToken>firstResult()
-                .chain(rt -> rt == null ? Uni.createFrom().voidItem()
-                        : refreshTokens.revokeFamily(rt.familyId, Instant.now()).replaceWithVoid()));
+        return Panache.withTransaction(() -> refreshTokens.lockFamilyOf(hash)
+                .chain(family -> family == null ? Uni.createFrom().voidItem()
+                        : refreshTokens.revokeFamily(family, Instant.now()).replaceWithVoid()));
     }
 
     public Uni<User> findUser(UUID id) {
