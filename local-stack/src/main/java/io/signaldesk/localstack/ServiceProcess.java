@@ -22,32 +22,39 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
 
     /**
-     * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given system properties.
+     * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given system properties: the
+     * API on {@code port}, health, metrics and OpenAPI on {@code managementPort} (both on loopback).
      */
-    public static ServiceProcess start(Path root, String name, int port, Map<String, String> props, Path logDir, String heap) {
+    public static ServiceProcess start(Path root, String name, int port, int managementPort, Map<String, String> props,
+                                       Path logDir, String heap) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
-        if (Ports.isListening(port)) {
-            throw new IllegalStateException("port " + port + " for " + name + " is already in use");
+        for (int p : new int[]{port, managementPort}) {
+            if (Ports.isListening(p)) {
+                throw new IllegalStateException("port " + p + " for " + name + " is already in use");
+            }
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dquarkus.management.port=" + managementPort);
         // An empty value means "not set" to SmallRye Config: leave it out so defaults apply.
         props.forEach((k, v) -> {
             if (v != null && !v.isEmpty()) {
@@ -61,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceProcess(name, port, p, log);
+            return new ServiceProcess(name, port, managementPort, p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -83,11 +90,16 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://" + Ports.LOOPBACK + ":" + port;
     }
 
+    /** The management interface: {@code /q/health/*}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + managementPort;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
 
-    /** Waits until {@code /q/health/ready} answers 200 (UP). */
+    /** Waits until {@code /q/health/ready} on the management port answers 200 (UP). */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -96,7 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

@@ -68,7 +68,7 @@ public final class StackMain {
         Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
         gateway.put("gateway.admin.email", ADMIN_EMAIL);
         gateway.put("gateway.admin.password", ADMIN_PASSWORD);
-        Suite suite = Suite.start(root, new Suite.Plan(ports, common, Map.of("gateway", gateway), logs, "256m"),
+        Suite suite = Suite.start(root, new Suite.Plan(ports, Suite.standardManagementPorts(), common, Map.of("gateway", gateway), logs, "256m"),
                 Duration.ofMinutes(3));
         STARTED.push(suite);
 
@@ -101,9 +101,10 @@ public final class StackMain {
         long secs = (System.currentTimeMillis() - t0) / 1000;
         say("");
         say("All six services are ready (" + secs + " s):");
-        suite.services().forEach(s -> say(String.format("  %-23s %s   (log: %s)", s.name(), s.url(), root.relativize(s.log()))));
+        suite.services().forEach(s -> say(String.format("  %-23s %s   management %s   (log: %s)", s.name(), s.url(),
+                s.managementUrl(), root.relativize(s.log()))));
         say("");
-        say("Gateway: http://127.0.0.1:" + ports.get("gateway") + "   OpenAPI of each service: <service url>/q/openapi");
+        say("Gateway: http://127.0.0.1:" + ports.get("gateway") + "   Health, metrics and OpenAPI of each service: <management url>/q/health, /q/metrics, /q/openapi");
         say("Demo accounts:");
         say("  admin   " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD);
         say("  trader  " + TRADER_EMAIL + " / " + TRADER_PASSWORD);

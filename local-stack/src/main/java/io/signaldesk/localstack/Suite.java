@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
  */
 public final class Suite implements AutoCloseable {
     /** Where each service listens, and the extra settings it gets. */
-    public record Plan(Map<String, Integer> ports, Map<String, String> common, Map<String, Map<String, String>> perService,
-                       Path logDir, String heap) {
+    public record Plan(Map<String, Integer> ports, Map<String, Integer> managementPorts, Map<String, String> common,
+                       Map<String, Map<String, String>> perService, Path logDir, String heap) {
     }
 
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -30,6 +30,15 @@ public final class Suite implements AutoCloseable {
         Map<String, Integer> m = new LinkedHashMap<>();
         for (int i = 0; i < ServiceProcess.SERVICES.size(); i++) {
             m.put(ServiceProcess.SERVICES.get(i), 8080 + i);
+        }
+        return m;
+    }
+
+    /** Management interfaces (health, metrics, OpenAPI): 9080-9085, never the public ports. */
+    public static Map<String, Integer> standardManagementPorts() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < ServiceProcess.SERVICES.size(); i++) {
+            m.put(ServiceProcess.SERVICES.get(i), 9080 + i);
         }
         return m;
     }
@@ -98,7 +107,8 @@ public final class Suite implements AutoCloseable {
     private ServiceProcess launch(String name) {
         Map<String, String> props = new HashMap<>(plan.common());
         props.putAll(plan.perService().getOrDefault(name, Map.of()));
-        return ServiceProcess.start(root, name, plan.ports().get(name), props, plan.logDir(), plan.heap());
+        return ServiceProcess.start(root, name, plan.ports().get(name), plan.managementPorts().get(name), props, plan.logDir(),
+                plan.heap());
     }
 
     /** Stops one service (SIGTERM), e.g. to show that nothing is lost while it is away. */

@@ -40,7 +40,7 @@ final class RunningSuite {
             gateway.put("gateway.rate-limit.auth-per-ip-per-minute", "1000");
             Map<String, String> common = new HashMap<>(settings);
             common.put("signaldesk.outbox.safety-poll", "2s");
-            suite = Suite.start(root, new Suite.Plan(ports, common, Map.of("gateway", gateway),
+            suite = Suite.start(root, new Suite.Plan(ports, Suite.freePorts(), common, Map.of("gateway", gateway),
                     root.resolve("system-tests/target/service-logs"), "192m"), Duration.ofMinutes(4));
             infra.beforeStop(() -> {
                 suite.close();

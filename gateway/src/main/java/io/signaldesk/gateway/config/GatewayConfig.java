@@ -75,6 +75,14 @@ public interface GatewayConfig {
         /** Attempts per minute per client IP on register, login and refresh. */
         @WithDefault("30")
         long authPerIpPerMinute();
+
+        /** A rate-limit call to Redis slower than this counts as a failure (the request is limited in-process). */
+        @WithDefault("200ms")
+        Duration redisTimeout();
+
+        /** After a Redis failure, limit in-process for this long before asking Redis again. */
+        @WithDefault("1s")
+        Duration redisRetry();
     }
 
     interface Proxy {

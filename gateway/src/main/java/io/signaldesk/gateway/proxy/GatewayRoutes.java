@@ -6,6 +6,7 @@ import io.opentelemetry.context.Context;
 import io.signaldesk.gateway.config.GatewayConfig;
 import io.signaldesk.gateway.ratelimit.RateLimiter;
 import io.signaldesk.platform.http.HttpProblemRoutes;
+import io.signaldesk.platform.logging.SecretMasking;
 import io.signaldesk.platform.problem.Problem;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -47,6 +48,8 @@ public class GatewayRoutes {
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     /** Before JAX-RS (20_500), after Quarkus' own body-limit and security routes. */
     static final int ORDER = 1_000;
+    /** Register, login, refresh, logout: the strict per-IP bucket. */
+    static final String AUTH_PREFIX = "/api/v1/auth";
 
     private final GatewayConfig config;
     private final JWTParser jwtParser;
@@ -59,8 +62,17 @@ public class GatewayRoutes {
     }
 
     record ServiceRoute(String name, List<String> prefixes, List<PublicRoute> publicRoutes, ProxyHandler handler) {
-        boolean owns(String path) {
-            return prefixes.stream().anyMatch(p -> matches(path, p));
+        /** The metrics label of a path this service owns ({@code /api/v1/approvals/{path}}), or null when it does not own it. */
+        String template(String path) {
+            for (String p : prefixes) {
+                if (path.equals(p)) {
+                    return p;
+                }
+                if (matches(path, p)) {
+                    return p + "/{path}";
+                }
+            }
+            return null;
         }
 
         boolean isPublic(String method, String path) {
@@ -106,9 +118,26 @@ public class GatewayRoutes {
 
     private void gate(RoutingContext rc) {
         String path = rc.request().path();
+        String refusal = PathPolicy.refusal(path, rc.normalizedPath());
+        if (refusal != null) {
+            HttpProblemRoutes.send(rc, Problem.of(400, "bad-request", "Bad request", refusal));
+            return;
+        }
+        // From here on every decision (bucket, owner, public or not) and the proxied request use this one path.
         String method = rc.request().method().name();
         String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
-        ServiceRoute route = routes.stream().filter(r -> r.owns(path)).findFirst().orElse(null);
+        ServiceRoute route = null;
+        String template = null;
+        for (ServiceRoute r : routes) {
+            template = r.template(path);
+            if (template != null) {
+                route = r;
+                break;
+            }
+        }
+        if (route != null) {
+            HttpProblemRoutes.labelRoute(rc, template); // metrics: bounded labels, never a raw id or token
+        }
 
         JsonWebToken jwt = null;
         String auth = rc.request().getHeader("Authorization");
@@ -121,31 +150,30 @@ public class GatewayRoutes {
             try {
                 jwt = jwtParser.parse(auth.substring(7).trim());
             } catch (ParseException e) {
-                LOG.debugf("rejected token on %s: %s", path, e.getMessage());
+                LOG.debugf("rejected token on %s: %s", template, e.getMessage());
                 unauthorized(rc, "The bearer token is invalid or expired");
                 return;
             }
         }
-        RateLimiter.Kind ipKind = path.startsWith("/api/v1/auth/") ? RateLimiter.Kind.AUTH_IP : RateLimiter.Kind.IP;
+        RateLimiter.Kind ipKind = matches(path, AUTH_PREFIX) ? RateLimiter.Kind.AUTH_IP : RateLimiter.Kind.IP;
         String subject = jwt == null ? null : jwt.getSubject();
-        Future.fromCompletionStage(limiter.tryConsume(ipKind, ip), vertx.getOrCreateContext())
-                .compose(d -> !d.allowed() || subject == null ? Future.succeededFuture(d)
-                        : Future.fromCompletionStage(limiter.tryConsume(RateLimiter.Kind.USER, subject), vertx.getOrCreateContext()))
-                .onComplete(ar -> {
-                    RateLimiter.Decision d = ar.succeeded() ? ar.result() : new RateLimiter.Decision(true, 0);
-                    if (!d.allowed()) {
-                        metrics.counter("signaldesk.gateway.rate_limited", "kind", subject == null ? ipKind.name() : "USER").increment();
-                        rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-                        HttpProblemRoutes.send(rc, Problem.of(429, "rate-limited", "Too many requests",
-                                "Slow down: retry after " + d.retryAfterSeconds() + " s"));
-                        return;
-                    }
-                    if (route == null) {
-                        rc.next(); // the gateway's own endpoints
-                    } else {
-                        route.handler().handle(rc);
-                    }
-                });
+        List<RateLimiter.Check> checks = subject == null ? List.of(new RateLimiter.Check(ipKind, ip))
+                : List.of(new RateLimiter.Check(ipKind, ip), new RateLimiter.Check(RateLimiter.Kind.USER, subject));
+        ServiceRoute target = route;
+        limiter.tryConsume(checks).subscribe().with(d -> {
+            if (!d.allowed()) {
+                metrics.counter("signaldesk.gateway.rate_limited", "kind", d.refusedBy().name()).increment();
+                rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                HttpProblemRoutes.send(rc, Problem.of(429, "rate-limited", "Too many requests",
+                        "Slow down: retry after " + d.retryAfterSeconds() + " s"));
+                return;
+            }
+            if (target == null) {
+                rc.next(); // the gateway's own endpoints
+            } else {
+                target.handler().handle(rc);
+            }
+        }, rc::fail);
     }
 
     private static void unauthorized(RoutingContext rc, String detail) {
@@ -174,7 +202,7 @@ public class GatewayRoutes {
                 boolean timeout = err instanceof TimeoutException;
                 int status = timeout ? 504 : 503;
                 metrics.counter("signaldesk.gateway.upstream_failures", "service", service, "status", Integer.toString(status)).increment();
-                LOG.warnf("upstream %s failed for %s: %s", service, incoming.path(), err.toString());
+                LOG.warnf("upstream %s failed for %s: %s", service, SecretMasking.mask(incoming.path()), err.toString());
                 Problem p = Problem.of(status, timeout ? "upstream-timeout" : "service-unavailable",
                                 timeout ? "Gateway timeout" : "Service unavailable",
                                 "The " + service + " service " + (timeout ? "did not answer in time" : "is not reachable"))

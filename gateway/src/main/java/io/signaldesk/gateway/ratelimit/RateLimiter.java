@@ -1,127 +1,209 @@
 package io.signaldesk.gateway.ratelimit;
 
-import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.signaldesk.gateway.config.GatewayConfig;
 import io.signaldesk.platform.config.PlatformConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets in Redis (bucket4j, compare-and-swap over Lettuce), so every gateway replica
- * shares the same counts. If Redis cannot answer within its timeout the request is let through
- * (fail open) and counted, so a Redis outage degrades protection, not availability.
+ * Token buckets shared by every gateway replica: all the buckets of one request (per IP, per user)
+ * are checked and taken by one Lua script in one Redis round trip ({@code ratelimit/token-buckets.lua}).
+ * Limits travel with each call, so a changed limit applies to existing buckets at once.
+ *
+ * <p>Redis is reached through Quarkus' reactive client (one connection pool, connected off the event
+ * loop, reconnecting by itself). When Redis fails or does not answer within {@code redis-timeout},
+ * the limiter switches to in-process buckets (bucket4j) for {@code redis-retry}, then tries Redis
+ * again: a Redis outage costs one timeout, not one per request, and every limit, the auth limit
+ * included, still holds per replica. The state is on the metrics and in the readiness detail.
  */
 @ApplicationScoped
 public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    /** Local buckets kept at most; past that the oldest generation is dropped (a flood of IPs cannot exhaust memory). */
+    static final int MAX_LOCAL_BUCKETS = 100_000;
 
     public enum Kind { USER, IP, AUTH_IP }
 
-    /** Outcome: allowed, or refused with the seconds to wait. */
-    public record Decision(boolean allowed, long retryAfterSeconds) {
-        static final Decision ALLOW = new Decision(true, 0);
+    /** One bucket a request must take a token from. */
+    public record Check(Kind kind, String id) {
+    }
+
+    /** Outcome: allowed, or refused by {@code kind} with the seconds to wait. */
+    public record Decision(boolean allowed, Kind refusedBy, long retryAfterSeconds) {
+        static final Decision ALLOW = new Decision(true, null, 0);
     }
 
     private final GatewayConfig.RateLimit config;
+    private final ReactiveRedisDataSource redis;
     private final String keyPrefix;
-    private final String redisUri;
-    private final MeterRegistry metrics;
-    private volatile RedisClient client;
-    private volatile StatefulRedisConnection<String, byte[]> connection;
-    private volatile AsyncProxyManager<String> buckets;
+    private final String script;
+    private final String scriptSha;
+    private final Counter fallbacks;
+    private final Counter redisFailures;
+    private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+    private volatile long redisRetryAtNanos;
+    private volatile Instant degradedSince;
 
-    public RateLimiter(GatewayConfig config, PlatformConfig platform,
-                       @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts, MeterRegistry metrics) {
-        this.config = config.rateLimit();
-        this.keyPrefix = platform.redis().keyPrefix() + "rl:";
-        this.redisUri = redisHosts.split(",")[0].trim();
-        this.metrics = metrics;
+    @jakarta.inject.Inject
+    public RateLimiter(GatewayConfig config, PlatformConfig platform, ReactiveRedisDataSource redis, MeterRegistry metrics) {
+        this(config.rateLimit(), redis, platform.redis().keyPrefix() + "rl:", metrics);
     }
 
-    public CompletionStage<Decision> tryConsume(Kind kind, String id) {
-        if (!config.enabled()) {
-            return CompletableFuture.completedFuture(Decision.ALLOW);
-        }
-        AsyncProxyManager<String> pm;
-        try {
-            pm = proxyManager();
-        } catch (RuntimeException e) {
-            return failOpen(e);
-        }
-        BucketConfiguration bc = configuration(kind);
-        return pm.builder().build(keyPrefix + kind.name().toLowerCase() + ":" + id, () -> CompletableFuture.completedFuture(bc))
-                .tryConsumeAndReturnRemaining(1)
-                .thenApply(this::decision)
-                .exceptionallyCompose(this::failOpen);
+    RateLimiter(GatewayConfig.RateLimit config, ReactiveRedisDataSource redis, String keyPrefix, MeterRegistry metrics) {
+        this.config = config;
+        this.redis = redis;
+        this.keyPrefix = keyPrefix;
+        this.script = load("ratelimit/token-buckets.lua");
+        this.scriptSha = sha1(script);
+        this.fallbacks = Counter.builder("signaldesk.gateway.ratelimit.local")
+                .description("requests limited by in-process buckets because Redis could not answer").register(metrics);
+        this.redisFailures = Counter.builder("signaldesk.gateway.ratelimit.redis.failures")
+                .description("rate-limit calls to Redis that failed or timed out").register(metrics);
+        Gauge.builder("signaldesk.gateway.ratelimit.redis.up", this, l -> l.degraded() ? 0 : 1)
+                .description("1 while the rate limiter uses Redis, 0 while it falls back to in-process buckets").register(metrics);
     }
 
-    private Decision decision(ConsumptionProbe probe) {
-        if (probe.isConsumed()) {
+    /** Takes one token from each bucket, or from none when any of them is empty. */
+    public Uni<Decision> tryConsume(List<Check> checks) {
+        if (!config.enabled() || checks.isEmpty()) {
+            return Uni.createFrom().item(Decision.ALLOW);
+        }
+        if (System.nanoTime() - redisRetryAtNanos < 0) {
+            return Uni.createFrom().item(locally(checks));
+        }
+        List<String> args = new ArrayList<>(2 + checks.size() * 3);
+        args.add(scriptSha);
+        args.add(Integer.toString(checks.size()));
+        for (Check c : checks) {
+            args.add(keyPrefix + c.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + c.id());
+        }
+        for (Check c : checks) {
+            args.add(Long.toString(perMinute(c.kind())));
+            args.add(Long.toString(Duration.ofMinutes(1).toMillis()));
+        }
+        return redis.execute("EVALSHA", args.toArray(String[]::new))
+                .onFailure(t -> String.valueOf(t.getMessage()).startsWith("NOSCRIPT")).recoverWithUni(() -> {
+                    List<String> withScript = new ArrayList<>(args);
+                    withScript.set(0, script); // EVAL also caches it for the next EVALSHA
+                    return redis.execute("EVAL", withScript.toArray(String[]::new));
+                })
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .map(r -> {
+                    recovered();
+                    return decision(checks, r);
+                })
+                .onFailure().recoverWithItem(t -> {
+                    redisDown(t);
+                    return locally(checks);
+                });
+    }
+
+    private Decision decision(List<Check> checks, Response r) {
+        int refused = r.get(0).toInteger();
+        if (refused == 0) {
             return Decision.ALLOW;
         }
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Decision(false, seconds);
+        long waitMs = r.get(1).toLong();
+        return new Decision(false, checks.get(refused - 1).kind(), Math.max(1, (waitMs + 999) / 1000));
     }
 
-    private CompletionStage<Decision> failOpen(Throwable e) {
-        metrics.counter("signaldesk.gateway.ratelimit.unavailable").increment();
-        LOG.warnf("rate limiter unavailable, allowing request: %s", e.toString());
-        return CompletableFuture.completedFuture(Decision.ALLOW);
+    /** The same limits, per replica, while Redis is away. */
+    private Decision locally(List<Check> checks) {
+        fallbacks.increment();
+        List<Bucket> buckets = new ArrayList<>(checks.size());
+        for (Check c : checks) {
+            if (local.size() >= MAX_LOCAL_BUCKETS) {
+                local.clear();
+            }
+            long limit = perMinute(c.kind());
+            buckets.add(local.computeIfAbsent(c.kind() + ":" + limit + ":" + c.id(), k -> Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
+                    .build()));
+        }
+        for (int i = 0; i < buckets.size(); i++) {
+            ConsumptionProbe probe = buckets.get(i).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                for (int j = 0; j < i; j++) {
+                    buckets.get(j).addTokens(1); // all or nothing, as in Redis
+                }
+                return new Decision(false, checks.get(i).kind(),
+                        Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+            }
+        }
+        return Decision.ALLOW;
     }
 
-    private BucketConfiguration configuration(Kind kind) {
-        long perMinute = switch (kind) {
+    private void redisDown(Throwable t) {
+        redisFailures.increment();
+        redisRetryAtNanos = System.nanoTime() + config.redisRetry().toNanos();
+        if (degradedSince == null) {
+            degradedSince = Instant.now();
+            LOG.warnf("rate limiter: Redis unavailable (%s); limiting in-process until it answers again", t.toString());
+        }
+    }
+
+    private void recovered() {
+        if (degradedSince != null) {
+            LOG.infof("rate limiter: Redis answers again; shared limits restored (degraded since %s)", degradedSince);
+            degradedSince = null;
+            local.clear();
+        }
+    }
+
+    /** True while limits are kept in-process because Redis could not answer. */
+    public boolean degraded() {
+        return degradedSince != null;
+    }
+
+    public Instant degradedSince() {
+        return degradedSince;
+    }
+
+    private long perMinute(Kind kind) {
+        return switch (kind) {
             case USER -> config.perUserPerMinute();
             case IP -> config.perIpPerMinute();
             case AUTH_IP -> config.authPerIpPerMinute();
         };
-        return BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .build();
     }
 
-    private AsyncProxyManager<String> proxyManager() {
-        AsyncProxyManager<String> pm = buckets;
-        if (pm != null) {
-            return pm;
-        }
-        synchronized (this) {
-            if (buckets == null) {
-                client = RedisClient.create(redisUri);
-                client.setDefaultTimeout(Duration.ofMillis(500));
-                connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
-                        .build()
-                        .asAsync();
+    private static String load(String resource) {
+        try (InputStream in = RateLimiter.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing");
             }
-            return buckets;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    void onStop(@Observes ShutdownEvent ev) {
-        if (connection != null) {
-            connection.close();
-        }
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    private static String sha1(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public class SignatureVerifier {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
+    /** Signer ids are UUIDs in their one canonical spelling, so one signer has one nonce space. */
+    private static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ReactiveRedisDataSource redis;
     private final PlatformConfig.Hmac config;
@@ -46,6 +48,9 @@ public class SignatureVerifier {
         if (r.keyId() == null || r.keyId().isBlank() || r.timestamp() == null || r.nonce() == null || r.signature() == null) {
             throw fail("signature-missing", "Signed requests need the id, X-Timestamp, X-Nonce and X-Signature headers");
         }
+        if (!CANONICAL_UUID.matcher(r.keyId()).matches()) {
+            throw fail("signature-malformed", "The signer id must be a UUID in lower case (8-4-4-4-12 hex digits)");
+        }
         long ts;
         try {
             ts = Long.parseLong(r.timestamp());
@@ -68,9 +73,10 @@ public class SignatureVerifier {
 
     /**
      * Full verification against the candidate secrets (current, and the previous one during a rotation
-     * grace period). Fails with a 401 problem+json.
+     * grace period). Fails with a 401 problem+json. {@code scope} names the kind of signer
+     * ({@code device}, {@code producer}): a nonce is remembered per scope and canonical signer id.
      */
-    public Uni<Void> verify(SignedRequest r, Collection<String> secrets) {
+    public Uni<Void> verify(String scope, SignedRequest r, Collection<String> secrets) {
         long ts;
         try {
             ts = checkShape(r);
@@ -86,7 +92,7 @@ public class SignatureVerifier {
         if (!ok) {
             return Uni.createFrom().failure(fail("signature-invalid", "The signature does not match the request"));
         }
-        String key = keyPrefix + "nonce:" + r.keyId() + ":" + r.nonce();
+        String key = keyPrefix + "nonce:" + scope + ":" + r.keyId() + ":" + r.nonce();
         // SET NX answers OK when the nonce is new and nil when it was already there (any Redis version).
         return redis.execute("SET", key, "1", "NX", "PX", Long.toString(config.nonceTtl().toMillis()))
                 .onFailure().transform(t -> new ProblemException(Problem.of(503, "dependency-unavailable",

@@ -11,12 +11,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * HTTP-level refusals that happen before JAX-RS sees a request, answered as problem+json instead
- * of Vert.x's empty bodies: a declared body over the size limit (413).
+ * of Vert.x's empty bodies: a declared body over the size limit (413), a NUL character anywhere in
+ * the request line (400: Postgres cannot store it and no id or filter contains it).
+ *
+ * <p>It also gives every request a bounded metrics label: the HTTP server metrics use the URL
+ * template that JAX-RS sets for the resource it matched ({@code /api/v1/hooks/tradingview/{token}});
+ * a request that no resource template claims (refused early, proxied, unknown) would otherwise be
+ * labelled with its raw path, secrets and ids included. {@link #labelRoute} sets that label.
  */
 @ApplicationScoped
 public class HttpProblemRoutes {
     /** Quarkus enforces the body limit at route order -2; this runs just before it. */
     static final int BEFORE_BODY_LIMIT = -3;
+    /** The Vert.x context local that Quarkus' HTTP metrics and tracing read the route template from. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** The label of requests that no route template claims. */
+    public static final String UNMATCHED = "/{unmatched}";
 
     private final long maxBody;
 
@@ -25,10 +35,26 @@ public class HttpProblemRoutes {
     }
 
     void routes(@Observes Router router) {
-        router.route().order(BEFORE_BODY_LIMIT).handler(this::checkDeclaredLength);
+        router.route().order(BEFORE_BODY_LIMIT).handler(this::checkRequest);
     }
 
-    private void checkDeclaredLength(RoutingContext rc) {
+    /**
+     * Labels this request's metrics and spans with a route template instead of its raw path (JAX-RS
+     * replaces it with its own template when it matches a resource).
+     */
+    public static void labelRoute(RoutingContext rc, String template) {
+        if (rc.request() instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal) {
+            internal.context().putLocal(URL_PATH_TEMPLATE, template);
+        }
+    }
+
+    private void checkRequest(RoutingContext rc) {
+        labelRoute(rc, UNMATCHED);
+        String uri = rc.request().uri();
+        if (uri.indexOf('\0') >= 0 || uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+            send(rc, Problem.of(400, "bad-request", "Bad request", "The request URI contains a NUL character"));
+            return;
+        }
         String cl = rc.request().getHeader("Content-Length");
         if (cl != null) {
             long len;

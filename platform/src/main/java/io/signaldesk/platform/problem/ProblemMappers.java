@@ -117,6 +117,11 @@ public class ProblemMappers {
         if (e instanceof IllegalArgumentException iae && isBindingError(iae)) {
             return respond(Problem.of(400, "bad-request", "Bad request", iae.getMessage()), uri).build();
         }
+        Problem fromDatabase = DatabaseFailures.asProblem(e);
+        if (fromDatabase != null) {
+            LOG.debugf("%s -> %d (SQLSTATE %s)", uri.getPath(), fromDatabase.status(), DatabaseFailures.sqlState(e));
+            return respond(fromDatabase, uri).build();
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return respond(Problem.of(500, "server-error", "Server error", "The server could not complete the request"), uri).build();
     }

@@ -83,6 +83,13 @@ public class RequestValidator {
         if (e instanceof UnrecognizedPropertyException upe) {
             return "Unknown field '" + upe.getPropertyName() + "'";
         }
+        if (e instanceof io.signaldesk.platform.json.StrictJson.NulCharacterException nul) {
+            return "Field '" + path(nul) + "' must not contain a NUL character";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException inn) {
+            return "Field '" + path(inn) + "' must not be null" + (inn.getPath().size() > 1
+                    && inn.getPath().get(inn.getPath().size() - 1).getIndex() >= 0 ? " (lists have no null elements)" : "");
+        }
         if (e instanceof InvalidFormatException ife) {
             return "Field '" + path(ife) + "' has an invalid value";
         }

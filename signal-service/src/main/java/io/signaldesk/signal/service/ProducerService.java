@@ -127,11 +127,15 @@ public class ProducerService {
      */
     public Uni<Producer> authenticate(String producerIdHeader, String method, String pathWithQuery, String timestamp,
                                       String nonce, String signature, byte[] body) {
-        UUID id = parseUuid(producerIdHeader);
-        SignedRequest request = new SignedRequest(producerIdHeader == null ? null : "producer:" + producerIdHeader,
-                method, pathWithQuery, timestamp, nonce, signature, body);
-        return Panache.withSession(() -> id == null ? Uni.createFrom().<Producer>nullItem() : producers.findById(id))
-                .chain(p -> verifier.verify(request, secretsOf(p)).replaceWith(p))
+        SignedRequest request = new SignedRequest(producerIdHeader, method, pathWithQuery, timestamp, nonce, signature, body);
+        try {
+            verifier.checkShape(request); // a non-canonical producer id is malformed: one producer, one nonce space
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        UUID id = UUID.fromString(producerIdHeader);
+        return Panache.withSession(() -> producers.findById(id))
+                .chain(p -> verifier.verify("producer", request, secretsOf(p)).replaceWith(p))
                 .map(p -> {
                     if (p == null) {
                         throw new ProblemException(Problem.of(401, "signature-invalid", "Signature rejected",
@@ -174,17 +178,6 @@ public class ProducerService {
 
     private static ProblemException unknownHook() {
         return ProblemException.notFound("No webhook at this address");
-    }
-
-    static UUID parseUuid(String s) {
-        if (s == null || s.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static ProducerView view(Producer p, Instant now) {

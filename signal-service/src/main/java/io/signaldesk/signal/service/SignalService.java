@@ -153,7 +153,7 @@ public class SignalService {
                     });
                 }))
                 // the same clientSignalId sent twice at once: the unique constraint lets one in, the other reads it
-                .onFailure(t -> Failures.isUniqueViolation(t, "signals_producer_client_id"))
+                .onFailure(t -> io.signaldesk.platform.problem.DatabaseFailures.isUniqueViolation(t, "signals_producer_client_id"))
                 .recoverWithUni(() -> Panache.withSession(() -> signals.findByProducerAndClientId(p.id, c.clientSignalId()))
                         .map(found -> new Ingested(view(found), false)))
                 .invoke(r -> {

@@ -70,7 +70,7 @@ public class StrategyService {
                     return strategies.persist(s);
                 }))
                 // two admins racing on one name: the unique index decides
-                .onFailure(t -> Failures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
+                .onFailure(t -> io.signaldesk.platform.problem.DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
                 .map(this::view);
     }
 
