@@ -1,0 +1,120 @@
+package io.signaldesk.gateway.ratelimit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.signaldesk.gateway.config.GatewayConfig;
+import io.signaldesk.localstack.LocalInfraTestResource;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The limiter against the real Redis, and against a Redis that is not there. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class RateLimiterTest {
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @Inject
+    Vertx vertx;
+
+    static GatewayConfig.RateLimit limits(long perMinute) {
+        return new GatewayConfig.RateLimit() {
+            public boolean enabled() {
+                return true;
+            }
+
+            public long perUserPerMinute() {
+                return perMinute;
+            }
+
+            public long perIpPerMinute() {
+                return perMinute;
+            }
+
+            public long authPerIpPerMinute() {
+                return perMinute;
+            }
+
+            public Duration redisTimeout() {
+                return Duration.ofMillis(200);
+            }
+
+            public Duration redisRetry() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
+
+    static boolean allowed(RateLimiter l, RateLimiter.Kind kind, String id) {
+        return l.tryConsume(List.of(new RateLimiter.Check(kind, id))).await().atMost(Duration.ofSeconds(5)).allowed();
+    }
+
+    @Test
+    void aLimitLoweredInConfigurationAppliesToBucketsThatAlreadyExist() {
+        String prefix = "rltest-" + UUID.randomUUID() + ":";
+        RateLimiter before = new RateLimiter(limits(100), redis, prefix, new SimpleMeterRegistry());
+        assertThat(allowed(before, RateLimiter.Kind.AUTH_IP, "10.0.0.1")).isTrue(); // the bucket exists, 99 left
+        RateLimiter after = new RateLimiter(limits(3), redis, prefix, new SimpleMeterRegistry()); // restarted with a lower limit
+        for (int i = 0; i < 3; i++) {
+            assertThat(allowed(after, RateLimiter.Kind.AUTH_IP, "10.0.0.1")).as("request %d", i).isTrue();
+        }
+        RateLimiter.Decision refused = after.tryConsume(List.of(new RateLimiter.Check(RateLimiter.Kind.AUTH_IP, "10.0.0.1")))
+                .await().atMost(Duration.ofSeconds(5));
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.refusedBy()).isEqualTo(RateLimiter.Kind.AUTH_IP);
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 60L);
+        assertThat(after.degraded()).isFalse();
+    }
+
+    @Test
+    void allBucketsOfARequestAreTakenTogetherOrNotAtAll() {
+        String prefix = "rltest-" + UUID.randomUUID() + ":";
+        RateLimiter l = new RateLimiter(limits(2), redis, prefix, new SimpleMeterRegistry());
+        List<RateLimiter.Check> both = List.of(new RateLimiter.Check(RateLimiter.Kind.IP, "10.0.0.2"),
+                new RateLimiter.Check(RateLimiter.Kind.USER, "u1"));
+        assertThat(allowed(l, RateLimiter.Kind.USER, "u1")).isTrue();
+        assertThat(allowed(l, RateLimiter.Kind.USER, "u1")).isTrue(); // u1 is empty now
+        RateLimiter.Decision d = l.tryConsume(both).await().atMost(Duration.ofSeconds(5));
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.refusedBy()).isEqualTo(RateLimiter.Kind.USER);
+        // the refused request took nothing from the IP bucket
+        assertThat(allowed(l, RateLimiter.Kind.IP, "10.0.0.2")).isTrue();
+        assertThat(allowed(l, RateLimiter.Kind.IP, "10.0.0.2")).isTrue();
+        assertThat(allowed(l, RateLimiter.Kind.IP, "10.0.0.2")).isFalse();
+    }
+
+    @Test
+    void withoutRedisTheLimitsHoldInProcessAndTheOutageCostsOneTimeoutNotOnePerRequest() {
+        Redis dead = Redis.createClient(vertx, "redis://127.0.0.1:1"); // nothing listens on port 1
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        RateLimiter l = new RateLimiter(limits(3), new ReactiveRedisDataSourceImpl(vertx, dead, RedisAPI.api(dead)), "rl:", metrics);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.3")).as("attempt %d", i).isTrue();
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.3")).as("attempt over the limit").isFalse();
+        }
+        assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.4")).as("another IP has its own bucket").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        assertThat(metrics.get("signaldesk.gateway.ratelimit.redis.failures").counter().count()).isEqualTo(1.0);
+        assertThat(metrics.get("signaldesk.gateway.ratelimit.redis.up").gauge().value()).isZero();
+        assertThat(l.degraded()).isTrue();
+        var health = new RateLimiterHealth(l).call();
+        assertThat(health.getStatus().name()).isEqualTo("UP");
+        assertThat(health.getData().orElseThrow().get("store").toString()).contains("in-process");
+        dead.close();
+    }
+}
