@@ -77,7 +77,7 @@ class UserEventsConsumerTest {
     }
 
     static double duplicatesCounted() {
-        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        String metrics = io.restassured.RestAssured.given().baseUri(io.signaldesk.localstack.ManagementPort.url()).get("/q/metrics").asString();
         return metrics.lines()
                 .filter(l -> l.startsWith("signaldesk_events_consumed_total") && l.contains("outcome=\"duplicate\"")
                         && l.contains("affiliate-service.users"))

@@ -16,7 +16,7 @@ import java.util.UUID;
 public class Command extends PanacheEntityBase {
     public enum Type { OPEN, CLOSE, CLOSE_ALL }
 
-    public enum Status { PENDING, LEASED, FILLED, REJECTED, FAILED }
+    public enum Status { PENDING, LEASED, FILLED, REJECTED, FAILED, EXPIRED }
 
     @Id
     public UUID id;
@@ -45,6 +45,9 @@ public class Command extends PanacheEntityBase {
     public int deliveryCount;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** OPEN only: not delivered after this (the signal's expiry plus a grace); null for CLOSE and CLOSE_ALL. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
     @Column(name = "acked_at")
     public Instant ackedAt;
     @Column(name = "ack_ticket")

@@ -55,6 +55,28 @@ final class PipelineFixture {
                 .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * A strategy approval-service knows: its StrategyCreated goes through the real topic and consumer
+     * (as signal-service would publish it), and this returns once the projection has it.
+     */
+    static UUID strategy() throws Exception {
+        UUID id = UUID.randomUUID();
+        send(strategyEvent("StrategyCreated", new JsonObject().put("strategyId", id.toString()).put("name", "test " + id)
+                .put("kind", "EXTERNAL").put("instrument", "EURUSD").put("timeframe", "H1")
+                .put("createdAt", Instant.now().toString())));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                io.signaldesk.localstack.TestSql.count("SELECT count(*) FROM approval.strategies WHERE strategy_id = '" + id + "'") == 1);
+        return id;
+    }
+
+    static ProducerRecord<String, String> strategyEvent(String type, JsonObject payload) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(cfg().get("signaldesk.kafka.topic-prefix") + "strategies.v1",
+                payload.getString("strategyId"), payload.encode());
+        r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(UUID.randomUUID().toString()))
+                .add("ce_type", b("io.signaldesk." + type)).add("ce_source", b("/signaldesk/signal-service"));
+        return r;
+    }
+
     static ProducerRecord<String, String> signalEvent(String eventId, UUID signalId, UUID strategy, Instant expiresAt) {
         String payload = new JsonObject().put("signalId", signalId.toString()).put("strategyId", strategy.toString())
                 .put("instrument", "EURUSD").put("side", "BUY").put("entry", "1.08400").put("stopLoss", "1.08100")

@@ -50,7 +50,7 @@ class TradePipelineTest {
     @Test
     void aDuplicatedSignalGivesOneApprovalThenApproveDeliversAnOpenCommandAndTheFillIsPublishedOnce() throws Exception {
         UUID user = UUID.randomUUID();
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         UUID signal = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, "");
@@ -122,7 +122,7 @@ class TradePipelineTest {
     void decisionsAreRefusedAsTheyShouldBe() throws Exception {
         UUID user = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         UUID signal = UUID.randomUUID();
         device(user);
         subscribe(user, strategy, "");
@@ -155,7 +155,7 @@ class TradePipelineTest {
     @Test
     void anApprovalExpiresByItselfAndCanThenNotBeApproved() throws Exception {
         UUID user = UUID.randomUUID();
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         UUID signal = UUID.randomUUID();
         device(user);
         subscribe(user, strategy, "");
@@ -172,7 +172,7 @@ class TradePipelineTest {
     @Test
     void manyConcurrentLongPollsAreWokenOrTimeOutCleanly() throws Exception {
         // Regression: a poll resumed on the waking request's context and failed with "Session closed".
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         List<PipelineFixture.Dev> devices = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             UUID user = UUID.randomUUID();
@@ -199,7 +199,7 @@ class TradePipelineTest {
     @Test
     void autoApproveCreatesTheCommandWithoutTheTrader() throws Exception {
         UUID user = UUID.randomUUID();
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         UUID signal = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
@@ -214,7 +214,7 @@ class TradePipelineTest {
     @Test
     void anUnackedCommandIsDeliveredAgainAfterItsLease() throws Exception {
         UUID user = UUID.randomUUID();
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
         send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
@@ -230,7 +230,7 @@ class TradePipelineTest {
     @Test
     void eaRequestsAreRefusedForBadSignaturesReplaysRevokedDevicesAndOthersCommands() throws Exception {
         UUID user = UUID.randomUUID();
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         PipelineFixture.Dev dev = device(user);
         PipelineFixture.Dev otherDev = device(UUID.randomUUID());
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
@@ -287,7 +287,7 @@ class TradePipelineTest {
         assertThat(dev.client().snapshot("{\"balance\":\"x\"}").status()).isEqualTo(400);
         assertThat(consume("account-snapshots.v1", 1).stream().filter(c -> c.value().contains(dev.id()))).hasSize(1);
 
-        UUID strategy = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
         UUID signal = UUID.randomUUID();
         given().auth().oauth2(token(user)).contentType(ContentType.JSON)
                 .body("{\"strategyId\":\"" + strategy + "\",\"sizing\":\"RISK_PERCENT\",\"riskPercent\":\"1.00\",\"maxVolume\":\"2.00\"}")

@@ -56,6 +56,6 @@ class TraderProfileTest {
 
     @Test
     void readinessChecksDatabaseKafkaAndRedis() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(io.signaldesk.localstack.ManagementPort.url()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.signaldesk.localstack.LocalInfraTestResource;
+import io.signaldesk.localstack.ManagementPort;
 import io.vertx.core.json.JsonObject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;

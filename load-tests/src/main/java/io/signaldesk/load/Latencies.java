@@ -45,7 +45,7 @@ final class Latencies {
             String token = api.login(email, "bench password " + i);
             GatewayApi.Answer dev = api.post("/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + name + i
                     + "\",\"brokerServer\":\"Bench-Server\"}").expect(201);
-            api.post("/api/v1/subscriptions", token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
+            api.subscribe(token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
                     + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\""
                     + (autoApprove ? ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"" : "") + "}").expect(201);
             tokens.add(token);

@@ -50,7 +50,7 @@ final class DemoSeed {
                     + "\"brokerServer\":\"SignalDesk-Demo\"}").expect(201);
             state.setProperty("device.id", d.field("id"));
             state.setProperty("device.secret", d.field("secret"));
-            api.post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + a.field("id") + "\",\"deviceId\":\"" + d.field("id")
+            api.subscribe(trader, "{\"strategyId\":\"" + a.field("id") + "\",\"deviceId\":\"" + d.field("id")
                     + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}").expect(201);
             save(stateFile, state);
         }
@@ -61,7 +61,7 @@ final class DemoSeed {
                     + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{\"expiryBars\":30}}").expect(201);
             state.setProperty("engine.strategy", e.field("id"));
             state.setProperty("feed.anchor", DemoFeed.anchorForSignalNow().toString());
-            api.post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + e.field("id") + "\",\"deviceId\":\""
+            api.subscribe(trader, "{\"strategyId\":\"" + e.field("id") + "\",\"deviceId\":\""
                     + state.getProperty("device.id") + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}")
                     .expect(201);
             save(stateFile, state);

@@ -5,16 +5,55 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * A development RSA key pair for the gateway's RS256 access tokens, generated on first use into a
- * local folder (never committed). Production keys come from configuration (a Kubernetes secret).
+ * Development secrets, generated on first use into a local folder (never committed): the RSA key
+ * pair of the gateway's RS256 access tokens, and the values the prod profile refuses to take from
+ * the repository (the key that seals HMAC secrets, the fingerprint pepper, a database password).
+ * Production values come from configuration (a Kubernetes secret).
  */
 public record DevKeys(Path privateKey, Path publicKey) {
+    /** The generated secrets as the settings every service takes. */
+    public Map<String, String> secretSettings() {
+        Path file = publicKey.getParent().resolve("dev-secrets.properties");
+        Properties p = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    p.load(in);
+                }
+            }
+            if (p.getProperty("signaldesk.secrets.key") == null) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                p.setProperty("signaldesk.secrets.key", Base64.getEncoder().encodeToString(key));
+                p.setProperty("gateway.fingerprint-pepper", random());
+                p.setProperty("quarkus.datasource.password", random());
+                try (var out = Files.newOutputStream(file)) {
+                    p.store(out, "SignalDesk local development secrets (generated; never commit)");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> m = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        return m;
+    }
+
+    private static String random() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
 
     public static DevKeys ensure(Path dir) {
         Path priv = dir.resolve("jwt-private.pem");

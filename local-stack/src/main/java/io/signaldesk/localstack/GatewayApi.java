@@ -42,6 +42,24 @@ public final class GatewayApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    /**
+     * {@code POST /api/v1/subscriptions}, for a strategy that may have been created a moment ago:
+     * approval-service learns of strategies from {@code strategies.v1}, so until that event is applied
+     * it answers 422 {@code unknown-strategy}; that answer is retried for up to 30 s.
+     */
+    public Answer subscribe(String token, String json) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Answer a = post("/api/v1/subscriptions", token, json);
+            if (a.status() != 422 || !a.body().contains("unknown-strategy") || System.nanoTime() > deadline) {
+                return a;
+            }
+            if (!Ports.pause(100)) {
+                return a;
+            }
+        }
+    }
+
     public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token);
     }

@@ -62,6 +62,7 @@ public final class Suite implements AutoCloseable {
         m.put("signaldesk.redis.key-prefix", redisPrefix);
         m.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         m.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+        m.putAll(keys.secretSettings()); // the prod profile refuses the repository's development values
         return m;
     }
 

@@ -47,4 +47,12 @@ public class Strategy {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Set once, when an admin retires the strategy: no signals after it. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
 }

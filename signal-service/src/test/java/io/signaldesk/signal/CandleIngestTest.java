@@ -112,7 +112,8 @@ class CandleIngestTest {
                 .body("signals", empty());
         assertThat(barsOf(instrument)).isEqualTo(95);
         assertThat(signalsOf(strategyId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM signal.outbox WHERE payload LIKE '%" + strategyId + "%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM signal.outbox WHERE event_type = 'io.signaldesk.SignalPublished' "
+                + "AND payload LIKE '%" + strategyId + "%'")).isEqualTo(1);
 
         List<ConsumerRecord<String, String>> published = TestTopics.read("signals.v1", r -> strategyId.equals(r.key()), 1,
                 Duration.ofSeconds(2));
@@ -128,7 +129,7 @@ class CandleIngestTest {
                 .body("signals", empty());
         assertThat(signalsOf(strategyId)).isEqualTo(1);
 
-        given().get("/q/metrics").then().body(containsString("signaldesk_signals_published_total{source=\"engine\"}"));
+        given().baseUri(io.signaldesk.localstack.ManagementPort.url()).get("/q/metrics").then().body(containsString("signaldesk_signals_published_total{source=\"engine\"}"));
         given().auth().oauth2(trader()).get("/api/v1/signals?strategyId=" + strategyId).then().statusCode(200)
                 .body("items.id", hasItem(signalId));
     }
@@ -202,7 +203,9 @@ class CandleIngestTest {
         assertThat(barsOf(instrument)).isZero();
 
         // nulls, absurd magnitudes and times: still one 400 naming each, never a 500
-        String odd = "{\"candles\":[null,"
+        problem(post(strategyId, "{\"candles\":[null]}"), 400, "malformed-body")
+                .body("detail", equalTo("Field 'candles[0]' must not be null (lists have no null elements)"));
+        String odd = "{\"candles\":[{\"time\":\"" + open + "\",\"open\":\"1.3\",\"high\":\"1.2\",\"low\":\"1.0\",\"close\":\"1.15\"},"
                 + "{\"open\":\"1.1\",\"high\":\"1.2\",\"low\":\"1.0\",\"close\":\"1.15\"},"
                 + "{\"time\":\"" + open + "\",\"open\":\"1e2147483647\",\"high\":1e400,\"low\":\"1.0\",\"close\":\"1.15\",\"volume\":\"1e30\"},"
                 + "{\"time\":\"-5000-01-01T00:00:00Z\",\"open\":\"1.1\",\"high\":\"1.2\",\"low\":\"1.0\",\"close\":\"1.15\"},"

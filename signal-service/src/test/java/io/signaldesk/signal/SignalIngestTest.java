@@ -120,7 +120,7 @@ class SignalIngestTest {
         assertThat(payload.getString("publishedAt")).isNotBlank();
 
         given().auth().oauth2(trader()).get("/api/v1/signals/" + signalId).then().statusCode(200).body("entry", equalTo("1.084"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().baseUri(io.signaldesk.localstack.ManagementPort.url()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("signaldesk_signals_published_total{source=\"producer\"}"));
     }
 
@@ -147,7 +147,7 @@ class SignalIngestTest {
         problem(postSigned(id, "wrong-secret-000000000000", good), 401, "signature-invalid");
         problem(postSigned(id, secret, good, System.currentTimeMillis() - 60_000, nonce()), 401, "signature-stale");
         problem(postSigned(UUID.randomUUID().toString(), secret, good), 401, "signature-invalid");
-        problem(postSigned("not-a-producer", secret, good), 401, "signature-invalid");
+        problem(postSigned("not-a-producer", secret, good), 401, "signature-malformed");
         problem(given().contentType(ContentType.JSON).body(good).post("/api/v1/signals").then(), 401, "signature-missing");
         // the body signed is not the body sent
         byte[] sent = good.replace("1.09000", "1.19000").getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -48,13 +49,19 @@ class GatewayToServicesIT {
     void allSixServicesAreReadyWithTheirDatabaseKafkaAndRedisChecks() {
         Suite suite = RunningSuite.get();
         for (ServiceProcess p : suite.services()) {
-            given().baseUri(p.url()).get("/q/health/ready").then().statusCode(200)
+            given().baseUri(p.managementUrl()).get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
                             "Kafka connection health check", "Redis connection health check"));
-            given().baseUri(p.url()).get("/q/health/live").then().statusCode(200);
-            given().baseUri(p.url()).get("/q/metrics").then().statusCode(200);
-            given().baseUri(p.url()).get("/q/openapi").then().statusCode(200);
+            given().baseUri(p.managementUrl()).get("/q/health/live").then().statusCode(200);
+            given().baseUri(p.managementUrl()).get("/q/health/started").then().statusCode(200);
+            given().baseUri(p.managementUrl()).get("/q/metrics").then().statusCode(200);
+            given().baseUri(p.managementUrl()).get("/q/openapi").then().statusCode(200);
+            // and none of it on the public port, neither directly nor through the gateway
+            for (String q : List.of("/q/metrics", "/q/health/ready", "/q/openapi")) {
+                given().baseUri(p.url()).get(q).then().statusCode(404);
+                given().baseUri(gw).get(q).then().statusCode(404);
+            }
         }
     }
 

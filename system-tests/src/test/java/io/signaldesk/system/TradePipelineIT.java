@@ -4,6 +4,7 @@ import io.signaldesk.localstack.TestTopics;
 import io.restassured.http.ContentType;
 import io.signaldesk.localstack.DemoFeed;
 import io.signaldesk.localstack.EaClient;
+import io.signaldesk.localstack.GatewayApi;
 import io.signaldesk.localstack.EaSimulator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -74,8 +75,8 @@ class TradePipelineIT {
         String trader = login(email, "e2e trader password");
         JsonObject device = post("/api/v1/devices", trader, "{\"name\":\"MT5\",\"brokerAccount\":\"" + run
                 + "\",\"brokerServer\":\"Demo-1\"}", 201);
-        post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\","
-                + "\"fixedVolume\":\"0.20\",\"maxVolume\":\"1.00\"}", 201);
+        new GatewayApi(gw).subscribe(trader, "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\","
+                + "\"fixedVolume\":\"0.20\",\"maxVolume\":\"1.00\"}").expect(201);
 
         // 1. the producer signs and posts a signal (through the gateway, no JWT)
         EaClient producerClient = EaClient.producer(gw, producer.getString("id"), producer.getString("secret"));
@@ -166,8 +167,8 @@ class TradePipelineIT {
         String trader = login(email, "e2e trader password");
         JsonObject device = post("/api/v1/devices", trader, "{\"name\":\"MT5\",\"brokerAccount\":\"" + run
                 + "\",\"brokerServer\":\"Demo-1\"}", 201);
-        post("/api/v1/subscriptions", trader, "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\","
-                + "\"maxVolume\":\"1.00\",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"}", 201);
+        new GatewayApi(gw).subscribe(trader, "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\","
+                + "\"maxVolume\":\"1.00\",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"}").expect(201);
         // the terminal's market has moved on from the signal's entry (1.08385) by the time it executes
         java.math.BigDecimal market = DemoFeed.close(DemoFeed.SIGNAL_BAR + 10);
         assertThat(market).isNotEqualByComparingTo("1.08385");

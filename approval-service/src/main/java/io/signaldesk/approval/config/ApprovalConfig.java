@@ -23,7 +23,14 @@ public interface ApprovalConfig {
     @WithDefault("25s")
     Duration maxWait();
 
-    /** How often pending approvals past their expiry are marked EXPIRED. */
+    /**
+     * An approved OPEN command is delivered until its signal expires plus this grace; after that it is
+     * EXPIRED, never delivered (an EA offline for hours must not trade a stale signal at market).
+     */
+    @WithDefault("30s")
+    Duration openCommandGrace();
+
+    /** How often pending approvals and OPEN commands past their expiry are marked EXPIRED. */
     @WithDefault("2s")
     Duration expirySweep();
 }

@@ -29,7 +29,20 @@ public class CommandWakeup {
 
     private final ReactivePubSubCommands<String> pubsub;
     private final String prefix;
-    private final Map<UUID, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    /** How a waiting poll ends before its timeout. */
+    public enum Wake { COMMAND, SUPERSEDED }
+
+    /** A waiting long-poll. */
+    public static final class Poll {
+        final String id = UUID.randomUUID().toString();
+        final CompletableFuture<Wake> woken = new CompletableFuture<>();
+
+        public CompletableFuture<Wake> woken() {
+            return woken;
+        }
+    }
+
+    private final Map<UUID, Set<Poll>> waiting = new ConcurrentHashMap<>();
 
     public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config) {
         this.pubsub = redis.pubsub(String.class);
@@ -37,24 +50,44 @@ public class CommandWakeup {
     }
 
     void subscribe(@Observes StartupEvent ev) {
-        pubsub.subscribeToPattern(prefix + "*", (channel, msg) -> wakeLocal(channel.substring(prefix.length())))
+        pubsub.subscribeToPattern(prefix + "*", (channel, msg) -> {
+                    String device = channel.substring(prefix.length());
+                    if (msg != null && msg.startsWith("poll:")) {
+                        supersedeLocal(device, msg.substring(5));
+                    } else {
+                        wakeLocal(device);
+                    }
+                })
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .subscribe().with(s -> LOG.debugf("listening for EA wake-ups on %s*", prefix),
                         t -> LOG.errorf(t, "cannot listen for EA wake-ups"));
     }
 
-    /** Registers interest before the caller looks for commands, so no wake-up can slip between. */
-    public CompletableFuture<Void> register(UUID deviceId) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        waiting.computeIfAbsent(deviceId, k -> ConcurrentHashMap.newKeySet()).add(f);
-        return f;
+    /**
+     * Registers interest before the caller looks for commands, so no wake-up can slip between. Ends
+     * every older poll of this device, here and on the other instances.
+     */
+    public Poll register(UUID deviceId) {
+        Poll poll = new Poll();
+        supersedeLocal(deviceId.toString(), poll.id);
+        waiting.computeIfAbsent(deviceId, k -> ConcurrentHashMap.newKeySet()).add(poll);
+        pubsub.publish(prefix + deviceId, "poll:" + poll.id).subscribe().with(n -> { }, t ->
+                LOG.debugf("poll of %s not announced to other instances (%s)", deviceId, t));
+        return poll;
     }
 
-    public void unregister(UUID deviceId, CompletableFuture<Void> f) {
+    public void unregister(UUID deviceId, Poll poll) {
         waiting.computeIfPresent(deviceId, (k, set) -> {
-            set.remove(f);
+            set.remove(poll);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    private void supersedeLocal(String deviceId, String newestPollId) {
+        Set<Poll> set = waiting.get(parse(deviceId));
+        if (set != null) {
+            set.stream().filter(p -> !p.id.equals(newestPollId)).forEach(p -> p.woken.complete(Wake.SUPERSEDED));
+        }
     }
 
     /** After commit: tell every instance that this device has work. */
@@ -66,15 +99,17 @@ public class CommandWakeup {
     }
 
     private void wakeLocal(String deviceId) {
-        UUID id;
-        try {
-            id = UUID.fromString(deviceId);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        Set<CompletableFuture<Void>> set = waiting.get(id);
+        Set<Poll> set = waiting.get(parse(deviceId));
         if (set != null) {
-            set.forEach(f -> f.complete(null));
+            set.forEach(p -> p.woken.complete(Wake.COMMAND));
+        }
+    }
+
+    private static UUID parse(String deviceId) {
+        try {
+            return UUID.fromString(deviceId);
+        } catch (IllegalArgumentException e) {
+            return new UUID(0, 0); // never a device: nothing waits under it
         }
     }
 

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /** The EA side: signed device requests, leased command delivery with long-poll, acks, snapshots. */
 @ApplicationScoped
@@ -56,24 +55,26 @@ public class EaService {
         this.metrics = metrics;
     }
 
-    /** Verifies a device's signed request; unknown and revoked devices are refused like a bad signature. */
+    /**
+     * Verifies a device's signed request. The device id must be spelled canonically (lower-case UUID),
+     * so one device has one nonce space. Unknown devices are refused like a bad signature; a revoked
+     * device is told so only after its signature verifies (nobody learns that an id exists or was
+     * revoked without its secret).
+     */
     public Uni<Device> authenticate(SignedRequest r) {
-        verifier.checkShape(r); // cheap refusals before any lookup
-        UUID id;
-        try {
-            id = UUID.fromString(r.keyId());
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(invalid("X-Device-Id is not a device id"));
-        }
+        verifier.checkShape(r); // cheap refusals before any lookup, a non-canonical id among them
+        UUID id = UUID.fromString(r.keyId());
         return Panache.withSession(() -> Device.<Device>findById(id)).chain(d -> {
             if (d == null) {
                 return Uni.createFrom().failure(invalid("The signature does not match the request"));
             }
-            if (!d.active()) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(401, "device-revoked",
-                        "Signature rejected", "This device has been revoked")));
-            }
-            return verifier.verify(r, devices.validSecrets(d)).replaceWith(d);
+            return verifier.verify("device", r, devices.validSecrets(d)).chain(() -> {
+                if (!d.active()) {
+                    return Uni.createFrom().failure(new ProblemException(Problem.of(401, "device-revoked",
+                            "Signature rejected", "This device has been revoked")));
+                }
+                return Uni.createFrom().item(d);
+            });
         });
     }
 
@@ -87,7 +88,7 @@ public class EaService {
         if (wait == 0) {
             return lease(device.id);
         }
-        CompletableFuture<Void> woken = wakeup.register(device.id);
+        CommandWakeup.Poll poll = wakeup.register(device.id); // ends this device's older poll, if any
         Timer.Sample sample = Timer.start(metrics);
         // The wake-up completes on whatever thread published it (another request, the Redis client) and
         // the timeout on a timer thread: come back to this request's own Vert.x context before touching
@@ -97,12 +98,18 @@ public class EaService {
             if (!found.isEmpty()) {
                 return Uni.createFrom().item(found);
             }
-            return Uni.createFrom().completionStage(woken)
-                    .ifNoItem().after(Duration.ofMillis(wait)).recoverWithItem((Void) null)
+            return Uni.createFrom().completionStage(poll.woken())
+                    .ifNoItem().after(Duration.ofMillis(wait)).recoverWithItem(CommandWakeup.Wake.COMMAND)
                     .emitOn(task -> own.runOnContext(v -> task.run()))
-                    .chain(() -> lease(device.id));
+                    .chain(how -> {
+                        if (how == CommandWakeup.Wake.SUPERSEDED) {
+                            metrics.counter("signaldesk.ea.poll.superseded").increment();
+                            return Uni.createFrom().item(List.<CommandView>of()); // a newer poll of this device takes over
+                        }
+                        return lease(device.id);
+                    });
         }).eventually(() -> {
-            wakeup.unregister(device.id, woken);
+            wakeup.unregister(device.id, poll);
             sample.stop(metrics.timer("signaldesk.ea.poll.wait"));
         });
     }
@@ -113,6 +120,7 @@ public class EaService {
                         "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = :until, delivery_count = delivery_count + 1 "
                                 + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
                                 + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < :now)) "
+                                + "AND (expires_at IS NULL OR expires_at > :now) "
                                 + "ORDER BY created_at LIMIT " + MAX_COMMANDS + " FOR UPDATE SKIP LOCKED) RETURNING *", Command.class)
                 .setParameter("until", now.plus(config.lease()))
                 .setParameter("d", deviceId)
@@ -147,6 +155,10 @@ public class EaService {
                         }
                         return Uni.createFrom().failure(ProblemException.conflict("ack-conflict",
                                 "Command " + c.id + " was already acknowledged as " + c.status + " with other values"));
+                    }
+                    if (Command.Status.EXPIRED.name().equals(c.status) && c.deliveryCount == 0) {
+                        return Uni.createFrom().failure(ProblemException.conflict("command-expired",
+                                "Command " + c.id + " expired before any terminal collected it; do not execute it"));
                     }
                     if ("FILLED".equals(req.status()) && (req.ticket() == null || req.price() == null || req.volume() == null)) {
                         return Uni.createFrom().failure(ProblemException.unprocessable("fill-incomplete",

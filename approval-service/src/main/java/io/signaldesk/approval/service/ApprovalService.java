@@ -9,7 +9,9 @@ import io.signaldesk.approval.ApprovalHistory;
 import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.SignalRecord;
+import io.signaldesk.approval.StrategyInfo;
 import io.signaldesk.approval.Subscription;
+import io.signaldesk.approval.config.ApprovalConfig;
 import io.signaldesk.approval.ea.CommandWakeup;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.signaldesk.platform.problem.ProblemException;
@@ -19,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,10 +40,12 @@ public class ApprovalService {
 
     private final CommandWakeup wakeup;
     private final MeterRegistry metrics;
+    private final Duration openCommandGrace;
 
-    public ApprovalService(CommandWakeup wakeup, MeterRegistry metrics) {
+    public ApprovalService(CommandWakeup wakeup, MeterRegistry metrics, ApprovalConfig config) {
         this.wakeup = wakeup;
         this.metrics = metrics;
+        this.openCommandGrace = config.openCommandGrace();
     }
 
     /**
@@ -66,7 +71,9 @@ public class ApprovalService {
         // Three reads (subscribers, their devices, those devices' equity), then every insert in one
         // batched flush: no per-subscriber round trips between the signal and the EA's command.
         return s.persist()
-                .chain(() -> Subscription.<Subscription>find("strategyId = ?1 and cancelledAt is null", e.strategyId()).list())
+                .chain(() -> StrategyInfo.<StrategyInfo>findById(e.strategyId()))
+                .chain(strategy -> strategy != null && !strategy.live() ? Uni.createFrom().item(List.<Subscription>of()) // retired: nobody is asked
+                        : Subscription.<Subscription>find("strategyId = ?1 and cancelledAt is null", e.strategyId()).list())
                 .chain(subs -> {
                     if (subs.isEmpty()) {
                         return Uni.createFrom().item(toWake);
@@ -146,7 +153,8 @@ public class ApprovalService {
             return null;
         }
         rows.addAll(decision(a, Approval.Status.APPROVED, "system:auto-approve",
-                "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s));
+                "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s,
+                openCommandGrace));
         return device.id;
     }
 
@@ -155,7 +163,7 @@ public class ApprovalService {
      * the history entry and, for APPROVED, the OPEN command for the device.
      */
     private static List<Object> decision(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
-                                         Device device, SignalRecord s) {
+                                         Device device, SignalRecord s, Duration grace) {
         String from = a.status;
         a.status = to.name();
         a.volume = volume;
@@ -177,15 +185,16 @@ public class ApprovalService {
             c.takeProfit = s.takeProfit;
             c.status = Command.Status.PENDING.name();
             c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            c.expiresAt = s.expiresAt.plus(grace);
             rows.add(c);
         }
         return rows;
     }
 
     /** Decides a managed approval and persists what goes with it; returns the device to wake (or null). */
-    private static Uni<UUID> decide(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
-                                    Device device, SignalRecord s) {
-        List<Object> rows = decision(a, to, actor, reason, volume, device, s);
+    private Uni<UUID> decide(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
+                             Device device, SignalRecord s) {
+        List<Object> rows = decision(a, to, actor, reason, volume, device, s, openCommandGrace);
         return Panache.getSession().chain(session -> session.persistAll(rows.toArray()))
                 .replaceWith(to == Approval.Status.APPROVED ? device.id : null);
     }
@@ -272,16 +281,41 @@ public class ApprovalService {
 
     @Scheduled(every = "${approval.expiry-sweep:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireDue() {
-        return Panache.withTransaction(() -> expire("expires_at <= now()", null, "system", "expired"))
-                .invoke(n -> {
-                    if (n > 0) {
-                        metrics.counter("signaldesk.approvals.decided", "decision", "EXPIRED").increment(n);
-                        LOG.debugf("expired %d approvals", n);
-                    }
-                })
+        return Panache.withTransaction(() -> expire("expires_at <= now()", null, "system", "expired")
+                        .invoke(n -> {
+                            if (n > 0) {
+                                metrics.counter("signaldesk.approvals.decided", "decision", "EXPIRED").increment(n);
+                                LOG.debugf("expired %d approvals", n);
+                            }
+                        })
+                        .chain(ApprovalService::expireStaleOpenCommands)
+                        .invoke(n -> {
+                            if (n > 0) {
+                                metrics.counter("signaldesk.ea.commands.expired").increment(n);
+                                LOG.infof("expired %d OPEN commands that no EA collected before their signal expired", n);
+                            }
+                        }))
                 .replaceWithVoid()
                 .onFailure().invoke(t -> LOG.warnf("expiry sweep failed: %s", t.toString()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * OPEN commands past their expiry that no EA holds a live lease on become EXPIRED, with an entry in
+     * their approval's history saying why; the lease query never hands them out (see EaService).
+     */
+    static Uni<Integer> expireStaleOpenCommands() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "WITH expired AS (UPDATE {h-schema}commands SET status = 'EXPIRED', lease_until = NULL "
+                                + "WHERE type = 'OPEN' AND expires_at <= now() AND acked_at IS NULL "
+                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
+                                + "RETURNING approval_id, volume, delivery_count) "
+                                + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
+                                + "SELECT gen_random_uuid(), approval_id, 'APPROVED', 'APPROVED', 'system', "
+                                + "CASE WHEN delivery_count = 0 THEN 'not executed: the terminal did not collect the trade before the signal expired' "
+                                + "ELSE 'not executed: the terminal did not confirm the trade before the signal expired' END, volume, now() "
+                                + "FROM expired WHERE approval_id IS NOT NULL")
+                .executeUpdate());
     }
 
     /**

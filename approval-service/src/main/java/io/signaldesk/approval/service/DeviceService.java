@@ -3,6 +3,7 @@ package io.signaldesk.approval.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.config.ApprovalConfig;
+import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.secrets.SecretBox;
 import io.smallrye.mutiny.Uni;
@@ -28,17 +29,24 @@ public class DeviceService {
         this.config = config;
     }
 
+    /**
+     * Registers a device. The trader's registrations are serialised (a transaction-scoped advisory
+     * lock per trader), so concurrent requests cannot pass the device limit together; a broker
+     * account is registered once per trader (other traders may have the same number on their
+     * server: it is not theirs to claim).
+     */
     public Uni<Issued> register(UUID userId, String name, String brokerAccount, String brokerServer) {
-        return Panache.withTransaction(() -> Device.count("userId = ?1 and revokedAt is null", userId).chain(n -> {
+        return Panache.withTransaction(() -> lockTrader("devices", userId)
+                        .chain(() -> Device.count("userId = ?1 and revokedAt is null", userId)).chain(n -> {
             if (n >= config.maxDevicesPerUser()) {
                 return Uni.createFrom().failure(ProblemException.unprocessable("device-limit",
                         "At most " + config.maxDevicesPerUser() + " active devices; revoke one first"));
             }
-            return Device.count("brokerServer = ?1 and brokerAccount = ?2 and revokedAt is null", brokerServer, brokerAccount)
+            return Device.count("userId = ?1 and brokerServer = ?2 and brokerAccount = ?3 and revokedAt is null",
+                            userId, brokerServer, brokerAccount)
                     .chain(dup -> {
                         if (dup > 0) {
-                            return Uni.createFrom().failure(ProblemException.conflict("device-exists",
-                                    "An active device is already registered for this broker account"));
+                            return Uni.createFrom().failure(deviceExists());
                         }
                         String secret = SecretBox.newSecret();
                         Device d = new Device();
@@ -51,7 +59,21 @@ public class DeviceService {
                         d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                         return d.persist().replaceWith(new Issued(d, secret));
                     });
-        }));
+        })).onFailure(t -> DatabaseFailures.isUniqueViolation(t, "devices_user_broker_account")).transform(t -> deviceExists());
+    }
+
+    private static ProblemException deviceExists() {
+        return ProblemException.conflict("device-exists", "You already have an active device for this broker account");
+    }
+
+    /**
+     * Serialises one trader's writes of one kind until the transaction ends ({@code pg_advisory_xact_lock}),
+     * for checks that a unique index cannot express (limits).
+     */
+    static Uni<Void> lockTrader(String what, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l", Integer.class)
+                .setParameter("k", what + ":" + userId).getSingleResult()).replaceWithVoid();
     }
 
     public Uni<List<Device>> list(UUID userId) {

@@ -2,8 +2,10 @@ package io.signaldesk.approval.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.Device;
+import io.signaldesk.approval.StrategyInfo;
 import io.signaldesk.approval.Subscription;
 import io.signaldesk.approval.rest.ApiModels.SubscriptionRequest;
+import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +32,12 @@ public class SubscriptionService {
         if (req.autoApprove() && req.autoApproveMaxVolume() == null) {
             return Uni.createFrom().failure(ProblemException.unprocessable("auto-approve", "autoApprove needs autoApproveMaxVolume"));
         }
-        return Panache.withTransaction(() -> checkDevice(userId, req.deviceId())
+        return Panache.withTransaction(() -> checkStrategy(req.strategyId().toString())
+                .chain(() -> checkDevice(userId, req.deviceId()))
                 .chain(() -> Subscription.count("userId = ?1 and strategyId = ?2 and cancelledAt is null", userId, req.strategyId().toString()))
                 .chain(n -> {
                     if (n > 0) {
-                        return Uni.createFrom().failure(ProblemException.conflict("already-subscribed",
-                                "You already follow this strategy"));
+                        return Uni.createFrom().failure(alreadySubscribed());
                     }
                     Subscription s = new Subscription();
                     s.id = UUID.randomUUID();
@@ -50,7 +52,23 @@ public class SubscriptionService {
                     s.autoApproveMaxVolume = req.autoApproveMaxVolume();
                     s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     return s.persist().replaceWith(s);
-                }));
+                }))
+                // two identical requests at once: the partial unique index lets one through
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "subscriptions_active_uq")).transform(t -> alreadySubscribed());
+    }
+
+    private static ProblemException alreadySubscribed() {
+        return ProblemException.conflict("already-subscribed", "You already follow this strategy");
+    }
+
+    /** Only a strategy signal-service published, and has not retired, can be followed. */
+    private static Uni<Void> checkStrategy(String strategyId) {
+        return StrategyInfo.<StrategyInfo>findById(strategyId).invoke(s -> {
+            if (s == null || !s.live()) {
+                throw ProblemException.unprocessable("unknown-strategy", "No strategy " + strategyId + " can be followed"
+                        + (s == null ? "" : ": it was retired"));
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> checkDevice(UUID userId, UUID deviceId) {

@@ -4,6 +4,9 @@ package io.signaldesk.platform.events;
 public final class EventTypes {
     public static final String PREFIX = "io.signaldesk.";
 
+    public static final String STRATEGY_CREATED = PREFIX + "StrategyCreated";
+    public static final String STRATEGY_UPDATED = PREFIX + "StrategyUpdated";
+    public static final String STRATEGY_RETIRED = PREFIX + "StrategyRetired";
     public static final String SIGNAL_PUBLISHED = PREFIX + "SignalPublished";
     public static final String SIGNAL_CANCELLED = PREFIX + "SignalCancelled";
     public static final String FILL_REPORTED = PREFIX + "FillReported";

@@ -8,6 +8,8 @@ import java.util.List;
  * parallel environments can share one broker without seeing each other's events.
  */
 public final class Topics {
+    /** Strategies' lifecycle (see {@link StrategyEvents}). */
+    public static final String STRATEGIES = "strategies.v1";
     public static final String SIGNALS = "signals.v1";
     public static final String FILLS = "fills.v1";
     public static final String ACCOUNT_SNAPSHOTS = "account-snapshots.v1";
@@ -19,7 +21,7 @@ public final class Topics {
     /** Market data from an outside feed (see {@link MarketEvents.CandlesClosed}). */
     public static final String CANDLES = "candles.v1";
 
-    public static final List<String> ALL = List.of(SIGNALS, FILLS, ACCOUNT_SNAPSHOTS, GUARDS, USERS, BILLING, COMMISSIONS, PAYOUTS, CANDLES);
+    public static final List<String> ALL = List.of(STRATEGIES, SIGNALS, FILLS, ACCOUNT_SNAPSHOTS, GUARDS, USERS, BILLING, COMMISSIONS, PAYOUTS, CANDLES);
 
     private Topics() {
     }

@@ -29,6 +29,6 @@ public final class StrategyModels {
     }
 
     public record StrategyView(UUID id, String name, String kind, String instrument, String timeframe, JsonNode params,
-                               Instant createdAt) {
+                               Instant createdAt, Instant retiredAt) {
     }
 }

@@ -72,6 +72,14 @@ public class StrategyResource {
     }
 
     @POST
+    @Path("/{id}/retire")
+    @RolesAllowed("admin")
+    @Operation(summary = "Retire a strategy (admin): no more signals, no new followers; final, and repeating it is harmless")
+    public Uni<StrategyView> retire(@PathParam("id") String id) {
+        return strategies.retire(CurrentUser.pathId(id, "strategy"));
+    }
+
+    @POST
     @Path("/{id}/candles")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -240,7 +240,7 @@ public class CandleService {
             return Uni.createFrom().item(List.of());
         }
         Duration tf = Strategy.TIMEFRAMES.get(b.timeframe());
-        return strategies.list("kind = 'FIB_RSI' and instrument = ?1 and timeframe = ?2 order by id", b.instrument(), b.timeframe())
+        return strategies.list("kind = 'FIB_RSI' and retiredAt is null and instrument = ?1 and timeframe = ?2 order by id", b.instrument(), b.timeframe())
                 .chain(engines -> {
                     if (engines.isEmpty()) {
                         return Uni.createFrom().item(List.<SignalView>of());

@@ -130,6 +130,10 @@ public class SignalService {
                         return Uni.createFrom().item(new Ingested(view(found), false));
                     }
                     return strategies.findById(p.strategyId).chain(strategy -> {
+                        if (strategy.retired()) {
+                            throw ProblemException.unprocessable("strategy-retired", "Strategy " + strategy.id
+                                    + " was retired at " + strategy.retiredAt + "; it takes no more signals");
+                        }
                         checkMeaning(c, strategy.instrument, now);
                         Signal s = new Signal();
                         s.id = UUID.randomUUID();

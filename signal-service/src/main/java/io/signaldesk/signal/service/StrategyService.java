@@ -1,5 +1,8 @@
 package io.signaldesk.signal.service;
 
+import io.signaldesk.platform.events.StrategyEvents.StrategyCreated;
+import io.signaldesk.platform.events.StrategyEvents.StrategyRetired;
+import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.RequestValidator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,8 +38,11 @@ public class StrategyService {
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final SignalConfig config;
+    private final Outbox outbox;
 
-    public StrategyService(StrategyRepository strategies, RequestValidator validator, ObjectMapper mapper, SignalConfig config) {
+    public StrategyService(StrategyRepository strategies, RequestValidator validator, ObjectMapper mapper, SignalConfig config,
+                           Outbox outbox) {
+        this.outbox = outbox;
         this.strategies = strategies;
         this.validator = validator;
         this.mapper = mapper;
@@ -67,11 +73,31 @@ public class StrategyService {
                     if (existing != null) {
                         return Uni.createFrom().failure(nameTaken(s.name));
                     }
-                    return strategies.persist(s);
+                    return strategies.persist(s).call(() -> outbox.enqueue(new StrategyCreated(s.id, s.name, s.kind,
+                            s.instrument, s.timeframe, s.createdAt)));
                 }))
                 // two admins racing on one name: the unique index decides
                 .onFailure(t -> io.signaldesk.platform.problem.DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
                 .map(this::view);
+    }
+
+    /**
+     * Retires a strategy (admin): it takes no more signals, nobody may follow it, and its followers'
+     * subscriptions receive nothing (approval-service learns it from StrategyRetired). Retiring twice
+     * answers the same and publishes once.
+     */
+    public Uni<StrategyView> retire(UUID id) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> strategies.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(s -> {
+            if (s == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("No strategy " + id));
+            }
+            if (s.retired()) {
+                return Uni.createFrom().item(s);
+            }
+            s.retiredAt = now;
+            return outbox.enqueue(new StrategyRetired(s.id, now)).replaceWith(s);
+        })).map(this::view);
     }
 
     public Uni<List<StrategyView>> list() {
@@ -140,6 +166,6 @@ public class StrategyService {
         } catch (JsonProcessingException e) {
             params = mapper.createObjectNode();
         }
-        return new StrategyView(s.id, s.name, s.kind, s.instrument, s.timeframe, params, s.createdAt);
+        return new StrategyView(s.id, s.name, s.kind, s.instrument, s.timeframe, params, s.createdAt, s.retiredAt);
     }
 }

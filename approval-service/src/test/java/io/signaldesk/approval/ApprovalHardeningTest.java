@@ -1,0 +1,240 @@
+package io.signaldesk.approval;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.EaClient;
+import io.signaldesk.localstack.LocalInfraTestResource;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static io.signaldesk.approval.PipelineFixture.device;
+import static io.signaldesk.approval.PipelineFixture.send;
+import static io.signaldesk.approval.PipelineFixture.signalEvent;
+import static io.signaldesk.approval.PipelineFixture.strategy;
+import static io.signaldesk.approval.PipelineFixture.subscribe;
+import static io.signaldesk.approval.PipelineFixture.token;
+import static io.signaldesk.approval.TradePipelineTest.pendingApproval;
+import static io.signaldesk.localstack.TestSql.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The security regression suite's approval-service part (docs/security.md names each test). */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class ApprovalHardeningTest {
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void aDeviceIdSpelledAnotherWayIsMalformedAndCannotReplayACapturedPoll() {
+        PipelineFixture.Dev dev = device(UUID.randomUUID());
+        String nonce = EaClient.newNonce();
+        assertThat(dev.client().send("GET", "/api/v1/ea/poll?waitMs=0", "", nonce).status()).isEqualTo(200);
+        EaClient upper = new EaClient("http://127.0.0.1:" + io.restassured.RestAssured.port, dev.id().toUpperCase(Locale.ROOT), dev.secret());
+        EaClient.Reply replay = upper.send("GET", "/api/v1/ea/poll?waitMs=0", "", nonce);
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.body()).contains("signature-malformed");
+        assertThat(upper.poll(0).status()).as("a fresh nonce does not help either").isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedDeviceIsToldSoOnlyWhenItsSignatureVerifies() {
+        UUID user = UUID.randomUUID();
+        PipelineFixture.Dev dev = device(user);
+        given().auth().oauth2(token(user)).delete("/api/v1/devices/" + dev.id()).then().statusCode(204);
+        EaClient.Reply stranger = new EaClient("http://127.0.0.1:" + io.restassured.RestAssured.port, dev.id(), "not-the-secret-xxxxxxxx").poll(0);
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.body()).contains("signature-invalid").doesNotContain("revoked");
+        assertThat(dev.client().poll(0).body()).contains("device-revoked");
+    }
+
+    @Test
+    void anOpenCommandNoTerminalCollectedBeforeTheSignalExpiredIsNeverDelivered() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = strategy();
+        UUID signal = UUID.randomUUID();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, "");
+        send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(3)));
+        String approval = pendingApproval(user, signal);
+        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(200);
+        // the terminal is offline until after the signal's expiry plus the grace (1 s in tests)
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM approval.commands WHERE approval_id = '" + approval + "' AND status = 'EXPIRED'") == 1);
+        EaClient.Reply late = dev.client().poll(0);
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(new JsonObject(late.body()).getJsonArray("commands")).isEmpty();
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().statusCode(200)
+                .body("execution.status", equalTo("EXPIRED")).body("execution.deliveries", equalTo(0));
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then().statusCode(200)
+                .body("reason", hasItem("not executed: the terminal did not collect the trade before the signal expired"));
+        // an EA that claims to have filled it anyway is refused: it was never handed out
+        String commandId = given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().extract()
+                .path("execution.commandId");
+        EaClient.Reply ack = dev.client().ack("{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\",\"ticket\":9,"
+                + "\"price\":\"1.1\",\"volume\":\"0.10\"}");
+        assertThat(ack.status()).isEqualTo(409);
+        assertThat(ack.body()).contains("command-expired");
+        assertThat(count("SELECT count(*) FROM approval.outbox WHERE payload LIKE '%" + commandId + "%'")).isZero();
+    }
+
+    @Test
+    void aNewerLongPollOfTheSameDeviceEndsTheOlderOneWhichLeasesNothing() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = strategy();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        long t0 = System.nanoTime();
+        CompletableFuture<EaClient.Reply> older = CompletableFuture.supplyAsync(() -> dev.client().poll(20_000));
+        Thread.sleep(500);
+        CompletableFuture<EaClient.Reply> newer = CompletableFuture.supplyAsync(() -> dev.client().poll(20_000));
+        EaClient.Reply ended = older.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(new JsonObject(ended.body()).getJsonArray("commands")).isEmpty();
+        assertThat(newer).isNotDone();
+        send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
+        EaClient.Reply got = newer.get(20, TimeUnit.SECONDS);
+        assertThat(new JsonObject(got.body()).getJsonArray("commands")).hasSize(1);
+    }
+
+    @Test
+    void aBrokerAccountIsRegisteredOncePerTraderNotOnceForEveryone() {
+        UUID victim = UUID.randomUUID();
+        UUID squatter = UUID.randomUUID();
+        String account = "{\"name\":\"MT5\",\"brokerAccount\":\"7770001\",\"brokerServer\":\"Broker-Live 3\"}";
+        given().auth().oauth2(token(squatter)).contentType(ContentType.JSON).body(account).post("/api/v1/devices").then().statusCode(201);
+        given().auth().oauth2(token(victim)).contentType(ContentType.JSON).body(account).post("/api/v1/devices").then().statusCode(201);
+        given().auth().oauth2(token(victim)).contentType(ContentType.JSON).body(account).post("/api/v1/devices").then()
+                .statusCode(409).contentType(PROBLEM).body("type", equalTo("https://signaldesk.io/problems/device-exists"));
+    }
+
+    @Test
+    void concurrentIdenticalRegistrationsAndSubscriptionsGiveOneSuccessAndConflictsNever500() throws Exception {
+        UUID user = UUID.randomUUID();
+        String body = "{\"name\":\"MT5\",\"brokerAccount\":\"8880001\",\"brokerServer\":\"Broker-Live 3\"}";
+        List<Integer> devices = all(12, () -> given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/devices").statusCode());
+        assertThat(devices).containsOnly(201, 409);
+        assertThat(devices.stream().filter(s -> s == 201)).hasSize(1);
+
+        UUID strategy = strategy();
+        String sub = "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}";
+        List<Integer> subs = all(12, () -> given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(sub)
+                .post("/api/v1/subscriptions").statusCode());
+        assertThat(subs).containsOnly(201, 409);
+        assertThat(subs.stream().filter(s -> s == 201)).hasSize(1);
+        assertThat(count("SELECT count(*) FROM approval.subscriptions WHERE user_id = '" + user + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRegistrationsCannotPassTheDeviceLimit() throws Exception {
+        UUID user = UUID.randomUUID();
+        int[] n = {0};
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            bodies.add("{\"name\":\"MT5 " + i + "\",\"brokerAccount\":\"99900" + i + "\",\"brokerServer\":\"Broker-Live 3\"}");
+        }
+        List<Integer> statuses = all(12, () -> {
+            String b;
+            synchronized (n) {
+                b = bodies.get(n[0]++);
+            }
+            return given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(b).post("/api/v1/devices").statusCode();
+        });
+        assertThat(statuses).containsOnly(201, 422);
+        assertThat(count("SELECT count(*) FROM approval.devices WHERE user_id = '" + user + "' AND revoked_at IS NULL")).isEqualTo(5);
+    }
+
+    @Test
+    void subscribingNeedsAStrategySignalServicePublishedAndARetiredOneStopsItsSignals() throws Exception {
+        UUID user = UUID.randomUUID();
+        device(user);
+        String body = "{\"strategyId\":\"" + UUID.randomUUID() + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}";
+        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(body).post("/api/v1/subscriptions").then()
+                .statusCode(422).contentType(PROBLEM).body("type", equalTo("https://signaldesk.io/problems/unknown-strategy"));
+        assertThat(count("SELECT count(*) FROM approval.subscriptions WHERE user_id = '" + user + "'")).isZero();
+
+        UUID strategy = strategy();
+        subscribe(user, strategy, "");
+        send(PipelineFixture.strategyEvent("StrategyRetired", new JsonObject().put("strategyId", strategy.toString())
+                .put("retiredAt", Instant.now().toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM approval.strategies WHERE strategy_id = '"
+                + strategy + "' AND retired_at IS NOT NULL") == 1);
+        UUID signal = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(signalEvent(eventId, signal, strategy, Instant.now().plusSeconds(600)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM approval.inbox WHERE event_id = '" + eventId + "'") == 1);
+        assertThat(count("SELECT count(*) FROM approval.approvals WHERE signal_id = '" + signal + "'")).isZero();
+        UUID other = UUID.randomUUID();
+        given().auth().oauth2(token(other)).contentType(ContentType.JSON)
+                .body("{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\",\"maxVolume\":\"1.00\"}")
+                .post("/api/v1/subscriptions").then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("retired"));
+    }
+
+    @Test
+    void nulCharactersAndNullElementsAre400AndNothingIsWritten() throws Exception {
+        UUID user = UUID.randomUUID();
+        given().auth().oauth2(token(user)).contentType(ContentType.JSON)
+                .body("{\"name\":\"MT5\\u0000\",\"brokerAccount\":\"1230001\",\"brokerServer\":\"Broker-Live 3\"}")
+                .post("/api/v1/devices").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("Field 'name' must not contain a NUL character"));
+        assertThat(count("SELECT count(*) FROM approval.devices WHERE user_id = '" + user + "'")).isZero();
+
+        PipelineFixture.Dev dev = device(user);
+        EaClient.Reply nullPosition = dev.client().snapshot("{\"balance\":\"1000\",\"equity\":\"1000\",\"currency\":\"USD\",\"positions\":[null]}");
+        assertThat(nullPosition.status()).as(nullPosition.body()).isEqualTo(400);
+        assertThat(nullPosition.body()).contains("positions[0]");
+        EaClient.Reply nulError = dev.client().ack("{\"commandId\":\"" + UUID.randomUUID() + "\",\"status\":\"FAILED\",\"error\":\"x\\u0000\"}");
+        assertThat(nulError.status()).isEqualTo(400);
+        assertThat(count("SELECT count(*) FROM approval.account_state WHERE device_id = '" + dev.id() + "'")).isZero();
+
+        UUID strategy = strategy();
+        UUID signal = UUID.randomUUID();
+        subscribe(user, strategy, "");
+        send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
+        String approval = pendingApproval(user, signal);
+        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{\"reason\":\"no\\u0000\"}")
+                .post("/api/v1/approvals/" + approval + "/reject").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().body("status", equalTo("PENDING"));
+    }
+
+    static List<Integer> all(int n, java.util.function.Supplier<Integer> call) throws Exception {
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < n; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.get();
+                }, pool));
+            }
+            go.countDown();
+            List<Integer> out = new ArrayList<>();
+            for (CompletableFuture<Integer> c : calls) {
+                out.add(c.get(30, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
