@@ -92,6 +92,34 @@ class ApprovalHardeningTest {
     }
 
     @Test
+    void aTradeTheTerminalCollectedButDidNotConfirmBeforeExpiryIsUnconfirmedAndALateFillIsStillRecorded() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = strategy();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        Instant expiry = Instant.now().plusSeconds(3);
+        send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, expiry));
+        JsonObject cmd = new JsonObject(dev.client().poll(20_000).body()).getJsonArray("commands").getJsonObject(0);
+        assertThat(Instant.parse(cmd.getString("expiresAt"))).isAfter(expiry); // the EA can refuse to execute after it
+        String commandId = cmd.getString("commandId");
+        // the terminal traded but its ack is lost; the lease (2 s in tests) and the expiry pass
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM approval.commands WHERE id = '" + commandId + "' AND status = 'EXPIRED'") == 1);
+        assertThat(new JsonObject(dev.client().poll(0).body()).getJsonArray("commands")).as("not delivered again").isEmpty();
+        String approval = io.signaldesk.localstack.TestSql.text("SELECT approval_id FROM approval.commands WHERE id = '" + commandId + "'");
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then()
+                .body("reason", hasItem(org.hamcrest.Matchers.startsWith("unconfirmed: the terminal received the trade")));
+        EaClient.Reply late = dev.client().ack("{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\",\"ticket\":77,"
+                + "\"price\":\"1.0841\",\"volume\":\"0.10\"}");
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().body("execution.status", equalTo("FILLED"));
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then()
+                .body("reason", hasItem("confirmed after the signal expired: FILLED"));
+        assertThat(count("SELECT count(*) FROM approval.outbox WHERE event_type = 'io.signaldesk.FillReported' AND payload LIKE '%"
+                + commandId + "%'")).isEqualTo(1);
+    }
+
+    @Test
     void aNewerLongPollOfTheSameDeviceEndsTheOlderOneWhichLeasesNothing() throws Exception {
         UUID user = UUID.randomUUID();
         UUID strategy = strategy();
@@ -105,6 +133,7 @@ class ApprovalHardeningTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         assertThat(ended.status()).isEqualTo(200);
         assertThat(new JsonObject(ended.body()).getJsonArray("commands")).isEmpty();
+        Thread.sleep(1000); // the announcements of both polls have gone round Redis: the newer one is still waiting
         assertThat(newer).isNotDone();
         send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
         EaClient.Reply got = newer.get(20, TimeUnit.SECONDS);
@@ -191,7 +220,7 @@ class ApprovalHardeningTest {
         given().auth().oauth2(token(user)).contentType(ContentType.JSON)
                 .body("{\"name\":\"MT5\\u0000\",\"brokerAccount\":\"1230001\",\"brokerServer\":\"Broker-Live 3\"}")
                 .post("/api/v1/devices").then().statusCode(400).contentType(PROBLEM)
-                .body("detail", equalTo("Field 'name' must not contain a NUL character"));
+                .body("detail", equalTo("The body contains a NUL character (\\u0000) in a string; no field may hold one"));
         assertThat(count("SELECT count(*) FROM approval.devices WHERE user_id = '" + user + "'")).isZero();
 
         PipelineFixture.Dev dev = device(user);

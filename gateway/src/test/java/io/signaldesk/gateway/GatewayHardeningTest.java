@@ -49,8 +49,12 @@ class GatewayHardeningTest {
         given().auth().oauth2(TestTokens.valid(UUID.randomUUID().toString())).get("/api/v1/approvals/" + id).then().statusCode(503);
         given().get("/api/v1/signals/" + id).then().statusCode(401); // refused before any proxying
         given().get("/nowhere/" + id).then().statusCode(404);
+        String refusedByVertx = UUID.randomUUID().toString(); // a request Vert.x refuses before any route runs
+        RawHttp.Reply huge = RawHttp.send(RestAssured.port, "GET", "/api/v1/approvals/" + refusedByVertx,
+                "X-Big: " + "a".repeat(70_000) + "\r\n", null);
+        assertThat(huge.status()).isBetween(400, 499);
         String metrics = given().baseUri(ManagementPort.url()).get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).doesNotContain(token).doesNotContain(id)
+        assertThat(metrics).doesNotContain(token).doesNotContain(id).doesNotContain(refusedByVertx)
                 .contains("uri=\"/api/v1/hooks/{path}\"").contains("uri=\"/api/v1/approvals/{path}\"");
         metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count"))
                 .forEach(l -> assertThat(l).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-"));

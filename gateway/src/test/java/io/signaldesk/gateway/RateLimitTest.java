@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -23,7 +24,8 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.rate-limit.per-user-per-minute", "5",
-                    "gateway.rate-limit.auth-per-ip-per-minute", "3");
+                    "gateway.rate-limit.auth-per-ip-per-minute", "3",
+                    "gateway.rate-limit.per-ip-per-minute", "40");
         }
     }
 
@@ -49,5 +51,16 @@ class RateLimitTest {
         }
         given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/login").then().statusCode(429)
                 .header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void requestsWithBadTokensAreCountedInTheIpBucketToo() {
+        int refused = 0;
+        for (int i = 0; i < 60 && refused == 0; i++) {
+            int status = given().auth().oauth2("not.a.jwt").get("/api/v1/approvals").then().extract().statusCode();
+            assertThat(status).isIn(401, 429);
+            refused += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("guessing tokens hits the per-IP limit (40/min here)").isEqualTo(1);
     }
 }

@@ -26,6 +26,16 @@ public final class TestSql {
         }
     }
 
+    /** The first column of the first row of {@code sql} as text (null when there is no row), in the current test database. */
+    public static String text(String sql) {
+        try (Connection c = DriverManager.getConnection(LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"),
+                LocalPostgres.USER, ""); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static void execute(String sql) {
         try (Connection c = DriverManager.getConnection(LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"),
                 LocalPostgres.USER, ""); Statement st = c.createStatement()) {

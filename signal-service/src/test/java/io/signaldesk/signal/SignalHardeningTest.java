@@ -74,9 +74,25 @@ class SignalHardeningTest {
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body("{\"name\":\"bad\\u0000name\",\"kind\":\"EXTERNAL\",\"instrument\":\"EURUSD\",\"timeframe\":\"H1\"}")
                 .post("/api/v1/strategies").then().statusCode(400).contentType(TestSupport.PROBLEM)
-                .body("detail", equalTo("Field 'name' must not contain a NUL character"));
+                .body("detail", equalTo("The body contains a NUL character (\\u0000) in a string; no field may hold one"));
         problem(postSigned(p.getString("id"), p.getString("secret"), buy("EURUSD").put("rationale", "x\u0000y").encode()),
                 400, "malformed-body");
         assertThat(stored()).containsExactly(before);
+    }
+
+    @Test
+    void aLeakedTradingViewTokenCanBeReplacedAndTheOldUrlStopsWorkingAtOnce() {
+        String strategyId = strategy("EURUSD");
+        JsonObject p = producer(strategyId);
+        String old = p.getString("tradingViewToken");
+        String alert = new JsonObject().put("instrument", "EURUSD").put("side", "BUY").put("entry", "1.084").put("stopLoss", "1.081")
+                .put("takeProfit", "1.09").put("time", java.time.Instant.now().toString()).encode();
+        String fresh = given().auth().oauth2(admin()).post("/api/v1/producers/" + p.getString("id") + "/rotate-tradingview-token")
+                .then().statusCode(200).extract().path("tradingViewToken");
+        assertThat(fresh).isNotEqualTo(old).hasSize(43);
+        given().contentType(ContentType.JSON).body(alert).post("/api/v1/hooks/tradingview/" + old).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(alert).post("/api/v1/hooks/tradingview/" + fresh).then().statusCode(201);
+        given().auth().oauth2(TestSupport.trader()).post("/api/v1/producers/" + p.getString("id") + "/rotate-tradingview-token")
+                .then().statusCode(403);
     }
 }

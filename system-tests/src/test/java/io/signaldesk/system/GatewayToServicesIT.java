@@ -49,10 +49,12 @@ class GatewayToServicesIT {
     void allSixServicesAreReadyWithTheirDatabaseKafkaAndRedisChecks() {
         Suite suite = RunningSuite.get();
         for (ServiceProcess p : suite.services()) {
+            // the gateway uses Redis only for rate limits, which fall back in-process: its readiness carries
+            // the limiter's state instead of failing with Redis
             given().baseUri(p.managementUrl()).get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
-                            "Kafka connection health check", "Redis connection health check"));
+                            "Kafka connection health check", p.name().equals("gateway") ? "Rate limiter" : "Redis connection health check"));
             given().baseUri(p.managementUrl()).get("/q/health/live").then().statusCode(200);
             given().baseUri(p.managementUrl()).get("/q/health/started").then().statusCode(200);
             given().baseUri(p.managementUrl()).get("/q/metrics").then().statusCode(200);

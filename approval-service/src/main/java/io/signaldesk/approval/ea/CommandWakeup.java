@@ -43,6 +43,8 @@ public class CommandWakeup {
     }
 
     private final Map<UUID, Set<Poll>> waiting = new ConcurrentHashMap<>();
+    /** This instance, so that it ignores the echo of its own poll announcements. */
+    private final String instance = UUID.randomUUID().toString();
 
     public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config) {
         this.pubsub = redis.pubsub(String.class);
@@ -53,7 +55,9 @@ public class CommandWakeup {
         pubsub.subscribeToPattern(prefix + "*", (channel, msg) -> {
                     String device = channel.substring(prefix.length());
                     if (msg != null && msg.startsWith("poll:")) {
-                        supersedeLocal(device, msg.substring(5));
+                        if (!msg.startsWith("poll:" + instance + ":")) { // our own polls were ended when registered
+                            supersedeLocal(device, null);
+                        }
                     } else {
                         wakeLocal(device);
                     }
@@ -71,7 +75,7 @@ public class CommandWakeup {
         Poll poll = new Poll();
         supersedeLocal(deviceId.toString(), poll.id);
         waiting.computeIfAbsent(deviceId, k -> ConcurrentHashMap.newKeySet()).add(poll);
-        pubsub.publish(prefix + deviceId, "poll:" + poll.id).subscribe().with(n -> { }, t ->
+        pubsub.publish(prefix + deviceId, "poll:" + instance + ":" + poll.id).subscribe().with(n -> { }, t ->
                 LOG.debugf("poll of %s not announced to other instances (%s)", deviceId, t));
         return poll;
     }
@@ -83,6 +87,7 @@ public class CommandWakeup {
         });
     }
 
+    /** Ends this instance's polls of the device but {@code newestPollId} (null: all of them). */
     private void supersedeLocal(String deviceId, String newestPollId) {
         Set<Poll> set = waiting.get(parse(deviceId));
         if (set != null) {

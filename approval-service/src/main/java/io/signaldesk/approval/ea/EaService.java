@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.AccountState;
+import io.signaldesk.approval.ApprovalHistory;
 import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.config.ApprovalConfig;
@@ -94,8 +95,9 @@ public class EaService {
         // the timeout on a timer thread: come back to this request's own Vert.x context before touching
         // the database, or the lease would run in (and share the session of) someone else's context.
         Context own = Vertx.currentContext();
-        return lease(device.id).chain(found -> {
-            if (!found.isEmpty()) {
+        return Uni.createFrom().deferred(() -> superseded(poll) ? Uni.createFrom().item(List.<CommandView>of()) : lease(device.id))
+                .chain(found -> {
+            if (!found.isEmpty() || superseded(poll)) {
                 return Uni.createFrom().item(found);
             }
             return Uni.createFrom().completionStage(poll.woken())
@@ -114,17 +116,21 @@ public class EaService {
         });
     }
 
+    private static boolean superseded(CommandWakeup.Poll poll) {
+        return poll.woken().getNow(null) == CommandWakeup.Wake.SUPERSEDED;
+    }
+
     private Uni<List<CommandView>> lease(UUID deviceId) {
-        Instant now = Instant.now();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = :until, delivery_count = delivery_count + 1 "
+                        // the database's clock, the one the expiry sweep uses: no skew between the two decisions
+                        "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = now() + make_interval(secs => :leaseSeconds), "
+                                + "delivery_count = delivery_count + 1 "
                                 + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
-                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < :now)) "
-                                + "AND (expires_at IS NULL OR expires_at > :now) "
+                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
+                                + "AND (expires_at IS NULL OR expires_at > now()) "
                                 + "ORDER BY created_at LIMIT " + MAX_COMMANDS + " FOR UPDATE SKIP LOCKED) RETURNING *", Command.class)
-                .setParameter("until", now.plus(config.lease()))
+                .setParameter("leaseSeconds", config.lease().toMillis() / 1000.0)
                 .setParameter("d", deviceId)
-                .setParameter("now", now)
                 .getResultList()))
                 .map(list -> list.stream()
                         .sorted(java.util.Comparator.comparing((Command c) -> c.createdAt))
@@ -156,7 +162,8 @@ public class EaService {
                         return Uni.createFrom().failure(ProblemException.conflict("ack-conflict",
                                 "Command " + c.id + " was already acknowledged as " + c.status + " with other values"));
                     }
-                    if (Command.Status.EXPIRED.name().equals(c.status) && c.deliveryCount == 0) {
+                    boolean lateAfterExpiry = Command.Status.EXPIRED.name().equals(c.status);
+                    if (lateAfterExpiry && c.deliveryCount == 0) {
                         return Uni.createFrom().failure(ProblemException.conflict("command-expired",
                                 "Command " + c.id + " expired before any terminal collected it; do not execute it"));
                     }
@@ -174,14 +181,19 @@ public class EaService {
                     c.ackFingerprint = fingerprint;
                     c.leaseUntil = null;
                     metrics.counter("signaldesk.ea.acks", "outcome", req.status()).increment();
+                    // a delivered command the sweep marked unconfirmed: the terminal's word is what happened
+                    Uni<?> history = lateAfterExpiry && c.approvalId != null
+                            ? ApprovalHistory.of(c.approvalId, "APPROVED", "APPROVED", "device:" + device.id,
+                                    "confirmed after the signal expired: " + req.status(), req.volume() == null ? c.volume : req.volume()).persist()
+                            : Uni.createFrom().voidItem();
                     if (!"FILLED".equals(req.status())) {
-                        return Uni.createFrom().item(AckResponse.of(c, false));
+                        return history.replaceWith(AckResponse.of(c, false));
                     }
                     FillReported fill = new FillReported(UUID.randomUUID(), c.id, c.userId, device.id, device.brokerAccount,
                             "CLOSE".equals(c.type) || "CLOSE_ALL".equals(c.type) ? TradeEvents.FillAction.CLOSE : TradeEvents.FillAction.OPEN,
                             c.instrument, c.side == null ? null : Side.valueOf(c.side), req.ticket(), req.volume(), req.price(),
                             c.ackExecutedAt);
-                    return outbox.enqueue(fill).replaceWith(AckResponse.of(c, false));
+                    return history.chain(() -> outbox.enqueue(fill)).replaceWith(AckResponse.of(c, false));
                 }));
     }
 

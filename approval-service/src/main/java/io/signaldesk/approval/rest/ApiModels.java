@@ -114,12 +114,13 @@ public final class ApiModels {
 
     // --- EA ---
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code expiresAt}: OPEN only, do not execute after it (the signal has expired); null for CLOSE and CLOSE_ALL. */
     public record CommandView(UUID commandId, String type, String instrument, String side, BigDecimal volume,
                               BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit, Long ticket,
-                              String clientOrderId, Instant leaseUntil, int deliveryCount) {
+                              String clientOrderId, Instant leaseUntil, int deliveryCount, Instant expiresAt) {
         public static CommandView of(Command c) {
             return new CommandView(c.id, c.type, c.instrument, c.side, c.volume, c.entry, c.stopLoss, c.takeProfit,
-                    c.ticket, c.id.toString(), c.leaseUntil, c.deliveryCount);
+                    c.ticket, c.id.toString(), c.leaseUntil, c.deliveryCount, c.expiresAt);
         }
     }
 

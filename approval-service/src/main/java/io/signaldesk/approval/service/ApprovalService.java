@@ -302,7 +302,9 @@ public class ApprovalService {
 
     /**
      * OPEN commands past their expiry that no EA holds a live lease on become EXPIRED, with an entry in
-     * their approval's history saying why; the lease query never hands them out (see EaService).
+     * their approval's history saying why: never collected (never executed), or collected but not
+     * confirmed (the terminal may have traded: a late ack is still accepted and recorded). The lease
+     * query never hands them out (see EaService).
      */
     static Uni<Integer> expireStaleOpenCommands() {
         return Panache.getSession().chain(session -> session.createNativeQuery(
@@ -313,7 +315,8 @@ public class ApprovalService {
                                 + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
                                 + "SELECT gen_random_uuid(), approval_id, 'APPROVED', 'APPROVED', 'system', "
                                 + "CASE WHEN delivery_count = 0 THEN 'not executed: the terminal did not collect the trade before the signal expired' "
-                                + "ELSE 'not executed: the terminal did not confirm the trade before the signal expired' END, volume, now() "
+                                + "ELSE 'unconfirmed: the terminal received the trade but did not confirm it before the signal expired; "
+                                + "check the terminal' END, volume, now() "
                                 + "FROM expired WHERE approval_id IS NOT NULL")
                 .executeUpdate());
     }

@@ -10,6 +10,7 @@ import io.signaldesk.platform.logging.SecretMasking;
 import io.signaldesk.platform.problem.Problem;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -151,7 +152,9 @@ public class GatewayRoutes {
                 jwt = jwtParser.parse(auth.substring(7).trim());
             } catch (ParseException e) {
                 LOG.debugf("rejected token on %s: %s", template, e.getMessage());
-                unauthorized(rc, "The bearer token is invalid or expired");
+                // a bad token still costs its sender a token of the IP bucket: guessing is rate limited too
+                limited(rc, List.of(new RateLimiter.Check(RateLimiter.Kind.IP, ip)),
+                        () -> unauthorized(rc, "The bearer token is invalid or expired"));
                 return;
             }
         }
@@ -160,20 +163,34 @@ public class GatewayRoutes {
         List<RateLimiter.Check> checks = subject == null ? List.of(new RateLimiter.Check(ipKind, ip))
                 : List.of(new RateLimiter.Check(ipKind, ip), new RateLimiter.Check(RateLimiter.Kind.USER, subject));
         ServiceRoute target = route;
-        limiter.tryConsume(checks).subscribe().with(d -> {
-            if (!d.allowed()) {
-                metrics.counter("signaldesk.gateway.rate_limited", "kind", d.refusedBy().name()).increment();
-                rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-                HttpProblemRoutes.send(rc, Problem.of(429, "rate-limited", "Too many requests",
-                        "Slow down: retry after " + d.retryAfterSeconds() + " s"));
-                return;
-            }
+        limited(rc, checks, () -> {
             if (target == null) {
                 rc.next(); // the gateway's own endpoints
             } else {
                 target.handler().handle(rc);
             }
-        }, rc::fail);
+        });
+    }
+
+    /**
+     * Takes the request's tokens (one Redis round trip) and then runs {@code next}, or answers 429.
+     * Whatever thread the limiter's answer arrives on (a Redis reply, a timeout timer), the request
+     * continues on its own Vert.x context: JAX-RS, Hibernate Reactive and the proxy must run there.
+     */
+    private void limited(RoutingContext rc, List<RateLimiter.Check> checks, Runnable next) {
+        io.vertx.core.Context own = Vertx.currentContext();
+        limiter.tryConsume(checks)
+                .emitOn(task -> own.runOnContext(v -> task.run()))
+                .subscribe().with(d -> {
+                    if (!d.allowed()) {
+                        metrics.counter("signaldesk.gateway.rate_limited", "kind", d.refusedBy().name()).increment();
+                        rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                        HttpProblemRoutes.send(rc, Problem.of(429, "rate-limited", "Too many requests",
+                                "Slow down: retry after " + d.retryAfterSeconds() + " s"));
+                        return;
+                    }
+                    next.run();
+                }, rc::fail);
     }
 
     private static void unauthorized(RoutingContext rc, String detail) {

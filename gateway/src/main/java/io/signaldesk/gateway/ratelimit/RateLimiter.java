@@ -61,6 +61,8 @@ public class RateLimiter {
     private final Counter fallbacks;
     private final Counter redisFailures;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+    /** Auth buckets apart: a flood of other keys never resets them, and past the bound new auth IPs are refused. */
+    private final Map<String, Bucket> localAuth = new ConcurrentHashMap<>();
     private volatile long redisRetryAtNanos;
     private volatile Instant degradedSince;
 
@@ -70,6 +72,12 @@ public class RateLimiter {
     }
 
     RateLimiter(GatewayConfig.RateLimit config, ReactiveRedisDataSource redis, String keyPrefix, MeterRegistry metrics) {
+        for (Kind k : Kind.values()) {
+            if (perMinute(config, k) < 1) {
+                throw new IllegalArgumentException("gateway.rate-limit: every limit must be at least 1 per minute ("
+                        + k + " is " + perMinute(config, k) + "); set gateway.rate-limit.enabled=false to switch limits off");
+            }
+        }
         this.config = config;
         this.redis = redis;
         this.keyPrefix = keyPrefix;
@@ -132,11 +140,17 @@ public class RateLimiter {
         fallbacks.increment();
         List<Bucket> buckets = new ArrayList<>(checks.size());
         for (Check c : checks) {
-            if (local.size() >= MAX_LOCAL_BUCKETS) {
-                local.clear();
-            }
+            boolean auth = c.kind() == Kind.AUTH_IP;
+            Map<String, Bucket> map = auth ? localAuth : local;
             long limit = perMinute(c.kind());
-            buckets.add(local.computeIfAbsent(c.kind() + ":" + limit + ":" + c.id(), k -> Bucket.builder()
+            String key = c.kind() + ":" + limit + ":" + c.id();
+            if (map.size() >= MAX_LOCAL_BUCKETS && !map.containsKey(key)) {
+                if (auth) {
+                    return new Decision(false, c.kind(), 60); // an auth flood from 100k addresses while Redis is away
+                }
+                map.clear();
+            }
+            buckets.add(map.computeIfAbsent(key, k -> Bucket.builder()
                     .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
                     .build()));
         }
@@ -167,6 +181,7 @@ public class RateLimiter {
             LOG.infof("rate limiter: Redis answers again; shared limits restored (degraded since %s)", degradedSince);
             degradedSince = null;
             local.clear();
+            localAuth.clear();
         }
     }
 
@@ -180,6 +195,10 @@ public class RateLimiter {
     }
 
     private long perMinute(Kind kind) {
+        return perMinute(config, kind);
+    }
+
+    private static long perMinute(GatewayConfig.RateLimit config, Kind kind) {
         return switch (kind) {
             case USER -> config.perUserPerMinute();
             case IP -> config.perIpPerMinute();

@@ -134,7 +134,11 @@ public class AuthService {
                         if (rt == null) {
                             return Uni.createFrom().item(new RefreshResult(RefreshOutcome.UNKNOWN, null));
                         }
-                        if (rt.rotatedAt != null || rt.revokedAt != null || family.revokedAt != null) {
+                        if (rt.rotatedAt == null && (rt.revokedAt != null || family.revokedAt != null)) {
+                            // signed out (or revoked after a detected reuse): refused, but not itself a sign of theft
+                            return Uni.createFrom().item(new RefreshResult(RefreshOutcome.UNKNOWN, null));
+                        }
+                        if (rt.rotatedAt != null) {
                             LOG.warnf("refresh token reuse detected for user %s, family %s: revoking the family", rt.userId, rt.familyId);
                             metrics.counter("signaldesk.auth.refresh_reuse").increment();
                             return refreshTokens.revokeFamily(family, now)

@@ -35,6 +35,12 @@ public interface PlatformConfig {
     interface Secrets {
         /** Base64 of 32 random bytes: the AES-256-GCM key for secrets stored recoverably. */
         String key();
+
+        /**
+         * Keys being rotated out (comma separated, base64): stored secrets sealed with them still open;
+         * nothing new is sealed with them. Drop one once no row is sealed with it (docs/security.md).
+         */
+        Optional<java.util.List<String>> previousKeys();
     }
 
     interface Kafka {

@@ -2,28 +2,32 @@ package io.signaldesk.platform.json;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 
 /**
  * Refusals of the whole class of input that no field may hold, for every body and every event
  * payload read by the platform's mapper:
  * <ul>
- *   <li>a string with a NUL character (Postgres cannot store it in text: it would be a 500 after
- *   part of the work was done);</li>
- *   <li>a null element in a list ({@code "positions":[null]}): no list of ours has holes, and code
- *   that maps its elements would fail half-way.</li>
+ *   <li>a NUL character ({@code \u0000}) in any string or field name. Postgres cannot store it in
+ *   text (a 500 after part of the work), and Jackson trims it silently off UUIDs, instants and
+ *   numbers, so a typed field would accept it. It is refused where it is read: in the JSON text
+ *   itself, before any field is bound ({@link NulScanner});</li>
+ *   <li>a null element in a declared list or set ({@code "positions":[null]}): no list of ours has
+ *   holes, and code that maps its elements would fail half-way.</li>
  * </ul>
- * Both are 400 {@code malformed-body} naming the field, before any validation or write.
+ * Both are 400 {@code malformed-body}, before any validation or write.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -34,28 +38,124 @@ public class StrictJson implements ObjectMapperCustomizer {
         for (Class<?> type : new Class<?>[]{java.util.List.class, java.util.Set.class, java.util.Collection.class}) {
             mapper.configOverride(type).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         }
-        mapper.registerModule(new SimpleModule("signaldesk-strict-strings").addDeserializer(String.class, new NoNulString()));
+        mapper.getFactory().setInputDecorator(new NulScanner());
     }
 
-    /** A string field that holds a NUL character. */
-    public static final class NulCharacterException extends InvalidFormatException {
-        NulCharacterException(JsonParser p, String value) {
-            super(p, "must not contain a NUL character", value, String.class);
+    /** JSON text holding a NUL character in a string. */
+    public static final class NulCharacterException extends JsonParseException {
+        NulCharacterException() {
+            super(null, "The body contains a NUL character (\\u0000) in a string; no field may hold one");
         }
     }
 
-    static final class NoNulString extends StdScalarDeserializer<String> {
-        NoNulString() {
-            super(String.class);
+    /**
+     * Reads JSON text as it goes to the parser and fails on {@code \u0000} inside a string (the only
+     * way a NUL can be written in valid JSON) or a raw NUL byte. It follows strings and escapes
+     * exactly, so {@code "\\u0000"} (a backslash followed by {@code u0000}) is not mistaken for one.
+     */
+    static final class NulScanner extends InputDecorator {
+        @Override
+        public InputStream decorate(IOContext ctxt, InputStream in) {
+            return new ScanningStream(in);
         }
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            String s = StringDeserializer.instance.deserialize(p, ctx);
-            if (s != null && s.indexOf('\0') >= 0) {
-                throw new NulCharacterException(p, s);
+        public InputStream decorate(IOContext ctxt, byte[] src, int offset, int length) {
+            return new ScanningStream(new ByteArrayInputStream(src, offset, length));
+        }
+
+        @Override
+        public Reader decorate(IOContext ctxt, Reader r) {
+            return new ScanningReader(r);
+        }
+    }
+
+    /** The scanner's state: outside strings, inside one, after a backslash, or inside a backslash-u escape. */
+    static final class Scan {
+        private boolean inString;
+        private boolean escaped;
+        private int unicodeDigits = -1; // digits of a backslash-u escape seen so far, -1 outside one
+        private boolean allZero;
+
+        void feed(int c) throws NulCharacterException {
+            if (c == 0) {
+                throw new NulCharacterException();
             }
-            return s;
+            if (!inString) {
+                inString = c == '"';
+                return;
+            }
+            if (unicodeDigits >= 0) {
+                allZero &= c == '0';
+                if (++unicodeDigits == 4) {
+                    if (allZero) {
+                        throw new NulCharacterException();
+                    }
+                    unicodeDigits = -1;
+                }
+            } else if (escaped) {
+                escaped = false;
+                if (c == 'u') {
+                    unicodeDigits = 0;
+                    allZero = true;
+                }
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                inString = false;
+            }
+        }
+    }
+
+    static final class ScanningStream extends FilterInputStream {
+        private final Scan scan = new Scan();
+
+        ScanningStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                scan.feed(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                scan.feed(b[off + i] & 0xff); // UTF-8: the bytes that matter are ASCII and never inside a multi-byte sequence
+            }
+            return n;
+        }
+    }
+
+    static final class ScanningReader extends FilterReader {
+        private final Scan scan = new Scan();
+
+        ScanningReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                scan.feed(c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = super.read(cbuf, off, len);
+            for (int i = 0; i < n; i++) {
+                scan.feed(cbuf[off + i]);
+            }
+            return n;
         }
     }
 }

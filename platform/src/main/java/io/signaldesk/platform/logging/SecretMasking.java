@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Masks secrets that travel in URLs or headers before text reaches a log line or an error detail:
  * the token of a TradingView webhook URL ({@code /hooks/tradingview/<token>}), the values of
- * secret-bearing query parameters, and bearer tokens. The rest of the text is kept as it is.
+ * secret-bearing query parameters, bearer tokens and anything shaped like a JWT. The rest of the text is kept as it is.
  */
 public final class SecretMasking {
     public static final String MASK = "***";
@@ -16,6 +16,8 @@ public final class SecretMasking {
             "([?&](?:token|secret|signature|password|api[_-]?key|access_token|refresh_token)=)[^&#\\s\"']+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(Bearer\\s+)[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE);
+    /** A JWT anywhere (header.payload.signature, base64url, the header always starting {"...). */
+    private static final Pattern JWT = Pattern.compile("()eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private SecretMasking() {
     }
@@ -26,7 +28,8 @@ public final class SecretMasking {
         }
         String s = replace(SECRET_SEGMENT, text);
         s = replace(SECRET_QUERY, s);
-        return replace(BEARER, s);
+        s = replace(BEARER, s);
+        return replace(JWT, s);
     }
 
     private static String replace(Pattern p, String text) {

@@ -84,7 +84,7 @@ public class RequestValidator {
             return "Unknown field '" + upe.getPropertyName() + "'";
         }
         if (e instanceof io.signaldesk.platform.json.StrictJson.NulCharacterException nul) {
-            return "Field '" + path(nul) + "' must not contain a NUL character";
+            return nul.getOriginalMessage();
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException inn) {
             return "Field '" + path(inn) + "' must not be null" + (inn.getPath().size() > 1

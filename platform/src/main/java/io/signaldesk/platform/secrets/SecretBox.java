@@ -23,17 +23,30 @@ public class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    /** Keys being rotated out: still opened, never used to seal. */
+    private final java.util.List<SecretKeySpec> previous;
 
     @Inject
     public SecretBox(PlatformConfig config) {
-        this(Base64.getDecoder().decode(config.secrets().key()));
+        this(Base64.getDecoder().decode(config.secrets().key()), config.secrets().previousKeys().orElse(java.util.List.of())
+                .stream().map(k -> Base64.getDecoder().decode(k.trim())).toList());
     }
 
     public SecretBox(byte[] rawKey) {
+        this(rawKey, java.util.List.of());
+    }
+
+    /** {@code previousKeys}: keys rotated out, tried in order when the current one cannot open a stored secret. */
+    public SecretBox(byte[] rawKey, java.util.List<byte[]> previousKeys) {
+        this.key = spec(rawKey, "signaldesk.secrets.key");
+        this.previous = previousKeys.stream().map(k -> spec(k, "signaldesk.secrets.previous-keys")).toList();
+    }
+
+    private static SecretKeySpec spec(byte[] rawKey, String setting) {
         if (rawKey.length != 32) {
-            throw new IllegalArgumentException("signaldesk.secrets.key must be 32 bytes (base64)");
+            throw new IllegalArgumentException(setting + " must be 32 bytes (base64)");
         }
-        this.key = new SecretKeySpec(rawKey, "AES");
+        return new SecretKeySpec(rawKey, "AES");
     }
 
     /** A new random secret: 32 bytes, URL-safe base64 without padding (43 characters). */
@@ -56,14 +69,26 @@ public class SecretBox {
         }
     }
 
+    /** Opens a stored secret with the current key, or with a previous one during a key rotation. */
     public String open(String sealed) {
-        try {
-            byte[] all = Base64.getDecoder().decode(sealed);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
-            return new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt a stored secret (wrong signaldesk.secrets.key?)", e);
+        byte[] all = Base64.getDecoder().decode(sealed);
+        GeneralSecurityException last = null;
+        for (SecretKeySpec k : keys()) {
+            try {
+                Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                c.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, all, 0, 12));
+                return new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException e) {
+                last = e; // the GCM tag does not match this key: try the next one
+            }
         }
+        throw new IllegalStateException("cannot decrypt a stored secret (wrong signaldesk.secrets.key?)", last);
+    }
+
+    private java.util.List<SecretKeySpec> keys() {
+        java.util.List<SecretKeySpec> all = new java.util.ArrayList<>(1 + previous.size());
+        all.add(key);
+        all.addAll(previous);
+        return all;
     }
 }

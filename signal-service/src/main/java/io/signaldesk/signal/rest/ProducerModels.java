@@ -28,6 +28,10 @@ public final class ProducerModels {
     public record ProducerRotated(UUID id, String secret, Instant previousSecretValidUntil, Instant rotatedAt) {
     }
 
+    /** A new TradingView webhook token, shown once; the old URL stops working at once. */
+    public record TradingViewTokenRotated(UUID id, String tradingViewToken, Instant rotatedAt) {
+    }
+
     public record ProducerView(UUID id, String name, UUID strategyId, String status, Instant createdAt, Instant rotatedAt,
                                Instant previousSecretValidUntil, Instant revokedAt) {
     }

@@ -57,6 +57,14 @@ public class ProducerResource {
         return producers.rotate(CurrentUser.pathId(id, "producer"));
     }
 
+    @POST
+    @Path("/{id}/rotate-tradingview-token")
+    @Operation(summary = "New TradingView webhook token, shown once; the old webhook URL is refused from now on "
+            + "(a token in a URL has no grace period: it may have leaked)")
+    public Uni<ProducerModels.TradingViewTokenRotated> rotateTradingViewToken(@PathParam("id") String id) {
+        return producers.rotateTradingViewToken(CurrentUser.pathId(id, "producer"));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a producer: its signed requests and webhooks are refused from now on")

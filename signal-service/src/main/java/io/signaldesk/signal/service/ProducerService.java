@@ -13,6 +13,7 @@ import io.signaldesk.signal.Producer;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.ProducerRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
+import io.signaldesk.signal.rest.ProducerModels;
 import io.signaldesk.signal.rest.ProducerModels.CreateProducerRequest;
 import io.signaldesk.signal.rest.ProducerModels.ProducerCreated;
 import io.signaldesk.signal.rest.ProducerModels.ProducerRotated;
@@ -88,19 +89,36 @@ public class ProducerService {
     public Uni<ProducerRotated> rotate(UUID id) {
         String secret = SecretBox.newSecret();
         Instant now = now();
-        return Panache.withTransaction(() -> producers.findByIdForUpdate(id).map(p -> {
-            if (p == null) {
-                throw ProblemException.notFound("No producer " + id);
-            }
-            if (p.revoked()) {
-                throw ProblemException.conflict("producer-revoked", "Producer " + id + " is revoked");
-            }
+        return Panache.withTransaction(() -> activeForUpdate(id).map(p -> {
             p.previousSecretSealed = p.secretSealed;
             p.previousSecretExpiresAt = now.plus(config.producerSecretGrace());
             p.secretSealed = secretBox.seal(secret);
             p.rotatedAt = now;
             return new ProducerRotated(p.id, secret, p.previousSecretExpiresAt, now);
         }));
+    }
+
+    /** A new TradingView token for the producer's webhook URL; the old token is refused at once. */
+    public Uni<ProducerModels.TradingViewTokenRotated> rotateTradingViewToken(UUID id) {
+        String token = SecretBox.newSecret();
+        Instant now = now();
+        return Panache.withTransaction(() -> activeForUpdate(id).map(p -> {
+            p.tradingViewTokenHash = Hmac.sha256Hex(token);
+            return new ProducerModels.TradingViewTokenRotated(p.id, token, now);
+        }));
+    }
+
+    /** The producer, locked for a change of its credentials; 404 unknown, 409 revoked. */
+    private Uni<Producer> activeForUpdate(UUID id) {
+        return producers.findByIdForUpdate(id).map(p -> {
+            if (p == null) {
+                throw ProblemException.notFound("No producer " + id);
+            }
+            if (p.revoked()) {
+                throw ProblemException.conflict("producer-revoked", "Producer " + id + " is revoked");
+            }
+            return p;
+        });
     }
 
     /** Revokes a producer: every later request from it is refused. Revoking twice is harmless. */
