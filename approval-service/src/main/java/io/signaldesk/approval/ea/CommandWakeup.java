@@ -74,7 +74,11 @@ public class CommandWakeup {
     public Poll register(UUID deviceId) {
         Poll poll = new Poll();
         supersedeLocal(deviceId.toString(), poll.id);
-        waiting.computeIfAbsent(deviceId, k -> ConcurrentHashMap.newKeySet()).add(poll);
+        waiting.compute(deviceId, (k, set) -> { // atomic with unregister's computeIfPresent: never into a removed set
+            Set<Poll> polls = set == null ? ConcurrentHashMap.newKeySet() : set;
+            polls.add(poll);
+            return polls;
+        });
         pubsub.publish(prefix + deviceId, "poll:" + instance + ":" + poll.id).subscribe().with(n -> { }, t ->
                 LOG.debugf("poll of %s not announced to other instances (%s)", deviceId, t));
         return poll;

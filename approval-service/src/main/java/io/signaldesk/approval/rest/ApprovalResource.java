@@ -73,14 +73,14 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve (optionally with another volume): the trade becomes a command for your EA")
-    public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid ApproveRequest req) {
-        return approvals.approve(user(), id, req == null ? null : req.volume()).map(a -> ApprovalView.of(a, null));
+    public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid @jakarta.validation.constraints.NotNull ApproveRequest req) {
+        return approvals.approve(user(), id, req.volume()).map(a -> ApprovalView.of(a, null));
     }
 
     @POST
     @Path("/{id}/reject")
-    public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid RejectRequest req) {
-        return approvals.reject(user(), id, req == null ? null : req.reason()).map(a -> ApprovalView.of(a, null));
+    public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid @jakarta.validation.constraints.NotNull RejectRequest req) {
+        return approvals.reject(user(), id, req.reason()).map(a -> ApprovalView.of(a, null));
     }
 
     @GET

@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * included, still holds per replica. The state is on the metrics and in the readiness detail.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a bad limit fails the start, not the first request
 public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     /** Local buckets kept at most; past that the oldest generation is dropped (a flood of IPs cannot exhaust memory). */
@@ -73,7 +74,7 @@ public class RateLimiter {
 
     RateLimiter(GatewayConfig.RateLimit config, ReactiveRedisDataSource redis, String keyPrefix, MeterRegistry metrics) {
         for (Kind k : Kind.values()) {
-            if (perMinute(config, k) < 1) {
+            if (config.enabled() && perMinute(config, k) < 1) {
                 throw new IllegalArgumentException("gateway.rate-limit: every limit must be at least 1 per minute ("
                         + k + " is " + perMinute(config, k) + "); set gateway.rate-limit.enabled=false to switch limits off");
             }
@@ -145,10 +146,14 @@ public class RateLimiter {
             long limit = perMinute(c.kind());
             String key = c.kind() + ":" + limit + ":" + c.id();
             if (map.size() >= MAX_LOCAL_BUCKETS && !map.containsKey(key)) {
-                if (auth) {
-                    return new Decision(false, c.kind(), 60); // an auth flood from 100k addresses while Redis is away
+                // a full bucket is the same as a new one: dropping those loses nothing
+                map.values().removeIf(bucket -> bucket.getAvailableTokens() >= limit);
+                if (map.size() >= MAX_LOCAL_BUCKETS) {
+                    if (auth) {
+                        return new Decision(false, c.kind(), 60); // 100k addresses trying to sign in within a minute
+                    }
+                    map.clear();
                 }
-                map.clear();
             }
             buckets.add(map.computeIfAbsent(key, k -> Bucket.builder()
                     .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())

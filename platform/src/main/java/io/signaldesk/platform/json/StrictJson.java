@@ -41,6 +41,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.getFactory().setInputDecorator(new NulScanner());
     }
 
+    /** JSON bytes that are not valid UTF-8 in a way that could smuggle a character past the scan (overlong forms). */
+    public static final class InvalidUtf8Exception extends JsonParseException {
+        InvalidUtf8Exception() {
+            super(null, "The body is not valid UTF-8 (overlong or out-of-range byte sequence)");
+        }
+    }
+
     /** JSON text holding a NUL character in a string. */
     public static final class NulCharacterException extends JsonParseException {
         NulCharacterException() {
@@ -107,8 +114,27 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * Refuses the UTF-8 byte sequences a lenient decoder could turn into a character the scan did not see:
+     * overlong forms ({@code C0 80} is a NUL in two bytes), and lead bytes that are never valid. Jackson's
+     * byte parser does not reject overlong forms itself.
+     */
+    static final class Utf8Check {
+        private int previous = -1;
+
+        void feed(int b) throws InvalidUtf8Exception {
+            if (b == 0xC0 || b == 0xC1 || b >= 0xF5
+                    || (previous == 0xE0 && b >= 0x80 && b < 0xA0)
+                    || (previous == 0xF0 && b >= 0x80 && b < 0x90)) {
+                throw new InvalidUtf8Exception();
+            }
+            previous = b;
+        }
+    }
+
     static final class ScanningStream extends FilterInputStream {
         private final Scan scan = new Scan();
+        private final Utf8Check utf8 = new Utf8Check();
 
         ScanningStream(InputStream in) {
             super(in);
@@ -118,6 +144,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
+                utf8.feed(b);
                 scan.feed(b);
             }
             return b;
@@ -127,7 +154,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             for (int i = 0; i < n; i++) {
-                scan.feed(b[off + i] & 0xff); // UTF-8: the bytes that matter are ASCII and never inside a multi-byte sequence
+                int v = b[off + i] & 0xff;
+                utf8.feed(v);
+                scan.feed(v); // UTF-8: the bytes that matter are ASCII and never inside a multi-byte sequence
             }
             return n;
         }

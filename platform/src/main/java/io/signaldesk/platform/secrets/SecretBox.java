@@ -21,6 +21,12 @@ import java.util.Base64;
 @ApplicationScoped
 public class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SecretBox.class);
+    /**
+     * A random secret no signer has: verified against for unknown signers and for secrets no configured
+     * key opens, so those cost the same as a wrong signature and never pass.
+     */
+    public static final String DECOY = newSecret();
 
     private final SecretKeySpec key;
     /** Keys being rotated out: still opened, never used to seal. */
@@ -83,6 +89,19 @@ public class SecretBox {
             }
         }
         throw new IllegalStateException("cannot decrypt a stored secret (wrong signaldesk.secrets.key?)", last);
+    }
+
+    /**
+     * Like {@link #open}, but empty when no configured key opens it (a row sealed with a key that was
+     * rotated out, e.g. a revoked device's): such a signer then fails verification instead of a 500.
+     */
+    public java.util.Optional<String> openIfPossible(String sealed) {
+        try {
+            return java.util.Optional.of(open(sealed));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.warn("a stored secret is sealed with a key no longer in signaldesk.secrets.key or previous-keys");
+            return java.util.Optional.empty();
+        }
     }
 
     private java.util.List<SecretKeySpec> keys() {

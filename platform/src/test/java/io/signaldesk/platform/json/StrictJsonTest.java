@@ -52,4 +52,29 @@ class StrictJsonTest {
         assertThat(m.readValue("{\"params\":{\"a\":[null]}}", Body.class).params().get("a").get(0).isNull()).isTrue();
         assertThat(m.readValue("[null]", List.class)).containsExactly((Object) null);
     }
+
+    @Test
+    void anOverlongUtf8NulCannotSlipPastTheScanEvenSplitAcrossReads() {
+        ObjectMapper m = mapper();
+        byte[] twoByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0x80, '"', '}'};
+        byte[] threeByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE0, (byte) 0x80, (byte) 0x80, '"', '}'};
+        for (byte[] body : List.of(twoByte, threeByte)) {
+            assertThatThrownBy(() -> m.readValue(body, Body.class)).isInstanceOf(StrictJson.InvalidUtf8Exception.class);
+            // one byte per read: the check keeps its state across reads
+            java.io.InputStream trickle = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(body)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    return super.read(b, off, Math.min(1, len));
+                }
+            };
+            assertThatThrownBy(() -> m.readValue(trickle, Body.class)).isInstanceOf(StrictJson.InvalidUtf8Exception.class);
+        }
+    }
+
+    @Test
+    void realMultiByteTextPasses() throws Exception {
+        String text = "\u00e9\u20ac\u0800\uD83D\uDE00";
+        assertThat(mapper().readValue(("{\"name\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8), Body.class).name())
+                .isEqualTo(text);
+    }
 }
