@@ -201,7 +201,8 @@ class HostileInputIT {
     @Test
     void nulCharactersNullElementsAndNonObjectsAre4xxProblemsAtEveryWriteEndpointAndWriteNothing() {
         int sent = 0;
-        for (Write w : writes()) {
+        List<Write> writes = writes();
+        for (Write w : writes) {
             long before = rows(w.rowsSql());
             for (String body : spoiled(w.valid())) {
                 Answer a = w.send().apply(body);
@@ -211,6 +212,7 @@ class HostileInputIT {
             }
             assertThat(rows(w.rowsSql())).as("%s: refused requests wrote nothing", w.name()).isEqualTo(before);
         }
+        System.out.println("HostileInputIT: " + sent + " spoiled requests to " + writes.size() + " write endpoints, all 4xx problems");
         assertThat(sent).isGreaterThan(100);
     }
 

@@ -83,8 +83,11 @@ public class RequestValidator {
         if (e instanceof UnrecognizedPropertyException upe) {
             return "Unknown field '" + upe.getPropertyName() + "'";
         }
-        if (e instanceof io.signaldesk.platform.json.StrictJson.NulCharacterException nul) {
-            return nul.getOriginalMessage();
+        for (Throwable c = e; c != null; c = c.getCause()) { // thrown as is, or wrapped with the field it surfaced in
+            if (c instanceof io.signaldesk.platform.json.StrictJson.NulCharacterException
+                    || c instanceof io.signaldesk.platform.json.StrictJson.InvalidUtf8Exception) {
+                return ((JsonProcessingException) c).getOriginalMessage();
+            }
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException inn) {
             return "Field '" + path(inn) + "' must not be null" + (inn.getPath().size() > 1

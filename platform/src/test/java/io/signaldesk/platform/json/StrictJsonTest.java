@@ -16,6 +16,20 @@ class StrictJsonTest {
     record Body(UUID id, String name, List<String> tags, JsonNode params) {
     }
 
+    /** The refusal, thrown as it is or wrapped with the field path when it surfaced while a field was bound. */
+    static org.assertj.core.api.ThrowableAssertAlternative<?> refusedWith(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+                                                                          Class<? extends Throwable> type) {
+        return org.assertj.core.api.Assertions.assertThatExceptionOfType(com.fasterxml.jackson.core.JsonProcessingException.class)
+                .isThrownBy(call).matches(t -> {
+                    for (Throwable c = t; c != null; c = c.getCause()) {
+                        if (type.isInstance(c)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }, "caused by " + type.getSimpleName());
+    }
+
     static ObjectMapper mapper() {
         ObjectMapper m = new ObjectMapper();
         new StrictJson().customize(m);
@@ -28,11 +42,10 @@ class StrictJsonTest {
         for (String json : List.of("{\"name\":\"a\\u0000\"}", "{\"id\":\"" + UUID.randomUUID() + "\\u0000\"}",
                 "{\"tags\":[\"x\",\"\\u0000\"]}", "{\"params\":{\"k\\u0000\":1}}", "{\"params\":{\"k\":[\"\\u0000\"]}}",
                 "{\"name\":\"\u0000\"}")) {
-            assertThatThrownBy(() -> m.readValue(json, Body.class)).as(json).isInstanceOf(StrictJson.NulCharacterException.class);
-            assertThatThrownBy(() -> m.readValue(json.getBytes(StandardCharsets.UTF_8), Body.class)).as(json)
-                    .isInstanceOf(StrictJson.NulCharacterException.class);
-            assertThatThrownBy(() -> m.readValue(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Body.class))
-                    .as(json).isInstanceOf(StrictJson.NulCharacterException.class);
+            refusedWith(() -> m.readValue(json, Body.class), StrictJson.NulCharacterException.class);
+            refusedWith(() -> m.readValue(json.getBytes(StandardCharsets.UTF_8), Body.class), StrictJson.NulCharacterException.class);
+            refusedWith(() -> m.readValue(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Body.class),
+                    StrictJson.NulCharacterException.class);
         }
     }
 
@@ -59,7 +72,7 @@ class StrictJsonTest {
         byte[] twoByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0x80, '"', '}'};
         byte[] threeByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE0, (byte) 0x80, (byte) 0x80, '"', '}'};
         for (byte[] body : List.of(twoByte, threeByte)) {
-            assertThatThrownBy(() -> m.readValue(body, Body.class)).isInstanceOf(StrictJson.InvalidUtf8Exception.class);
+            refusedWith(() -> m.readValue(body, Body.class), StrictJson.InvalidUtf8Exception.class);
             // one byte per read: the check keeps its state across reads
             java.io.InputStream trickle = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(body)) {
                 @Override
@@ -67,7 +80,7 @@ class StrictJsonTest {
                     return super.read(b, off, Math.min(1, len));
                 }
             };
-            assertThatThrownBy(() -> m.readValue(trickle, Body.class)).isInstanceOf(StrictJson.InvalidUtf8Exception.class);
+            refusedWith(() -> m.readValue(trickle, Body.class), StrictJson.InvalidUtf8Exception.class);
         }
     }
 
