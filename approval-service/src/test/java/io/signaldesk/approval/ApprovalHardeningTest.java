@@ -50,6 +50,44 @@ class ApprovalHardeningTest {
     }
 
     @Test
+    void aSignalThatCanNeverBeAppliedGoesToTheDlqWithItsReasonAndTheNextOneOnThePartitionIsApplied() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = strategy();
+        device(user);
+        subscribe(user, strategy, "");
+        UUID nullSide = UUID.randomUUID();
+        UUID tooLarge = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        var noSide = signalEvent(UUID.randomUUID().toString(), nullSide, strategy, Instant.now().plusSeconds(600));
+        noSide = new org.apache.kafka.clients.producer.ProducerRecord<>(noSide.topic(), null, noSide.key(),
+                new JsonObject(noSide.value()).putNull("side").encode(), noSide.headers());
+        var huge = signalEvent(UUID.randomUUID().toString(), tooLarge, strategy, Instant.now().plusSeconds(600));
+        huge = new org.apache.kafka.clients.producer.ProducerRecord<>(huge.topic(), null, huge.key(),
+                new JsonObject(huge.value()).put("entry", "1e12").encode(), huge.headers()); // NUMERIC(19,10) cannot hold it
+        // all three share the strategy's key, so the same partition: the two bad ones must not block the good one
+        send(noSide, huge, signalEvent(UUID.randomUUID().toString(), good, strategy, Instant.now().plusSeconds(600)));
+        pendingApproval(user, good);
+        var dead = io.signaldesk.localstack.TestTopics.read("dlq.approval-service.signals.v1",
+                r -> r.value().contains(nullSide.toString()) || r.value().contains(tooLarge.toString()), 2, Duration.ZERO);
+        assertThat(dead).hasSize(2);
+        assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull());
+        String reasons = dead.stream().map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).reduce("", (a, b) -> a + " | " + b);
+        assertThat(reasons).contains("lacks the required field side");
+        assertThat(count("SELECT count(*) FROM approval.signals WHERE signal_id IN ('" + nullSide + "', '" + tooLarge + "')")).isZero();
+    }
+
+    @Test
+    void aTokenWhoseSubjectIsNotAUserIdIs401EverywhereNotA400() {
+        String odd = io.smallrye.jwt.build.Jwt.issuer("https://signaldesk.io").audience("signaldesk").subject("not-a-user-id")
+                .groups(java.util.Set.of("trader")).expiresIn(300).sign();
+        for (String path : List.of("/api/v1/devices", "/api/v1/subscriptions", "/api/v1/approvals", "/api/v1/traders/me")) {
+            given().auth().oauth2(odd).get(path).then().statusCode(401).contentType(PROBLEM)
+                    .body("type", equalTo("https://signaldesk.io/problems/unauthorized"));
+        }
+    }
+
+    @Test
     void aRevokedDeviceIsToldSoOnlyWhenItsSignatureVerifies() {
         UUID user = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);

@@ -18,7 +18,8 @@ import io.signaldesk.platform.events.TradeEvents;
 import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
 import io.signaldesk.platform.events.TradeEvents.FillReported;
 import io.signaldesk.platform.hmac.Hmac;
-import io.signaldesk.platform.hmac.SignatureVerifier;
+import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
+import io.signaldesk.platform.hmac.Signers;
 import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.Problem;
@@ -39,16 +40,16 @@ import java.util.UUID;
 public class EaService {
     private static final int MAX_COMMANDS = 20;
 
-    private final SignatureVerifier verifier;
+    private final SignedRequestAuthenticator authenticator;
     private final DeviceService devices;
     private final CommandWakeup wakeup;
     private final Outbox outbox;
     private final ApprovalConfig config;
     private final MeterRegistry metrics;
 
-    public EaService(SignatureVerifier verifier, DeviceService devices, CommandWakeup wakeup, Outbox outbox,
+    public EaService(SignedRequestAuthenticator authenticator, DeviceService devices, CommandWakeup wakeup, Outbox outbox,
                      ApprovalConfig config, MeterRegistry metrics) {
-        this.verifier = verifier;
+        this.authenticator = authenticator;
         this.devices = devices;
         this.wakeup = wakeup;
         this.outbox = outbox;
@@ -57,31 +58,41 @@ public class EaService {
     }
 
     /**
-     * Verifies a device's signed request. The device id must be spelled canonically (lower-case UUID),
-     * so one device has one nonce space. Unknown devices are refused like a bad signature; a revoked
-     * device is told so only after its signature verifies (nobody learns that an id exists or was
-     * revoked without its secret).
+     * Verifies a device's signed request with the platform's one authenticator (canonical device ids,
+     * one nonce space per device; unknown devices refused like a bad signature; "revoked" told only
+     * after the signature verifies).
      */
     public Uni<Device> authenticate(SignedRequest r) {
-        verifier.checkShape(r); // cheap refusals before any lookup, a non-canonical id among them
-        UUID id = UUID.fromString(r.keyId());
-        return Panache.withSession(() -> Device.<Device>findById(id)).chain(d -> {
-            if (d == null) {
-                return Uni.createFrom().failure(invalid("The signature does not match the request"));
-            }
-            return verifier.verify("device", r, devices.validSecrets(d)).chain(() -> {
-                if (!d.active()) {
-                    return Uni.createFrom().failure(new ProblemException(Problem.of(401, "device-revoked",
-                            "Signature rejected", "This device has been revoked")));
-                }
-                return Uni.createFrom().item(d);
-            });
-        });
+        return authenticator.authenticate(r, signers);
     }
 
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(401, "signature-invalid", "Signature rejected", detail));
-    }
+    /** Devices as signers of the EA API. */
+    private final Signers<Device> signers = new Signers<>() {
+        @Override
+        public String scope() {
+            return "device";
+        }
+
+        @Override
+        public Uni<Device> find(UUID id) {
+            return Device.findById(id);
+        }
+
+        @Override
+        public List<String> secrets(Device d) {
+            return devices.validSecrets(d);
+        }
+
+        @Override
+        public boolean active(Device d) {
+            return d.active();
+        }
+
+        @Override
+        public ProblemException revoked(Device d) {
+            return new ProblemException(Problem.of(401, "device-revoked", "Signature rejected", "This device has been revoked"));
+        }
+    };
 
     /** Leases due commands; with {@code waitMs > 0} and none due, waits for a wake-up (no polling of the database). */
     public Uni<List<CommandView>> poll(Device device, long waitMs) {

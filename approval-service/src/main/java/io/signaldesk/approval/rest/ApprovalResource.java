@@ -1,5 +1,7 @@
 package io.signaldesk.approval.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.rest.ApiModels.ApprovalView;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -34,15 +35,11 @@ import java.util.UUID;
 @Authenticated
 public class ApprovalResource {
     private final ApprovalService approvals;
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public ApprovalResource(ApprovalService approvals, JsonWebToken jwt) {
+    public ApprovalResource(ApprovalService approvals, CurrentUser currentUser) {
         this.approvals = approvals;
-        this.jwt = jwt;
-    }
-
-    private UUID user() {
-        return UUID.fromString(jwt.getSubject());
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -58,7 +55,7 @@ public class ApprovalResource {
                 throw ProblemException.badRequest("bad-request", "status must be PENDING, APPROVED, REJECTED or EXPIRED");
             }
         }
-        return approvals.list(user(), st, page, size).chain(list -> io.smallrye.mutiny.Multi.createFrom().iterable(list)
+        return approvals.list(currentUser.id(), st, page, size).chain(list -> io.smallrye.mutiny.Multi.createFrom().iterable(list)
                 .onItem().transformToUniAndConcatenate(a -> approvals.signal(a.signalId).map(s -> ApprovalView.of(a, s)))
                 .collect().asList());
     }
@@ -66,7 +63,7 @@ public class ApprovalResource {
     @GET
     @Path("/{id}")
     public Uni<ApprovalView> get(@PathParam("id") UUID id) {
-        return approvals.get(user(), id).chain(a -> approvals.signal(a.signalId)
+        return approvals.get(currentUser.id(), id).chain(a -> approvals.signal(a.signalId)
                 .chain(s -> approvals.command(a.id).map(c -> ApprovalView.of(a, s, c))));
     }
 
@@ -74,19 +71,19 @@ public class ApprovalResource {
     @Path("/{id}/approve")
     @Operation(summary = "Approve (optionally with another volume): the trade becomes a command for your EA")
     public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid @jakarta.validation.constraints.NotNull ApproveRequest req) {
-        return approvals.approve(user(), id, req.volume()).map(a -> ApprovalView.of(a, null));
+        return approvals.approve(currentUser.id(), id, req.volume()).map(a -> ApprovalView.of(a, null));
     }
 
     @POST
     @Path("/{id}/reject")
     public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid @jakarta.validation.constraints.NotNull RejectRequest req) {
-        return approvals.reject(user(), id, req.reason()).map(a -> ApprovalView.of(a, null));
+        return approvals.reject(currentUser.id(), id, req.reason()).map(a -> ApprovalView.of(a, null));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "The audit trail: every state change with who, when and why")
     public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
-        return approvals.history(user(), id).map(l -> l.stream().map(HistoryView::of).toList());
+        return approvals.history(currentUser.id(), id).map(l -> l.stream().map(HistoryView::of).toList());
     }
 }

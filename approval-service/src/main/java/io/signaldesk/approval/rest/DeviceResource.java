@@ -1,5 +1,7 @@
 package io.signaldesk.approval.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.rest.ApiModels.DeviceRequest;
 import io.signaldesk.approval.rest.ApiModels.DeviceView;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
@@ -28,42 +29,38 @@ import java.util.UUID;
 @Authenticated
 public class DeviceResource {
     private final DeviceService devices;
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public DeviceResource(DeviceService devices, JsonWebToken jwt) {
+    public DeviceResource(DeviceService devices, CurrentUser currentUser) {
         this.devices = devices;
-        this.jwt = jwt;
-    }
-
-    private UUID user() {
-        return UUID.fromString(jwt.getSubject());
+        this.currentUser = currentUser;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an EA terminal; the response carries its HMAC secret, shown only this once")
     public Uni<Response> register(@Valid @NotNull DeviceRequest req) {
-        return devices.register(user(), req.name(), req.brokerAccount(), req.brokerServer())
+        return devices.register(currentUser.id(), req.name(), req.brokerAccount(), req.brokerServer())
                 .map(i -> Response.created(URI.create("/api/v1/devices/" + i.device().id))
                         .entity(DeviceView.of(i.device(), i.secret())).build());
     }
 
     @GET
     public Uni<List<DeviceView>> list() {
-        return devices.list(user()).map(l -> l.stream().map(d -> DeviceView.of(d, null)).toList());
+        return devices.list(currentUser.id()).map(l -> l.stream().map(d -> DeviceView.of(d, null)).toList());
     }
 
     @POST
     @Path("/{id}/rotate")
     @Operation(summary = "New secret (shown once); the previous one stays valid for the grace period")
     public Uni<DeviceView> rotate(@PathParam("id") UUID id) {
-        return devices.rotate(user(), id).map(i -> DeviceView.of(i.device(), i.secret()));
+        return devices.rotate(currentUser.id(), id).map(i -> DeviceView.of(i.device(), i.secret()));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke: every request signed by this device is refused from now on")
     public Uni<Response> revoke(@PathParam("id") UUID id) {
-        return devices.revoke(user(), id).replaceWith(Response.noContent().build());
+        return devices.revoke(currentUser.id(), id).replaceWith(Response.noContent().build());
     }
 }

@@ -1,5 +1,7 @@
 package io.signaldesk.approval.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.rest.ApiModels.SubscriptionRequest;
 import io.signaldesk.approval.rest.ApiModels.SubscriptionView;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.net.URI;
 import java.util.List;
@@ -28,31 +29,27 @@ import java.util.UUID;
 @Authenticated
 public class SubscriptionResource {
     private final SubscriptionService subscriptions;
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public SubscriptionResource(SubscriptionService subscriptions, JsonWebToken jwt) {
+    public SubscriptionResource(SubscriptionService subscriptions, CurrentUser currentUser) {
         this.subscriptions = subscriptions;
-        this.jwt = jwt;
-    }
-
-    private UUID user() {
-        return UUID.fromString(jwt.getSubject());
+        this.currentUser = currentUser;
     }
 
     @POST
     public Uni<Response> subscribe(@Valid @NotNull SubscriptionRequest req) {
-        return subscriptions.subscribe(user(), req).map(s -> Response.created(URI.create("/api/v1/subscriptions/" + s.id))
+        return subscriptions.subscribe(currentUser.id(), req).map(s -> Response.created(URI.create("/api/v1/subscriptions/" + s.id))
                 .entity(SubscriptionView.of(s)).build());
     }
 
     @GET
     public Uni<List<SubscriptionView>> list() {
-        return subscriptions.list(user()).map(l -> l.stream().map(SubscriptionView::of).toList());
+        return subscriptions.list(currentUser.id()).map(l -> l.stream().map(SubscriptionView::of).toList());
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Response> unsubscribe(@PathParam("id") UUID id) {
-        return subscriptions.unsubscribe(user(), id).replaceWith(Response.noContent().build());
+        return subscriptions.unsubscribe(currentUser.id(), id).replaceWith(Response.noContent().build());
     }
 }

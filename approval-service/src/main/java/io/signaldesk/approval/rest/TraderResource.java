@@ -1,5 +1,7 @@
 package io.signaldesk.approval.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.Trader;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -22,10 +23,10 @@ public class TraderResource {
     public record TraderView(UUID userId, String email, Instant registeredAt) {
     }
 
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public TraderResource(JsonWebToken jwt) {
-        this.jwt = jwt;
+    public TraderResource(CurrentUser currentUser) {
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -33,9 +34,9 @@ public class TraderResource {
     @WithSession
     @Operation(summary = "The signed-in trader's profile (created from UserRegistered)")
     public Uni<TraderView> me() {
-        return Trader.<Trader>findById(UUID.fromString(jwt.getSubject())).map(t -> {
+        return Trader.<Trader>findById(currentUser.id()).map(t -> {
             if (t == null) {
-                throw ProblemException.notFound("No trader profile yet for " + jwt.getSubject());
+                throw ProblemException.notFound("No trader profile yet for " + currentUser.id());
             }
             return new TraderView(t.userId, t.email, t.registeredAt);
         });

@@ -1,5 +1,7 @@
 package io.signaldesk.gateway.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.signaldesk.gateway.User;
 import io.signaldesk.gateway.rest.AuthModels.LoginRequest;
 import io.signaldesk.gateway.rest.AuthModels.RefreshRequest;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,11 +35,11 @@ import java.util.UUID;
 @Tag(name = "auth")
 public class AuthResource {
     private final AuthService auth;
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public AuthResource(AuthService auth, JsonWebToken jwt) {
+    public AuthResource(AuthService auth, CurrentUser currentUser) {
         this.auth = auth;
-        this.jwt = jwt;
+        this.currentUser = currentUser;
     }
 
     @POST
@@ -75,9 +76,9 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "The signed-in user")
     public Uni<UserView> me() {
-        return auth.findUser(UUID.fromString(jwt.getSubject())).map(u -> {
+        return auth.findUser(currentUser.id()).map(u -> {
             if (u == null) {
-                throw ProblemException.notFound("user " + jwt.getSubject());
+                throw ProblemException.notFound("user " + currentUser.id());
             }
             return view(u);
         });

@@ -1,5 +1,7 @@
 package io.signaldesk.payout.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.payout.BillingAccount;
@@ -8,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -21,10 +22,10 @@ public class BillingResource {
     public record SubscriptionView(String tier, String status, Instant currentPeriodEnd) {
     }
 
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public BillingResource(JsonWebToken jwt) {
-        this.jwt = jwt;
+    public BillingResource(CurrentUser currentUser) {
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -32,7 +33,7 @@ public class BillingResource {
     @WithSession
     @Operation(summary = "The signed-in user's premium tier (FREE until Stripe says otherwise)")
     public Uni<SubscriptionView> subscription() {
-        return BillingAccount.<BillingAccount>findById(UUID.fromString(jwt.getSubject()))
+        return BillingAccount.<BillingAccount>findById(currentUser.id())
                 .map(a -> a == null ? new SubscriptionView("FREE", "NONE", null)
                         : new SubscriptionView(a.tier, a.status, a.currentPeriodEnd));
     }

@@ -12,7 +12,7 @@ public final class TradeEvents {
 
     /** {@code signals.v1}, keyed by strategy id (outside producers publish under the strategy they feed). */
     public record SignalPublished(UUID signalId, String strategyId, String instrument, Side side, BigDecimal entry,
-                                  BigDecimal stopLoss, BigDecimal takeProfit, Instant expiresAt, String rationale,
+                                  BigDecimal stopLoss, BigDecimal takeProfit, Instant expiresAt, @Nullable String rationale,
                                   String source, Instant publishedAt) implements DomainEvent {
         @Override
         public String topic() {
@@ -25,7 +25,7 @@ public final class TradeEvents {
         }
     }
 
-    public record SignalCancelled(UUID signalId, String strategyId, String reason, Instant cancelledAt) implements DomainEvent {
+    public record SignalCancelled(UUID signalId, String strategyId, @Nullable String reason, Instant cancelledAt) implements DomainEvent {
         @Override
         public String topic() {
             return Topics.SIGNALS;
@@ -43,7 +43,7 @@ public final class TradeEvents {
 
     /** {@code fills.v1}, keyed by account id (the device's broker account). */
     public record FillReported(UUID fillId, UUID commandId, UUID userId, UUID deviceId, String accountId, FillAction action,
-                               String instrument, Side side, long ticket, BigDecimal volume, BigDecimal price,
+                               @Nullable String instrument, @Nullable Side side, long ticket, BigDecimal volume, BigDecimal price,
                                Instant executedAt) implements DomainEvent {
         @Override
         public String topic() {

@@ -13,7 +13,7 @@ public final class UserEvents {
      * A user signed up. {@code signupFingerprint} is a SHA-256 of the signup IP and user agent, so
      * fraud checks can compare signups without the platform keeping raw IPs.
      */
-    public record UserRegistered(UUID userId, String email, Set<String> roles, String referralCode,
+    public record UserRegistered(UUID userId, String email, Set<String> roles, @Nullable String referralCode,
                                  String signupFingerprint, String ipHash, Instant registeredAt) implements DomainEvent {
         @Override
         public String topic() {

@@ -104,6 +104,20 @@ public class SecretBox {
         }
     }
 
+    /**
+     * The secrets a signer may sign with at {@code now}: its current one, and its previous one until the
+     * end of the rotation grace ({@code previousValidUntil}); those no configured key opens are left out.
+     */
+    public java.util.List<String> validSecrets(String currentSealed, String previousSealed, java.time.Instant previousValidUntil,
+                                               java.time.Instant now) {
+        java.util.List<String> secrets = new java.util.ArrayList<>(2);
+        openIfPossible(currentSealed).ifPresent(secrets::add);
+        if (previousSealed != null && previousValidUntil != null && previousValidUntil.isAfter(now)) {
+            openIfPossible(previousSealed).ifPresent(secrets::add);
+        }
+        return secrets;
+    }
+
     private java.util.List<SecretKeySpec> keys() {
         java.util.List<SecretKeySpec> all = new java.util.ArrayList<>(1 + previous.size());
         all.add(key);

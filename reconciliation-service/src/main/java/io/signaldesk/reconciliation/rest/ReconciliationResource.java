@@ -1,5 +1,7 @@
 package io.signaldesk.reconciliation.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -7,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -21,17 +22,17 @@ public class ReconciliationResource {
     public record StatusView(UUID userId, long openDivergences, Instant lastDetectedAt) {
     }
 
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public ReconciliationResource(JsonWebToken jwt) {
-        this.jwt = jwt;
+    public ReconciliationResource(CurrentUser currentUser) {
+        this.currentUser = currentUser;
     }
 
     @GET
     @Path("/status")
     @Operation(summary = "Open divergences between expected and reported positions for the signed-in trader")
     public Uni<StatusView> status() {
-        UUID user = UUID.fromString(jwt.getSubject());
+        UUID user = currentUser.id();
         return Panache.withSession(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("SELECT count(*), max(detected_at) FROM {h-schema}divergences "
                         + "WHERE user_id = :u AND resolved_at IS NULL", Object[].class)

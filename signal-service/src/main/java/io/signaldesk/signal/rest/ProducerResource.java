@@ -1,5 +1,8 @@
 package io.signaldesk.signal.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+import io.signaldesk.platform.security.PathIds;
+
 import io.signaldesk.signal.rest.ProducerModels.CreateProducerRequest;
 import io.signaldesk.signal.rest.ProducerModels.ProducerRotated;
 import io.signaldesk.signal.rest.ProducerModels.ProducerView;
@@ -15,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,18 +31,18 @@ import java.util.List;
 @Tag(name = "producers")
 public class ProducerResource {
     private final ProducerService producers;
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public ProducerResource(ProducerService producers, JsonWebToken jwt) {
+    public ProducerResource(ProducerService producers, CurrentUser currentUser) {
         this.producers = producers;
-        this.jwt = jwt;
+        this.currentUser = currentUser;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a producer bound to a strategy; answers its HMAC secret and TradingView token once")
     public Uni<Response> create(CreateProducerRequest req) {
-        return producers.create(req, CurrentUser.id(jwt))
+        return producers.create(req, currentUser.id())
                 .map(p -> Response.created(URI.create("/api/v1/producers/" + p.id())).entity(p).build());
     }
 
@@ -54,7 +56,7 @@ public class ProducerResource {
     @Path("/{id}/rotate")
     @Operation(summary = "New secret, shown once; the previous one stays valid for signal.producer-secret-grace")
     public Uni<ProducerRotated> rotate(@PathParam("id") String id) {
-        return producers.rotate(CurrentUser.pathId(id, "producer"));
+        return producers.rotate(PathIds.uuid(id, "producer"));
     }
 
     @POST
@@ -62,13 +64,13 @@ public class ProducerResource {
     @Operation(summary = "New TradingView webhook token, shown once; the old webhook URL is refused from now on "
             + "(a token in a URL has no grace period: it may have leaked)")
     public Uni<ProducerModels.TradingViewTokenRotated> rotateTradingViewToken(@PathParam("id") String id) {
-        return producers.rotateTradingViewToken(CurrentUser.pathId(id, "producer"));
+        return producers.rotateTradingViewToken(PathIds.uuid(id, "producer"));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a producer: its signed requests and webhooks are refused from now on")
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return producers.revoke(CurrentUser.pathId(id, "producer")).replaceWith(Response.noContent().build());
+        return producers.revoke(PathIds.uuid(id, "producer")).replaceWith(Response.noContent().build());
     }
 }

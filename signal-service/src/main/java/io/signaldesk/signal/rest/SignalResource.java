@@ -1,5 +1,7 @@
 package io.signaldesk.signal.rest;
 
+import io.signaldesk.platform.security.PathIds;
+
 import io.quarkus.security.Authenticated;
 import io.signaldesk.platform.events.Side;
 import io.signaldesk.platform.problem.Problem;
@@ -75,7 +77,7 @@ public class SignalResource {
     @Authenticated
     @Operation(summary = "One signal")
     public Uni<SignalView> get(@PathParam("id") String id) {
-        return signals.get(CurrentUser.pathId(id, "signal"));
+        return signals.get(PathIds.uuid(id, "signal"));
     }
 
     @GET

@@ -1,5 +1,8 @@
 package io.signaldesk.signal.rest;
 
+import io.signaldesk.platform.security.CurrentUser;
+import io.signaldesk.platform.security.PathIds;
+
 import io.quarkus.security.Authenticated;
 import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
 import io.signaldesk.signal.rest.StrategyModels.StrategyView;
@@ -27,7 +30,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,12 +43,12 @@ import java.util.List;
 public class StrategyResource {
     private final StrategyService strategies;
     private final CandleService candles;
-    private final JsonWebToken jwt;
+    private final CurrentUser currentUser;
 
-    public StrategyResource(StrategyService strategies, CandleService candles, JsonWebToken jwt) {
+    public StrategyResource(StrategyService strategies, CandleService candles, CurrentUser currentUser) {
         this.strategies = strategies;
         this.candles = candles;
-        this.jwt = jwt;
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -59,7 +61,7 @@ public class StrategyResource {
     @Path("/{id}")
     @Operation(summary = "One strategy")
     public Uni<StrategyView> get(@PathParam("id") String id) {
-        return strategies.get(CurrentUser.pathId(id, "strategy"));
+        return strategies.get(PathIds.uuid(id, "strategy"));
     }
 
     @POST
@@ -67,7 +69,7 @@ public class StrategyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a strategy (admin); the name is unique regardless of case")
     public Uni<Response> create(CreateStrategyRequest req) {
-        return strategies.create(req, CurrentUser.id(jwt))
+        return strategies.create(req, currentUser.id())
                 .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id())).entity(s).build());
     }
 
@@ -76,7 +78,7 @@ public class StrategyResource {
     @RolesAllowed("admin")
     @Operation(summary = "Retire a strategy (admin): no more signals, no new followers; final, and repeating it is harmless")
     public Uni<StrategyView> retire(@PathParam("id") String id) {
-        return strategies.retire(CurrentUser.pathId(id, "strategy"));
+        return strategies.retire(PathIds.uuid(id, "strategy"));
     }
 
     @POST
@@ -87,7 +89,7 @@ public class StrategyResource {
             + "the signals the engine decided on the new bars")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandleBatchRequest.class)))
     public Uni<CandleIngestResult> postCandles(@PathParam("id") String id, byte[] body) {
-        return candles.ingestForStrategy(CurrentUser.pathId(id, "strategy"), body, CurrentUser.id(jwt));
+        return candles.ingestForStrategy(PathIds.uuid(id, "strategy"), body, currentUser.id());
     }
 
     @GET
@@ -95,7 +97,7 @@ public class StrategyResource {
     @Operation(summary = "The newest stored bars of the strategy's market, oldest first; before= pages back in time")
     public Uni<CandlePage> getCandles(@PathParam("id") String id, @QueryParam("limit") String limit,
                                       @QueryParam("before") String before) {
-        UUID strategyId = CurrentUser.pathId(id, "strategy");
+        UUID strategyId = PathIds.uuid(id, "strategy");
         List<Problem.Violation> bad = new ArrayList<>();
         int limitValue = SignalResource.integer(limit, "limit", 100, 1, CandleModels.MAX_BATCH, bad);
         Instant beforeValue = SignalResource.instant(before, "before", bad);

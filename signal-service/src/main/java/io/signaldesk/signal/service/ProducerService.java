@@ -4,7 +4,8 @@ import io.signaldesk.platform.problem.RequestValidator;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.hmac.Hmac;
-import io.signaldesk.platform.hmac.SignatureVerifier;
+import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
+import io.signaldesk.platform.hmac.Signers;
 import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
@@ -38,16 +39,16 @@ public class ProducerService {
     private final ProducerRepository producers;
     private final StrategyRepository strategies;
     private final SecretBox secretBox;
-    private final SignatureVerifier verifier;
+    private final SignedRequestAuthenticator authenticator;
     private final RequestValidator validator;
     private final SignalConfig config;
 
     public ProducerService(ProducerRepository producers, StrategyRepository strategies, SecretBox secretBox,
-                           SignatureVerifier verifier, RequestValidator validator, SignalConfig config) {
+                           SignedRequestAuthenticator authenticator, RequestValidator validator, SignalConfig config) {
         this.producers = producers;
         this.strategies = strategies;
         this.secretBox = secretBox;
-        this.verifier = verifier;
+        this.authenticator = authenticator;
         this.validator = validator;
         this.config = config;
     }
@@ -136,34 +137,43 @@ public class ProducerService {
     }
 
     /**
-     * Verifies a signed request (platform {@link SignatureVerifier}: headers, timestamp window, HMAC under
-     * the current or, during the grace period, the previous secret, nonce) and returns its producer.
-     * Unknown producers fail exactly like a wrong signature (401 {@code signature-invalid}); a revoked
-     * producer that signs correctly gets 401 {@code producer-revoked}.
+     * Verifies a producer's signed request with the platform's one authenticator and returns the
+     * producer: unknown producers fail exactly like a wrong signature (401 {@code signature-invalid});
+     * a revoked producer that signs correctly gets 401 {@code producer-revoked}.
      */
     public Uni<Producer> authenticate(String producerIdHeader, String method, String pathWithQuery, String timestamp,
                                       String nonce, String signature, byte[] body) {
-        SignedRequest request = new SignedRequest(producerIdHeader, method, pathWithQuery, timestamp, nonce, signature, body);
-        try {
-            verifier.checkShape(request); // a non-canonical producer id is malformed: one producer, one nonce space
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
-        }
-        UUID id = UUID.fromString(producerIdHeader);
-        return Panache.withSession(() -> producers.findById(id))
-                .chain(p -> verifier.verify("producer", request, secretsOf(p)).replaceWith(p))
-                .map(p -> {
-                    if (p == null) {
-                        throw new ProblemException(Problem.of(401, "signature-invalid", "Signature rejected",
-                                "The signature does not match the request"));
-                    }
-                    if (p.revoked()) {
-                        throw new ProblemException(Problem.of(401, "producer-revoked", "Signature rejected",
-                                "This producer has been revoked"));
-                    }
-                    return p;
-                });
+        return authenticator.authenticate(new SignedRequest(producerIdHeader, method, pathWithQuery, timestamp, nonce,
+                signature, body), signers);
     }
+
+    /** Producers as signers of {@code POST /api/v1/signals}. */
+    private final Signers<Producer> signers = new Signers<>() {
+        @Override
+        public String scope() {
+            return "producer";
+        }
+
+        @Override
+        public Uni<Producer> find(UUID id) {
+            return producers.findById(id);
+        }
+
+        @Override
+        public List<String> secrets(Producer p) {
+            return secretBox.validSecrets(p.secretSealed, p.previousSecretSealed, p.previousSecretExpiresAt, Instant.now());
+        }
+
+        @Override
+        public boolean active(Producer p) {
+            return !p.revoked();
+        }
+
+        @Override
+        public ProblemException revoked(Producer p) {
+            return new ProblemException(Problem.of(401, "producer-revoked", "Signature rejected", "This producer has been revoked"));
+        }
+    };
 
     /** The active producer whose TradingView token this is; 404 for unknown and revoked tokens alike. */
     public Uni<Producer> byTradingViewToken(String token) {
@@ -177,22 +187,6 @@ public class ProducerService {
             }
             return p;
         });
-    }
-
-    private List<String> secretsOf(Producer p) {
-        List<String> secrets = new ArrayList<>(2);
-        if (p == null) {
-            secrets.add(SecretBox.DECOY);
-            return secrets;
-        }
-        secretBox.openIfPossible(p.secretSealed).ifPresent(secrets::add);
-        if (p.previousSecretValidUntil(Instant.now()) != null) {
-            secretBox.openIfPossible(p.previousSecretSealed).ifPresent(secrets::add);
-        }
-        if (secrets.isEmpty()) {
-            secrets.add(SecretBox.DECOY); // sealed with a key no longer configured: it verifies nothing, like a wrong secret
-        }
-        return secrets;
     }
 
     private static ProblemException unknownHook() {
