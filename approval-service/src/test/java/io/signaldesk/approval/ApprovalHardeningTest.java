@@ -88,6 +88,20 @@ class ApprovalHardeningTest {
     }
 
     @Test
+    void aDeviceShowsWhenItsTerminalWasLastHeardFromButOnlyAfterASignedRequestVerified() {
+        UUID user = UUID.randomUUID();
+        PipelineFixture.Dev dev = device(user);
+        given().auth().oauth2(token(user)).get("/api/v1/devices").then().body("find { it.id == '" + dev.id() + "' }.lastSeenAt",
+                org.hamcrest.Matchers.nullValue());
+        new EaClient("http://127.0.0.1:" + io.restassured.RestAssured.port, dev.id(), "not-the-secret-xxxxxxxx").poll(0);
+        given().auth().oauth2(token(user)).get("/api/v1/devices").then().body("find { it.id == '" + dev.id() + "' }.lastSeenAt",
+                org.hamcrest.Matchers.nullValue());
+        assertThat(dev.client().poll(0).status()).isEqualTo(200);
+        given().auth().oauth2(token(user)).get("/api/v1/devices").then().body("find { it.id == '" + dev.id() + "' }.lastSeenAt",
+                org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void aRevokedDeviceIsToldSoOnlyWhenItsSignatureVerifies() {
         UUID user = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);

@@ -63,7 +63,17 @@ public class EaService {
      * after the signature verifies).
      */
     public Uni<Device> authenticate(SignedRequest r) {
-        return authenticator.authenticate(r, signers);
+        return authenticator.authenticate(r, signers).call(this::seen);
+    }
+
+    /** Records when the terminal was last heard from (at most one write per device every 10 s). */
+    private Uni<Void> seen(Device d) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (d.lastSeenAt != null && d.lastSeenAt.isAfter(now.minusSeconds(10))) {
+            return Uni.createFrom().voidItem();
+        }
+        d.lastSeenAt = now;
+        return Panache.withTransaction(() -> Device.update("lastSeenAt = ?1 where id = ?2", now, d.id)).replaceWithVoid();
     }
 
     /** Devices as signers of the EA API. */

@@ -104,11 +104,13 @@ public final class ApiModels {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code lastSeenAt}: the terminal's last signed request (poll, ack, snapshot), to within 10 s. */
     public record DeviceView(UUID id, String name, String brokerAccount, String brokerServer, boolean active,
-                             Instant createdAt, Instant revokedAt, String secret, Instant previousSecretValidUntil) {
+                             Instant createdAt, Instant revokedAt, String secret, Instant previousSecretValidUntil,
+                             Instant lastSeenAt) {
         public static DeviceView of(Device d, String secretShownOnce) {
             return new DeviceView(d.id, d.name, d.brokerAccount, d.brokerServer, d.active(), d.createdAt, d.revokedAt,
-                    secretShownOnce, d.previousValidUntil);
+                    secretShownOnce, d.previousValidUntil, d.lastSeenAt);
         }
     }
 
