@@ -13,6 +13,6 @@ public interface DomainEvent {
 
     /** CloudEvents type, e.g. {@code io.signaldesk.UserRegistered}. */
     default String eventType() {
-        return EventTypes.PREFIX + getClass().getSimpleName();
+        return EventTypes.of(getClass());
     }
 }
