@@ -17,20 +17,26 @@ public final class TestSql {
     }
 
     public static long count(String jdbcUrl, String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        return firstRow(jdbcUrl, sql, rs -> {
             rs.next();
             return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
     /** The first column of the first row of {@code sql} as text (null when there is no row), in the current test database. */
     public static String text(String sql) {
-        try (Connection c = DriverManager.getConnection(LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"),
-                LocalPostgres.USER, ""); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
+        return firstRow(LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"), sql,
+                rs -> rs.next() ? rs.getString(1) : null);
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> T firstRow(String jdbcUrl, String sql, RowReader<T> reader) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return reader.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -22,7 +22,6 @@ import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
 import io.signaldesk.platform.hmac.Signers;
 import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.outbox.Outbox;
-import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -96,11 +95,6 @@ public class EaService {
         @Override
         public boolean active(Device d) {
             return d.active();
-        }
-
-        @Override
-        public ProblemException revoked(Device d) {
-            return new ProblemException(Problem.of(401, "device-revoked", "Signature rejected", "This device has been revoked"));
         }
     };
 

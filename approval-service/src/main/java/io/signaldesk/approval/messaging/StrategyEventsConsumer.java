@@ -6,7 +6,6 @@ import io.signaldesk.platform.events.StrategyEvents.StrategyCreated;
 import io.signaldesk.platform.events.StrategyEvents.StrategyRetired;
 import io.signaldesk.platform.events.StrategyEvents.StrategyUpdated;
 import io.signaldesk.platform.messaging.EventConsumer;
-import io.signaldesk.platform.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,18 +33,16 @@ public class StrategyEventsConsumer {
         return events.consume(CONSUMER, msg, env -> {
             if (EventTypes.STRATEGY_CREATED.equals(env.type())) {
                 StrategyCreated e = events.data(env, StrategyCreated.class);
-                return upsert(required(e.strategyId(), env.id()).toString(), e.name(), e.kind(), e.instrument(), e.timeframe(),
-                        e.createdAt());
+                return upsert(e.strategyId().toString(), e.name(), e.kind(), e.instrument(), e.timeframe(), e.createdAt());
             }
             if (EventTypes.STRATEGY_UPDATED.equals(env.type())) {
                 StrategyUpdated e = events.data(env, StrategyUpdated.class);
-                return upsert(required(e.strategyId(), env.id()).toString(), e.name(), e.kind(), e.instrument(), e.timeframe(),
-                        e.updatedAt());
+                return upsert(e.strategyId().toString(), e.name(), e.kind(), e.instrument(), e.timeframe(), e.updatedAt());
             }
             if (EventTypes.STRATEGY_RETIRED.equals(env.type())) {
                 StrategyRetired e = events.data(env, StrategyRetired.class);
-                String id = required(e.strategyId(), env.id()).toString();
-                Instant at = e.retiredAt() == null ? Instant.now() : e.retiredAt();
+                String id = e.strategyId().toString();
+                Instant at = e.retiredAt();
                 return StrategyInfo.<StrategyInfo>findById(id).chain(s -> {
                     if (s == null) { // retired before we heard of it: remember it as retired
                         s = new StrategyInfo();
@@ -69,10 +66,8 @@ public class StrategyEventsConsumer {
         });
     }
 
+    /** Every field is there: {@link EventConsumer#data} refuses an event that lacks one as poison. */
     private static Uni<Void> upsert(String id, String name, String kind, String instrument, String timeframe, Instant at) {
-        if (name == null || kind == null || instrument == null || timeframe == null || at == null) {
-            throw new PoisonEventException("strategy event for " + id + " lacks a field", null);
-        }
         return StrategyInfo.<StrategyInfo>findById(id).chain(s -> {
             StrategyInfo row = s == null ? new StrategyInfo() : s;
             row.strategyId = id;
@@ -83,12 +78,5 @@ public class StrategyEventsConsumer {
             row.updatedAt = at;
             return s == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         });
-    }
-
-    private static <T> T required(T value, String eventId) {
-        if (value == null) {
-            throw new PoisonEventException("strategy event " + eventId + " has no strategyId", null);
-        }
-        return value;
     }
 }

@@ -103,8 +103,8 @@ public final class ApiModels {
             @NotBlank @Size(max = 80) @Pattern(regexp = "[\\p{Alnum} ._-]+", message = "must be a broker server name") String brokerServer) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     /** {@code lastSeenAt}: the terminal's last signed request (poll, ack, snapshot), to within 10 s. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeviceView(UUID id, String name, String brokerAccount, String brokerServer, boolean active,
                              Instant createdAt, Instant revokedAt, String secret, Instant previousSecretValidUntil,
                              Instant lastSeenAt) {
@@ -115,8 +115,8 @@ public final class ApiModels {
     }
 
     // --- EA ---
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     /** {@code expiresAt}: OPEN only, do not execute after it (the signal has expired); null for CLOSE and CLOSE_ALL. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CommandView(UUID commandId, String type, String instrument, String side, BigDecimal volume,
                               BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit, Long ticket,
                               String clientOrderId, Instant leaseUntil, int deliveryCount, Instant expiresAt) {

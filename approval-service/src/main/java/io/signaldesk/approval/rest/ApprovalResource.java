@@ -1,7 +1,6 @@
 package io.signaldesk.approval.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.rest.ApiModels.ApprovalView;
@@ -12,6 +11,7 @@ import io.signaldesk.approval.service.ApprovalService;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -70,13 +70,13 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve (optionally with another volume): the trade becomes a command for your EA")
-    public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid @jakarta.validation.constraints.NotNull ApproveRequest req) {
+    public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid @NotNull ApproveRequest req) {
         return approvals.approve(currentUser.id(), id, req.volume()).map(a -> ApprovalView.of(a, null));
     }
 
     @POST
     @Path("/{id}/reject")
-    public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid @jakarta.validation.constraints.NotNull RejectRequest req) {
+    public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid @NotNull RejectRequest req) {
         return approvals.reject(currentUser.id(), id, req.reason()).map(a -> ApprovalView.of(a, null));
     }
 

@@ -1,7 +1,6 @@
 package io.signaldesk.approval.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.rest.ApiModels.DeviceRequest;
 import io.signaldesk.approval.rest.ApiModels.DeviceView;

@@ -10,7 +10,6 @@ import io.signaldesk.platform.logging.SecretMasking;
 import io.signaldesk.platform.problem.Problem;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -40,8 +40,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @io.quarkus.runtime.Startup // a bad limit fails the start, not the first request
 public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
-    /** Local buckets kept at most; past that the oldest generation is dropped (a flood of IPs cannot exhaust memory). */
+    /**
+     * Local buckets kept per map at most (a flood of IPs cannot exhaust memory): past it, full buckets are
+     * dropped (a full bucket is the same as a new one), then other buckets are cleared and new auth IPs refused.
+     */
     static final int MAX_LOCAL_BUCKETS = 100_000;
+    /** Every limit is per minute: the time to refill a bucket from empty. */
+    private static final String WINDOW_MS = Long.toString(Duration.ofMinutes(1).toMillis());
 
     public enum Kind { USER, IP, AUTH_IP }
 
@@ -108,7 +113,7 @@ public class RateLimiter {
         }
         for (Check c : checks) {
             args.add(Long.toString(perMinute(c.kind())));
-            args.add(Long.toString(Duration.ofMinutes(1).toMillis()));
+            args.add(WINDOW_MS);
         }
         return redis.execute("EVALSHA", args.toArray(String[]::new))
                 .onFailure(t -> String.valueOf(t.getMessage()).startsWith("NOSCRIPT")).recoverWithUni(() -> {

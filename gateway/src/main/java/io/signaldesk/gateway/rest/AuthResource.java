@@ -1,7 +1,6 @@
 package io.signaldesk.gateway.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-
 import io.signaldesk.gateway.User;
 import io.signaldesk.gateway.rest.AuthModels.LoginRequest;
 import io.signaldesk.gateway.rest.AuthModels.RefreshRequest;

@@ -1,7 +1,6 @@
 package io.signaldesk.payout.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.payout.BillingAccount;

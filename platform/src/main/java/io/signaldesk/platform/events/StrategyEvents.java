@@ -8,44 +8,32 @@ public final class StrategyEvents {
     private StrategyEvents() {
     }
 
-    /** A new strategy that traders may follow. */
-    public record StrategyCreated(UUID strategyId, String name, String kind, String instrument, String timeframe,
-                                  Instant createdAt) implements DomainEvent {
+    /** Every strategy event: on {@code strategies.v1}, keyed by its strategy, so one strategy's events stay in order. */
+    public interface StrategyEvent extends DomainEvent {
+        UUID strategyId();
+
         @Override
-        public String topic() {
+        default String topic() {
             return Topics.STRATEGIES;
         }
 
         @Override
-        public String key() {
-            return strategyId.toString();
+        default String key() {
+            return strategyId().toString();
         }
+    }
+
+    /** A new strategy that traders may follow. */
+    public record StrategyCreated(UUID strategyId, String name, String kind, String instrument, String timeframe,
+                                  Instant createdAt) implements StrategyEvent {
     }
 
     /** A strategy's descriptive fields changed (the full new state, so a consumer needs nothing else). */
     public record StrategyUpdated(UUID strategyId, String name, String kind, String instrument, String timeframe,
-                                  Instant updatedAt) implements DomainEvent {
-        @Override
-        public String topic() {
-            return Topics.STRATEGIES;
-        }
-
-        @Override
-        public String key() {
-            return strategyId.toString();
-        }
+                                  Instant updatedAt) implements StrategyEvent {
     }
 
     /** No more signals: nobody may subscribe, and its subscriptions receive nothing. Final. */
-    public record StrategyRetired(UUID strategyId, Instant retiredAt) implements DomainEvent {
-        @Override
-        public String topic() {
-            return Topics.STRATEGIES;
-        }
-
-        @Override
-        public String key() {
-            return strategyId.toString();
-        }
+    public record StrategyRetired(UUID strategyId, Instant retiredAt) implements StrategyEvent {
     }
 }

@@ -1,5 +1,6 @@
 package io.signaldesk.platform.hmac;
 
+import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -24,6 +25,8 @@ public interface Signers<T> {
     /** False once the signer is revoked. */
     boolean active(T signer);
 
-    /** The 401 a revoked signer gets, told only after its signature verified. */
-    ProblemException revoked(T signer);
+    /** The 401 a revoked signer gets ({@code <scope>-revoked}), told only after its signature verified. */
+    default ProblemException revoked(T signer) {
+        return new ProblemException(Problem.of(401, scope() + "-revoked", "Signature rejected", "This " + scope() + " has been revoked"));
+    }
 }

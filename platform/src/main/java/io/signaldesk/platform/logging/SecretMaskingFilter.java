@@ -3,8 +3,6 @@ package io.signaldesk.platform.logging;
 import io.quarkus.logging.LoggingFilter;
 import org.jboss.logmanager.ExtLogRecord;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -28,16 +26,27 @@ public final class SecretMaskingFilter implements Filter {
             record.setParameters(null);
         }
         Throwable t = record.getThrown();
-        if (t != null) {
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
-            String text = trace.toString();
-            if (!SecretMasking.mask(text).equals(text)) {
-                // an exception message names a secret URL: keep its type and masked message, drop the object
-                record.setThrown(new MaskedThrowable(t));
-            }
+        if (t != null && holdsSecret(t)) {
+            // an exception message names a secret URL: keep its type and masked message, drop the object
+            record.setThrown(new MaskedThrowable(t));
         }
         return true;
+    }
+
+    /** True when a message in the exception, its causes or its suppressed exceptions would be masked (frames hold no secrets). */
+    static boolean holdsSecret(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String message = c.getMessage();
+            if (message != null && !SecretMasking.mask(message).equals(message)) {
+                return true;
+            }
+            for (Throwable s : c.getSuppressed()) {
+                if (holdsSecret(s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Stands in for an exception whose message or cause chain held a secret. */

@@ -29,8 +29,8 @@ public class SecretBox {
     public static final String DECOY = newSecret();
 
     private final SecretKeySpec key;
-    /** Keys being rotated out: still opened, never used to seal. */
-    private final java.util.List<SecretKeySpec> previous;
+    /** Every key that may open a stored secret: the current one first, then those being rotated out (never used to seal). */
+    private final java.util.List<SecretKeySpec> keys;
 
     @Inject
     public SecretBox(PlatformConfig config) {
@@ -45,7 +45,10 @@ public class SecretBox {
     /** {@code previousKeys}: keys rotated out, tried in order when the current one cannot open a stored secret. */
     public SecretBox(byte[] rawKey, java.util.List<byte[]> previousKeys) {
         this.key = spec(rawKey, "signaldesk.secrets.key");
-        this.previous = previousKeys.stream().map(k -> spec(k, "signaldesk.secrets.previous-keys")).toList();
+        java.util.List<SecretKeySpec> all = new java.util.ArrayList<>();
+        all.add(key);
+        previousKeys.forEach(k -> all.add(spec(k, "signaldesk.secrets.previous-keys")));
+        this.keys = java.util.List.copyOf(all);
     }
 
     private static SecretKeySpec spec(byte[] rawKey, String setting) {
@@ -79,7 +82,7 @@ public class SecretBox {
     public String open(String sealed) {
         byte[] all = Base64.getDecoder().decode(sealed);
         GeneralSecurityException last = null;
-        for (SecretKeySpec k : keys()) {
+        for (SecretKeySpec k : keys) {
             try {
                 Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
                 c.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, all, 0, 12));
@@ -116,12 +119,5 @@ public class SecretBox {
             openIfPossible(previousSealed).ifPresent(secrets::add);
         }
         return secrets;
-    }
-
-    private java.util.List<SecretKeySpec> keys() {
-        java.util.List<SecretKeySpec> all = new java.util.ArrayList<>(1 + previous.size());
-        all.add(key);
-        all.addAll(previous);
-        return all;
     }
 }

@@ -19,14 +19,10 @@ public class CurrentUser {
     }
 
     public UUID id() {
-        String sub = jwt.getSubject();
-        try {
-            if (sub != null && sub.length() == 36) {
-                return UUID.fromString(sub);
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+        UUID id = PathIds.parse(jwt.getSubject());
+        if (id == null) {
+            throw ProblemException.unauthorized("unauthorized", "The token's subject is not a user id");
         }
-        throw ProblemException.unauthorized("unauthorized", "The token's subject is not a user id");
+        return id;
     }
 }

@@ -10,13 +10,19 @@ public final class PathIds {
     }
 
     public static UUID uuid(String raw, String what) {
-        try {
-            if (raw != null && raw.length() == 36) {
-                return UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+        UUID id = parse(raw);
+        if (id == null) {
+            throw ProblemException.notFound("No " + what + " " + raw);
         }
-        throw ProblemException.notFound("No " + what + " " + raw);
+        return id;
+    }
+
+    /** {@code raw} as a UUID in its 36-character form, or null (UUID.fromString alone also takes "1-1-1-1-1"). */
+    public static UUID parse(String raw) {
+        try {
+            return raw != null && raw.length() == 36 ? UUID.fromString(raw) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.signaldesk.reconciliation.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

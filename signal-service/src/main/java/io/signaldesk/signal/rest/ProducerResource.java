@@ -2,7 +2,6 @@ package io.signaldesk.signal.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
 import io.signaldesk.platform.security.PathIds;
-
 import io.signaldesk.signal.rest.ProducerModels.CreateProducerRequest;
 import io.signaldesk.signal.rest.ProducerModels.ProducerRotated;
 import io.signaldesk.signal.rest.ProducerModels.ProducerView;

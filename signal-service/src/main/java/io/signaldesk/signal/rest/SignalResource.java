@@ -1,7 +1,6 @@
 package io.signaldesk.signal.rest;
 
 import io.signaldesk.platform.security.PathIds;
-
 import io.quarkus.security.Authenticated;
 import io.signaldesk.platform.events.Side;
 import io.signaldesk.platform.problem.Problem;

@@ -2,7 +2,6 @@ package io.signaldesk.signal.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
 import io.signaldesk.platform.security.PathIds;
-
 import io.quarkus.security.Authenticated;
 import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
 import io.signaldesk.signal.rest.StrategyModels.StrategyView;

@@ -7,7 +7,6 @@ import io.signaldesk.platform.hmac.Hmac;
 import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
 import io.signaldesk.platform.hmac.Signers;
 import io.signaldesk.platform.hmac.SignedRequest;
-import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.secrets.SecretBox;
 import io.signaldesk.signal.Producer;
@@ -167,11 +166,6 @@ public class ProducerService {
         @Override
         public boolean active(Producer p) {
             return !p.revoked();
-        }
-
-        @Override
-        public ProblemException revoked(Producer p) {
-            return new ProblemException(Problem.of(401, "producer-revoked", "Signature rejected", "This producer has been revoked"));
         }
     };
 

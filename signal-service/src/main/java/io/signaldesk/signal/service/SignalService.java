@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.events.Side;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.signaldesk.platform.outbox.Outbox;
+import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.Producer;
 import io.signaldesk.signal.Signal;
@@ -157,7 +158,7 @@ public class SignalService {
                     });
                 }))
                 // the same clientSignalId sent twice at once: the unique constraint lets one in, the other reads it
-                .onFailure(t -> io.signaldesk.platform.problem.DatabaseFailures.isUniqueViolation(t, "signals_producer_client_id"))
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "signals_producer_client_id"))
                 .recoverWithUni(() -> Panache.withSession(() -> signals.findByProducerAndClientId(p.id, c.clientSignalId()))
                         .map(found -> new Ingested(view(found), false)))
                 .invoke(r -> {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.config.SignalConfig;
@@ -77,7 +78,7 @@ public class StrategyService {
                             s.instrument, s.timeframe, s.createdAt)));
                 }))
                 // two admins racing on one name: the unique index decides
-                .onFailure(t -> io.signaldesk.platform.problem.DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
                 .map(this::view);
     }
 
