@@ -1,6 +1,5 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "account_state")
-public class AccountState extends PanacheEntityBase {
+public class AccountState {
     @Id
     @Column(name = "device_id")
     public UUID deviceId;

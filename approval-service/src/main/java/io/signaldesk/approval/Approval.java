@@ -1,7 +1,8 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "approvals")
-public class Approval extends PanacheEntityBase {
-    public enum Status { PENDING, APPROVED, REJECTED, EXPIRED }
+public class Approval {
+    /** PENDING until decided; EXPIRED when its signal expired first; CANCELLED when the trader unsubscribed first. */
+    public enum Status { PENDING, APPROVED, REJECTED, EXPIRED, CANCELLED }
 
     @Id
     public UUID id;
@@ -23,8 +25,9 @@ public class Approval extends PanacheEntityBase {
     public UUID userId;
     @Column(name = "subscription_id", nullable = false)
     public UUID subscriptionId;
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
     @Column(nullable = false)
     public BigDecimal volume;
     @Column(name = "expires_at", nullable = false)

@@ -1,7 +1,8 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,15 +14,17 @@ import java.util.UUID;
 /** One entry of an approval's audit trail. Written once, never changed. */
 @Entity
 @Table(name = "approval_history")
-public class ApprovalHistory extends PanacheEntityBase {
+public class ApprovalHistory {
     @Id
     public UUID id;
     @Column(name = "approval_id", nullable = false)
     public UUID approvalId;
+    @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
-    public String fromStatus;
+    public Approval.Status fromStatus;
+    @Enumerated(EnumType.STRING)
     @Column(name = "to_status", nullable = false)
-    public String toStatus;
+    public Approval.Status toStatus;
     @Column(nullable = false)
     public String actor;
     public String reason;
@@ -29,7 +32,7 @@ public class ApprovalHistory extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    public static ApprovalHistory of(UUID approvalId, String from, String to, String actor, String reason, BigDecimal volume) {
+    public static ApprovalHistory of(UUID approvalId, Approval.Status from, Approval.Status to, String actor, String reason, BigDecimal volume) {
         ApprovalHistory h = new ApprovalHistory();
         h.id = UUID.randomUUID();
         h.approvalId = approvalId;

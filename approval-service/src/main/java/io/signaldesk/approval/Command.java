@@ -1,7 +1,9 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import io.signaldesk.platform.events.Side;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,10 +15,17 @@ import java.util.UUID;
 /** An instruction for a device's EA: OPEN a position, CLOSE a ticket, or CLOSE_ALL. */
 @Entity
 @Table(name = "commands")
-public class Command extends PanacheEntityBase {
+public class Command {
     public enum Type { OPEN, CLOSE, CLOSE_ALL }
 
-    public enum Status { PENDING, LEASED, FILLED, REJECTED, FAILED, EXPIRED }
+    public enum Status {
+        PENDING, LEASED, FILLED, REJECTED, FAILED, EXPIRED;
+
+        /** The results an EA may report (docs/ea-protocol.md). */
+        public boolean reportable() {
+            return this == FILLED || this == REJECTED || this == FAILED;
+        }
+    }
 
     @Id
     public UUID id;
@@ -26,10 +35,12 @@ public class Command extends PanacheEntityBase {
     public UUID userId;
     @Column(name = "approval_id")
     public UUID approvalId;
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String type;
+    public Type type;
     public String instrument;
-    public String side;
+    @Enumerated(EnumType.STRING)
+    public Side side;
     public BigDecimal volume;
     public BigDecimal entry;
     @Column(name = "stop_loss")
@@ -37,8 +48,9 @@ public class Command extends PanacheEntityBase {
     @Column(name = "take_profit")
     public BigDecimal takeProfit;
     public Long ticket;
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
     @Column(name = "lease_until")
     public Instant leaseUntil;
     @Column(name = "delivery_count", nullable = false)

@@ -1,6 +1,5 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** A trader's MetaTrader 5 terminal, authenticated by HMAC with its own secret. */
 @Entity
 @Table(name = "devices")
-public class Device extends PanacheEntityBase {
+public class Device {
     @Id
     public UUID id;
     @Column(name = "user_id", nullable = false)

@@ -1,7 +1,9 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import io.signaldesk.platform.events.Side;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** A signal as received on signals.v1. */
 @Entity
 @Table(name = "signals")
-public class SignalRecord extends PanacheEntityBase {
+public class SignalRecord {
     @Id
     @Column(name = "signal_id")
     public UUID signalId;
@@ -21,8 +23,9 @@ public class SignalRecord extends PanacheEntityBase {
     public String strategyId;
     @Column(nullable = false)
     public String instrument;
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String side;
+    public Side side;
     @Column(nullable = false)
     public BigDecimal entry;
     @Column(name = "stop_loss", nullable = false)

@@ -1,6 +1,5 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.time.Instant;
 /** What approval-service knows of a strategy: the projection of {@code strategies.v1}. */
 @Entity
 @Table(name = "strategies")
-public class StrategyInfo extends PanacheEntityBase {
+public class StrategyInfo {
     @Id
     @Column(name = "strategy_id")
     public String strategyId;

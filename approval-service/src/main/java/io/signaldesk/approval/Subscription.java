@@ -1,7 +1,8 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "subscriptions")
-public class Subscription extends PanacheEntityBase {
+public class Subscription {
     public enum Sizing { FIXED, RISK_PERCENT }
 
     @Id
@@ -23,8 +24,9 @@ public class Subscription extends PanacheEntityBase {
     public String strategyId;
     @Column(name = "device_id")
     public UUID deviceId;
+    @Enumerated(EnumType.STRING)
     @Column(name = "sizing_mode", nullable = false)
-    public String sizingMode;
+    public Sizing sizingMode;
     @Column(name = "fixed_volume")
     public BigDecimal fixedVolume;
     @Column(name = "risk_percent")

@@ -1,6 +1,5 @@
 package io.signaldesk.approval;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** A registered user as approval-service knows them (from UserRegistered). */
 @Entity
 @Table(name = "traders")
-public class Trader extends PanacheEntityBase {
+public class Trader {
     @Id
     @Column(name = "user_id")
     public UUID userId;

@@ -266,6 +266,38 @@ class ApprovalHardeningTest {
                 .post("/api/v1/subscriptions").then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("retired"));
     }
 
+    /** Issue 8 item 4: a withdrawn approval did not expire; the trader's list and audit trail say CANCELLED. */
+    @Test
+    void unsubscribingCancelsThePendingApprovalsOfThatSubscriptionOnly() throws Exception {
+        UUID user = UUID.randomUUID();
+        device(user);
+        UUID followed = strategy();
+        UUID kept = strategy();
+        String subscription = subscribe(user, followed, "");
+        subscribe(user, kept, "");
+        UUID s1 = UUID.randomUUID();
+        UUID s2 = UUID.randomUUID();
+        send(signalEvent(UUID.randomUUID().toString(), s1, followed, Instant.now().plusSeconds(600)),
+                signalEvent(UUID.randomUUID().toString(), s2, kept, Instant.now().plusSeconds(600)));
+        String cancelled = pendingApproval(user, s1);
+        String stillPending = pendingApproval(user, s2);
+
+        given().auth().oauth2(token(user)).delete("/api/v1/subscriptions/" + subscription).then().statusCode(204);
+
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + cancelled).then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("signal.signalId", equalTo(s1.toString()));
+        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + cancelled + "/history").then().statusCode(200)
+                .body("[-1].fromStatus", equalTo("PENDING")).body("[-1].toStatus", equalTo("CANCELLED"))
+                .body("[-1].actor", equalTo("user:" + user)).body("[-1].reason", equalTo("unsubscribed"));
+        given().auth().oauth2(token(user)).get("/api/v1/approvals?status=CANCELLED").then().statusCode(200)
+                .body("id", equalTo(List.of(cancelled))).body("[0].signal.signalId", equalTo(s1.toString()));
+        given().auth().oauth2(token(user)).get("/api/v1/approvals?status=PENDING").then().statusCode(200)
+                .body("id", equalTo(List.of(stillPending))).body("[0].signal.signalId", equalTo(s2.toString()));
+        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/approvals/" + cancelled + "/approve").then().statusCode(409)
+                .body("type", equalTo("https://signaldesk.io/problems/approval-decided"));
+    }
+
     @Test
     void nulCharactersAndNullElementsAre400AndNothingIsWritten() throws Exception {
         UUID user = UUID.randomUUID();

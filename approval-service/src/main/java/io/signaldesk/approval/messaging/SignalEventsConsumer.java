@@ -2,7 +2,8 @@ package io.signaldesk.approval.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.signaldesk.approval.service.ApprovalService;
+import io.signaldesk.approval.service.CommandWakeup;
+import io.signaldesk.approval.service.SignalFanOut;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.signaldesk.platform.messaging.EventConsumer;
@@ -23,13 +24,15 @@ public class SignalEventsConsumer {
     static final String CONSUMER = "approval-service.signals";
 
     private final EventConsumer events;
-    private final ApprovalService approvals;
+    private final SignalFanOut fanOut;
+    private final CommandWakeup wakeup;
     /** From the signal's creation in signal-service to its approvals (and auto-approved commands) committed here. */
     private final Timer fanoutLag;
 
-    public SignalEventsConsumer(EventConsumer events, ApprovalService approvals, MeterRegistry metrics) {
+    public SignalEventsConsumer(EventConsumer events, SignalFanOut fanOut, CommandWakeup wakeup, MeterRegistry metrics) {
         this.events = events;
-        this.approvals = approvals;
+        this.fanOut = fanOut;
+        this.wakeup = wakeup;
         this.fanoutLag = Timer.builder("signaldesk.signals.fanout.lag")
                 .description("signal created in signal-service -> its approvals committed in approval-service")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
@@ -46,7 +49,7 @@ public class SignalEventsConsumer {
                     }
                     SignalPublished e = events.data(env, SignalPublished.class);
                     publishedAt[0] = e.publishedAt();
-                    return approvals.onSignal(e).invoke(toWake::addAll);
+                    return fanOut.onSignal(e).invoke(toWake::addAll);
                 })
                 .invoke(() -> {
                     if (publishedAt[0] != null) { // applied now, not a duplicate
@@ -54,6 +57,6 @@ public class SignalEventsConsumer {
                     }
                 })
                 // auto-approved commands exist now that the transaction has committed: wake their EAs
-                .chain(() -> approvals.wake(toWake));
+                .chain(() -> wakeup.publishAll(toWake));
     }
 }

@@ -1,6 +1,6 @@
 package io.signaldesk.approval.messaging;
 
-import io.signaldesk.approval.Trader;
+import io.signaldesk.approval.service.TraderService;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.UserEvents.UserRegistered;
 import io.signaldesk.platform.messaging.EventConsumer;
@@ -15,9 +15,11 @@ public class UserEventsConsumer {
     static final String CONSUMER = "approval-service.users";
 
     private final EventConsumer events;
+    private final TraderService traders;
 
-    public UserEventsConsumer(EventConsumer events) {
+    public UserEventsConsumer(EventConsumer events, TraderService traders) {
         this.events = events;
+        this.traders = traders;
     }
 
     @Incoming("users")
@@ -26,12 +28,7 @@ public class UserEventsConsumer {
             if (!EventTypes.USER_REGISTERED.equals(env.type())) {
                 return Uni.createFrom().voidItem(); // not ours to act on; recorded in the inbox all the same
             }
-            UserRegistered e = events.data(env, UserRegistered.class);
-            Trader t = new Trader();
-            t.userId = e.userId();
-            t.email = e.email();
-            t.registeredAt = e.registeredAt();
-            return t.persist();
+            return traders.registered(events.data(env, UserRegistered.class));
         });
     }
 }

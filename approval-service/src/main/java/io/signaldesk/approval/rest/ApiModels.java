@@ -7,7 +7,11 @@ import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.SignalRecord;
 import io.signaldesk.approval.Subscription;
+import io.signaldesk.approval.service.ApprovalReads;
+import io.signaldesk.approval.service.EaService;
+import io.signaldesk.approval.service.SubscriptionService;
 import io.signaldesk.platform.events.Side;
+import io.signaldesk.platform.events.TradeEvents;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -38,10 +42,14 @@ public final class ApiModels {
             @NotNull @DecimalMin("0.01") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal maxVolume,
             boolean autoApprove,
             @DecimalMin("0.01") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal autoApproveMaxVolume) {
+        SubscriptionService.Follow toFollow() {
+            return new SubscriptionService.Follow(strategyId, deviceId, sizing, fixedVolume, riskPercent, maxVolume,
+                    autoApprove, autoApproveMaxVolume);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubscriptionView(UUID id, String strategyId, UUID deviceId, String sizing, BigDecimal fixedVolume,
+    public record SubscriptionView(UUID id, String strategyId, UUID deviceId, Subscription.Sizing sizing, BigDecimal fixedVolume,
                                    BigDecimal riskPercent, BigDecimal maxVolume, boolean autoApprove,
                                    BigDecimal autoApproveMaxVolume, Instant createdAt) {
         public static SubscriptionView of(Subscription s) {
@@ -58,7 +66,7 @@ public final class ApiModels {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SignalView(UUID signalId, String strategyId, String instrument, String side, BigDecimal entry,
+    public record SignalView(UUID signalId, String strategyId, String instrument, Side side, BigDecimal entry,
                              BigDecimal stopLoss, BigDecimal takeProfit, Instant expiresAt, String rationale) {
         public static SignalView of(SignalRecord s) {
             return s == null ? null : new SignalView(s.signalId, s.strategyId, s.instrument, s.side, s.entry, s.stopLoss,
@@ -68,7 +76,7 @@ public final class ApiModels {
 
     /** What happened to the trade on the broker: the command and, once acknowledged, the fill. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExecutionView(UUID commandId, String status, int deliveries, Long ticket, BigDecimal price,
+    public record ExecutionView(UUID commandId, Command.Status status, int deliveries, Long ticket, BigDecimal price,
                                 BigDecimal volume, Instant executedAt, String error) {
         public static ExecutionView of(Command c) {
             return c == null ? null : new ExecutionView(c.id, c.status, c.deliveryCount, c.ackTicket, c.ackPrice,
@@ -77,11 +85,15 @@ public final class ApiModels {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ApprovalView(UUID id, UUID signalId, UUID subscriptionId, String status, BigDecimal volume,
+    public record ApprovalView(UUID id, UUID signalId, UUID subscriptionId, Approval.Status status, BigDecimal volume,
                                Instant expiresAt, Instant decidedAt, Instant createdAt, SignalView signal,
                                ExecutionView execution) {
         public static ApprovalView of(Approval a, SignalRecord s) {
             return of(a, s, null);
+        }
+
+        public static ApprovalView of(ApprovalReads.ApprovalDetails d) {
+            return of(d.approval(), d.signal(), d.command());
         }
 
         public static ApprovalView of(Approval a, SignalRecord s, Command c) {
@@ -90,7 +102,7 @@ public final class ApiModels {
         }
     }
 
-    public record HistoryView(String fromStatus, String toStatus, String actor, String reason, BigDecimal volume, Instant at) {
+    public record HistoryView(Approval.Status fromStatus, Approval.Status toStatus, String actor, String reason, BigDecimal volume, Instant at) {
         public static HistoryView of(ApprovalHistory h) {
             return new HistoryView(h.fromStatus, h.toStatus, h.actor, h.reason, h.volume, h.at);
         }
@@ -117,7 +129,7 @@ public final class ApiModels {
     // --- EA ---
     /** {@code expiresAt}: OPEN only, do not execute after it (the signal has expired); null for CLOSE and CLOSE_ALL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CommandView(UUID commandId, String type, String instrument, String side, BigDecimal volume,
+    public record CommandView(UUID commandId, Command.Type type, String instrument, Side side, BigDecimal volume,
                               BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit, Long ticket,
                               String clientOrderId, Instant leaseUntil, int deliveryCount, Instant expiresAt) {
         public static CommandView of(Command c) {
@@ -131,15 +143,18 @@ public final class ApiModels {
 
     public record AckRequest(
             @NotNull UUID commandId,
-            @NotNull @Pattern(regexp = "FILLED|REJECTED|FAILED", message = "must be FILLED, REJECTED or FAILED") String status,
+            @NotNull Command.Status status,
             @Positive Long ticket,
             @Positive @Digits(integer = 9, fraction = 10) BigDecimal price,
             @DecimalMin("0.01") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal volume,
             Instant executedAt,
             @Size(max = 500) String error) {
+        EaService.Report toReport() {
+            return new EaService.Report(commandId, status, ticket, price, volume, executedAt, error);
+        }
     }
 
-    public record AckResponse(UUID commandId, String status, Instant acknowledgedAt, boolean repeated) {
+    public record AckResponse(UUID commandId, Command.Status status, Instant acknowledgedAt, boolean repeated) {
         public static AckResponse of(Command c, boolean repeated) {
             return new AckResponse(c.id, c.status, c.ackedAt, repeated);
         }
@@ -152,6 +167,9 @@ public final class ApiModels {
             @NotNull @DecimalMin("0.01") @Digits(integer = 3, fraction = 2) BigDecimal volume,
             @NotNull @Positive @Digits(integer = 9, fraction = 10) BigDecimal openPrice,
             @Digits(integer = 15, fraction = 4) BigDecimal profit) {
+        TradeEvents.ReportedPosition toEvent() {
+            return new TradeEvents.ReportedPosition(ticket, instrument, side, volume, openPrice, profit);
+        }
     }
 
     public record SnapshotRequest(
@@ -160,5 +178,9 @@ public final class ApiModels {
             @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
             Instant takenAt,
             @Size(max = 500) List<@Valid PositionReport> positions) {
+        EaService.Snapshot toSnapshot() {
+            return new EaService.Snapshot(balance, equity, currency, takenAt,
+                    positions == null ? List.of() : positions.stream().map(PositionReport::toEvent).toList());
+        }
     }
 }

@@ -7,7 +7,8 @@ import io.signaldesk.approval.rest.ApiModels.ApprovalView;
 import io.signaldesk.approval.rest.ApiModels.ApproveRequest;
 import io.signaldesk.approval.rest.ApiModels.HistoryView;
 import io.signaldesk.approval.rest.ApiModels.RejectRequest;
-import io.signaldesk.approval.service.ApprovalService;
+import io.signaldesk.approval.service.ApprovalDecisions;
+import io.signaldesk.approval.service.ApprovalReads;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -34,11 +35,13 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 public class ApprovalResource {
-    private final ApprovalService approvals;
+    private final ApprovalReads reads;
+    private final ApprovalDecisions decisions;
     private final CurrentUser currentUser;
 
-    public ApprovalResource(ApprovalService approvals, CurrentUser currentUser) {
-        this.approvals = approvals;
+    public ApprovalResource(ApprovalReads reads, ApprovalDecisions decisions, CurrentUser currentUser) {
+        this.reads = reads;
+        this.decisions = decisions;
         this.currentUser = currentUser;
     }
 
@@ -52,38 +55,36 @@ public class ApprovalResource {
             try {
                 st = Approval.Status.valueOf(status.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("bad-request", "status must be PENDING, APPROVED, REJECTED or EXPIRED");
+                throw ProblemException.badRequest("bad-request", "status must be one of "
+                        + java.util.Arrays.toString(Approval.Status.values()).replaceAll("[\\[\\]]", ""));
             }
         }
-        return approvals.list(currentUser.id(), st, page, size).chain(list -> io.smallrye.mutiny.Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(a -> approvals.signal(a.signalId).map(s -> ApprovalView.of(a, s)))
-                .collect().asList());
+        return reads.list(currentUser.id(), st, page, size).map(list -> list.stream().map(ApprovalView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     public Uni<ApprovalView> get(@PathParam("id") UUID id) {
-        return approvals.get(currentUser.id(), id).chain(a -> approvals.signal(a.signalId)
-                .chain(s -> approvals.command(a.id).map(c -> ApprovalView.of(a, s, c))));
+        return reads.get(currentUser.id(), id).map(ApprovalView::of);
     }
 
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve (optionally with another volume): the trade becomes a command for your EA")
     public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid @NotNull ApproveRequest req) {
-        return approvals.approve(currentUser.id(), id, req.volume()).map(a -> ApprovalView.of(a, null));
+        return decisions.approve(currentUser.id(), id, req.volume()).map(a -> ApprovalView.of(a, null));
     }
 
     @POST
     @Path("/{id}/reject")
     public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid @NotNull RejectRequest req) {
-        return approvals.reject(currentUser.id(), id, req.reason()).map(a -> ApprovalView.of(a, null));
+        return decisions.reject(currentUser.id(), id, req.reason()).map(a -> ApprovalView.of(a, null));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "The audit trail: every state change with who, when and why")
     public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
-        return approvals.history(currentUser.id(), id).map(l -> l.stream().map(HistoryView::of).toList());
+        return reads.history(currentUser.id(), id).map(l -> l.stream().map(HistoryView::of).toList());
     }
 }

@@ -37,7 +37,7 @@ public class SubscriptionResource {
 
     @POST
     public Uni<Response> subscribe(@Valid @NotNull SubscriptionRequest req) {
-        return subscriptions.subscribe(currentUser.id(), req).map(s -> Response.created(URI.create("/api/v1/subscriptions/" + s.id))
+        return subscriptions.subscribe(currentUser.id(), req.toFollow()).map(s -> Response.created(URI.create("/api/v1/subscriptions/" + s.id))
                 .entity(SubscriptionView.of(s)).build());
     }
 

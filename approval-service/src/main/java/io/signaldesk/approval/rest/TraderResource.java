@@ -1,10 +1,8 @@
 package io.signaldesk.approval.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
-import io.signaldesk.approval.Trader;
-import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.approval.service.TraderService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,22 +20,18 @@ public class TraderResource {
     public record TraderView(UUID userId, String email, Instant registeredAt) {
     }
 
+    private final TraderService traders;
     private final CurrentUser currentUser;
 
-    public TraderResource(CurrentUser currentUser) {
+    public TraderResource(TraderService traders, CurrentUser currentUser) {
+        this.traders = traders;
         this.currentUser = currentUser;
     }
 
     @GET
     @Path("/me")
-    @WithSession
     @Operation(summary = "The signed-in trader's profile (created from UserRegistered)")
     public Uni<TraderView> me() {
-        return Trader.<Trader>findById(currentUser.id()).map(t -> {
-            if (t == null) {
-                throw ProblemException.notFound("No trader profile yet for " + currentUser.id());
-            }
-            return new TraderView(t.userId, t.email, t.registeredAt);
-        });
+        return traders.profile(currentUser.id()).map(t -> new TraderView(t.userId, t.email, t.registeredAt));
     }
 }

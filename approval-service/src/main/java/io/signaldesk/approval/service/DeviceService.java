@@ -3,6 +3,7 @@ package io.signaldesk.approval.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.config.ApprovalConfig;
+import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.secrets.SecretBox;
@@ -20,10 +21,12 @@ public class DeviceService {
     public record Issued(Device device, String secret) {
     }
 
+    private final DeviceRepository devices;
     private final SecretBox box;
     private final ApprovalConfig config;
 
-    public DeviceService(SecretBox box, ApprovalConfig config) {
+    public DeviceService(DeviceRepository devices, SecretBox box, ApprovalConfig config) {
+        this.devices = devices;
         this.box = box;
         this.config = config;
     }
@@ -35,14 +38,13 @@ public class DeviceService {
      * server: it is not theirs to claim).
      */
     public Uni<Issued> register(UUID userId, String name, String brokerAccount, String brokerServer) {
-        return Panache.withTransaction(() -> lockTrader("devices", userId)
-                        .chain(() -> Device.count("userId = ?1 and revokedAt is null", userId)).chain(n -> {
+        return Panache.withTransaction(() -> devices.lockTrader("devices", userId)
+                        .chain(() -> devices.countActive(userId)).chain(n -> {
             if (n >= config.maxDevicesPerUser()) {
                 return Uni.createFrom().failure(ProblemException.unprocessable("device-limit",
                         "At most " + config.maxDevicesPerUser() + " active devices; revoke one first"));
             }
-            return Device.count("userId = ?1 and brokerServer = ?2 and brokerAccount = ?3 and revokedAt is null",
-                            userId, brokerServer, brokerAccount)
+            return devices.countActive(userId, brokerServer, brokerAccount)
                     .chain(dup -> {
                         if (dup > 0) {
                             return Uni.createFrom().failure(deviceExists());
@@ -56,7 +58,7 @@ public class DeviceService {
                         d.brokerServer = brokerServer;
                         d.secretSealed = box.seal(secret);
                         d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                        return d.persist().replaceWith(new Issued(d, secret));
+                        return devices.persist(d).replaceWith(new Issued(d, secret));
                     });
         })).onFailure(t -> DatabaseFailures.isUniqueViolation(t, "devices_user_broker_account")).transform(t -> deviceExists());
     }
@@ -65,18 +67,8 @@ public class DeviceService {
         return ProblemException.conflict("device-exists", "You already have an active device for this broker account");
     }
 
-    /**
-     * Serialises one trader's writes of one kind until the transaction ends ({@code pg_advisory_xact_lock}),
-     * for checks that a unique index cannot express (limits).
-     */
-    static Uni<Void> lockTrader(String what, UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l", Integer.class)
-                .setParameter("k", what + ":" + userId).getSingleResult()).replaceWithVoid();
-    }
-
     public Uni<List<Device>> list(UUID userId) {
-        return Panache.withSession(() -> Device.<Device>find("userId = ?1 order by createdAt", userId).list());
+        return Panache.withSession(() -> devices.allOf(userId));
     }
 
     /** New secret; the old one keeps working for the grace period. */
@@ -103,7 +95,7 @@ public class DeviceService {
 
     /** Another user's device is reported as not found. */
     public Uni<Device> owned(UUID userId, UUID deviceId) {
-        return Device.<Device>findById(deviceId).map(d -> {
+        return devices.findById(deviceId).map(d -> {
             if (d == null || !d.userId.equals(userId)) {
                 throw ProblemException.notFound("device " + deviceId);
             }

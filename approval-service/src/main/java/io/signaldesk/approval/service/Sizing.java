@@ -30,7 +30,7 @@ public final class Sizing {
 
     public static BigDecimal volume(Subscription s, String instrument, BigDecimal entry, BigDecimal stopLoss, BigDecimal equity) {
         BigDecimal v;
-        if (Subscription.Sizing.FIXED.name().equals(s.sizingMode)) {
+        if (s.sizingMode == Subscription.Sizing.FIXED) {
             v = s.fixedVolume;
         } else if (equity == null || equity.signum() <= 0) {
             v = MIN_LOT;

@@ -1,24 +1,44 @@
 package io.signaldesk.approval.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.signaldesk.approval.Device;
-import io.signaldesk.approval.StrategyInfo;
 import io.signaldesk.approval.Subscription;
-import io.signaldesk.approval.rest.ApiModels.SubscriptionRequest;
+import io.signaldesk.approval.repository.ApprovalRepository;
+import io.signaldesk.approval.repository.DeviceRepository;
+import io.signaldesk.approval.repository.StrategyInfoRepository;
+import io.signaldesk.approval.repository.SubscriptionRepository;
 import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+/** Following a strategy: how each of its signals is sized and whether it is approved without asking. */
 @ApplicationScoped
 public class SubscriptionService {
+    /** What a trader asks for when following a strategy; field-level limits are checked by the caller. */
+    public record Follow(UUID strategyId, UUID deviceId, Subscription.Sizing sizing, BigDecimal fixedVolume,
+                         BigDecimal riskPercent, BigDecimal maxVolume, boolean autoApprove, BigDecimal autoApproveMaxVolume) {
+    }
 
-    public Uni<Subscription> subscribe(UUID userId, SubscriptionRequest req) {
+    private final SubscriptionRepository subscriptions;
+    private final StrategyInfoRepository strategies;
+    private final DeviceRepository devices;
+    private final ApprovalRepository approvals;
+
+    public SubscriptionService(SubscriptionRepository subscriptions, StrategyInfoRepository strategies, DeviceRepository devices,
+                               ApprovalRepository approvals) {
+        this.subscriptions = subscriptions;
+        this.strategies = strategies;
+        this.devices = devices;
+        this.approvals = approvals;
+    }
+
+    public Uni<Subscription> subscribe(UUID userId, Follow req) {
         Subscription.Sizing mode = req.sizing();
         if (mode == Subscription.Sizing.FIXED && req.fixedVolume() == null) {
             return Uni.createFrom().failure(ProblemException.unprocessable("sizing", "FIXED sizing needs fixedVolume"));
@@ -32,9 +52,10 @@ public class SubscriptionService {
         if (req.autoApprove() && req.autoApproveMaxVolume() == null) {
             return Uni.createFrom().failure(ProblemException.unprocessable("auto-approve", "autoApprove needs autoApproveMaxVolume"));
         }
-        return Panache.withTransaction(() -> checkStrategy(req.strategyId().toString())
+        String strategyId = req.strategyId().toString();
+        return Panache.withTransaction(() -> checkStrategy(strategyId)
                 .chain(() -> checkDevice(userId, req.deviceId()))
-                .chain(() -> Subscription.count("userId = ?1 and strategyId = ?2 and cancelledAt is null", userId, req.strategyId().toString()))
+                .chain(() -> subscriptions.countActive(userId, strategyId))
                 .chain(n -> {
                     if (n > 0) {
                         return Uni.createFrom().failure(alreadySubscribed());
@@ -42,16 +63,16 @@ public class SubscriptionService {
                     Subscription s = new Subscription();
                     s.id = UUID.randomUUID();
                     s.userId = userId;
-                    s.strategyId = req.strategyId().toString();
+                    s.strategyId = strategyId;
                     s.deviceId = req.deviceId();
-                    s.sizingMode = mode.name();
+                    s.sizingMode = mode;
                     s.fixedVolume = req.fixedVolume();
                     s.riskPercent = req.riskPercent();
                     s.maxVolume = req.maxVolume();
                     s.autoApprove = req.autoApprove();
                     s.autoApproveMaxVolume = req.autoApproveMaxVolume();
                     s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return s.persist().replaceWith(s);
+                    return subscriptions.persist(s);
                 }))
                 // two identical requests at once: the partial unique index lets one through
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "subscriptions_active_uq")).transform(t -> alreadySubscribed());
@@ -62,8 +83,8 @@ public class SubscriptionService {
     }
 
     /** Only a strategy signal-service published, and has not retired, can be followed. */
-    private static Uni<Void> checkStrategy(String strategyId) {
-        return StrategyInfo.<StrategyInfo>findById(strategyId).invoke(s -> {
+    private Uni<Void> checkStrategy(String strategyId) {
+        return strategies.findById(strategyId).invoke(s -> {
             if (s == null || !s.live()) {
                 throw ProblemException.unprocessable("unknown-strategy", "No strategy " + strategyId + " can be followed"
                         + (s == null ? "" : ": it was retired"));
@@ -75,7 +96,7 @@ public class SubscriptionService {
         if (deviceId == null) {
             return Uni.createFrom().voidItem();
         }
-        return Device.<Device>findById(deviceId).invoke(d -> {
+        return devices.findById(deviceId).invoke(d -> {
             if (d == null || !d.userId.equals(userId) || !d.active()) {
                 throw ProblemException.unprocessable("unknown-device", "deviceId is not one of your active devices");
             }
@@ -83,17 +104,20 @@ public class SubscriptionService {
     }
 
     public Uni<List<Subscription>> list(UUID userId) {
-        return Panache.withSession(() -> Subscription.<Subscription>find("userId = ?1 and cancelledAt is null order by createdAt", userId).list());
+        return Panache.withSession(() -> subscriptions.activeOf(userId));
     }
 
-    /** Stops following; pending approvals of it expire. Kept (cancelled) for the audit trail. */
+    /**
+     * Stops following; its PENDING approvals become CANCELLED (the trader withdrew them; nothing
+     * expired). The subscription is kept, cancelled, for the audit trail.
+     */
     public Uni<Void> unsubscribe(UUID userId, UUID id) {
-        return Panache.withTransaction(() -> Subscription.<Subscription>findById(id).chain(s -> {
+        return Panache.withTransaction(() -> subscriptions.findById(id).chain(s -> {
             if (s == null || !s.userId.equals(userId) || s.cancelledAt != null) {
                 return Uni.createFrom().failure(ProblemException.notFound("subscription " + id));
             }
             s.cancelledAt = Instant.now();
-            return ApprovalService.expire("subscription_id = :p", id, "user:" + userId, "unsubscribed").replaceWithVoid();
+            return approvals.cancelPendingOf(id, "user:" + userId, "unsubscribed").replaceWithVoid();
         }));
     }
 }

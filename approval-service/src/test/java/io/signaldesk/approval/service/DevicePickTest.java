@@ -31,8 +31,8 @@ class DevicePickTest {
         Device other = device(UUID.randomUUID());
         Device oldest = device(user);
         Device newer = device(user);
-        assertThat(ApprovalService.pickDevice(List.of(other, oldest, newer), sub(user, null))).isSameAs(oldest);
-        assertThat(ApprovalService.pickDevice(List.of(other), sub(user, null))).isNull();
+        assertThat(Decisions.pickDevice(List.of(other, oldest, newer), sub(user, null))).isSameAs(oldest);
+        assertThat(Decisions.pickDevice(List.of(other), sub(user, null))).isNull();
     }
 
     @Test
@@ -40,8 +40,8 @@ class DevicePickTest {
         UUID user = UUID.randomUUID();
         Device oldest = device(user);
         Device pinned = device(user);
-        assertThat(ApprovalService.pickDevice(List.of(oldest, pinned), sub(user, pinned.id))).isSameAs(pinned);
+        assertThat(Decisions.pickDevice(List.of(oldest, pinned), sub(user, pinned.id))).isSameAs(pinned);
         // revoked (so not in the active list): no fallback to another broker account
-        assertThat(ApprovalService.pickDevice(List.of(oldest), sub(user, pinned.id))).isNull();
+        assertThat(Decisions.pickDevice(List.of(oldest), sub(user, pinned.id))).isNull();
     }
 }

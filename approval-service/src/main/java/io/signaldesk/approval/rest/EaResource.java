@@ -1,11 +1,15 @@
-package io.signaldesk.approval.ea;
+package io.signaldesk.approval.rest;
 
+import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.rest.ApiModels.AckRequest;
 import io.signaldesk.approval.rest.ApiModels.AckResponse;
+import io.signaldesk.approval.rest.ApiModels.CommandView;
 import io.signaldesk.approval.rest.ApiModels.PollResponse;
 import io.signaldesk.approval.rest.ApiModels.SnapshotRequest;
+import io.signaldesk.approval.service.EaService;
 import io.signaldesk.platform.hmac.SignedRequest;
+import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The EA API: no JWT; every request is HMAC-signed by the device (docs/ea-protocol.md). The body
@@ -59,7 +64,7 @@ public class EaResource {
         }
         return ea.authenticate(new SignedRequest(device, "GET", http.uri(), ts, nonce, sig, new byte[0]))
                 .chain(d -> ea.poll(d, wait))
-                .map(cmds -> new PollResponse(cmds, Instant.now()));
+                .map(cmds -> new PollResponse(cmds.stream().map(CommandView::of).toList(), Instant.now()));
     }
 
     @POST
@@ -70,7 +75,8 @@ public class EaResource {
                                 @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
                                 @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
         return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
-                .chain(d -> ea.ack(d, read(body, AckRequest.class)));
+                .chain(d -> ea.ack(d, ack(body).toReport()))
+                .map(a -> AckResponse.of(a.command(), a.repeated()));
     }
 
     @POST
@@ -81,8 +87,16 @@ public class EaResource {
                                   @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
                                   @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
         return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
-                .chain((Device d) -> ea.snapshot(d, read(body, SnapshotRequest.class)))
+                .chain((Device d) -> ea.snapshot(d, read(body, SnapshotRequest.class).toSnapshot()))
                 .replaceWith(Response.accepted().build());
+    }
+
+    /** An ack's status is one an EA may report: FILLED, REJECTED or FAILED. */
+    private AckRequest ack(byte[] body) {
+        AckRequest req = bodies.parse(body, AckRequest.class);
+        bodies.validate(req, req.status() == null || req.status().reportable() ? List.of()
+                : List.of(new Problem.Violation("status", "must be FILLED, REJECTED or FAILED")));
+        return req;
     }
 
     private <T> T read(byte[] body, Class<T> type) {

@@ -1,19 +1,18 @@
-package io.signaldesk.approval.ea;
+package io.signaldesk.approval.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.AccountState;
+import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.ApprovalHistory;
 import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.config.ApprovalConfig;
-import io.signaldesk.approval.rest.ApiModels.AckRequest;
-import io.signaldesk.approval.rest.ApiModels.AckResponse;
-import io.signaldesk.approval.rest.ApiModels.CommandView;
-import io.signaldesk.approval.rest.ApiModels.SnapshotRequest;
-import io.signaldesk.approval.service.DeviceService;
-import io.signaldesk.platform.events.Side;
+import io.signaldesk.approval.repository.AccountStateRepository;
+import io.signaldesk.approval.repository.ApprovalHistoryRepository;
+import io.signaldesk.approval.repository.CommandRepository;
+import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.platform.events.TradeEvents;
 import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
 import io.signaldesk.platform.events.TradeEvents.FillReported;
@@ -28,9 +27,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,17 +40,40 @@ import java.util.UUID;
 public class EaService {
     private static final int MAX_COMMANDS = 20;
 
+    /** What the terminal reports for a command (docs/ea-protocol.md); {@code status} is one an EA may report. */
+    public record Report(UUID commandId, Command.Status status, Long ticket, BigDecimal price, BigDecimal volume,
+                         Instant executedAt, String error) {
+    }
+
+    /** The command as acknowledged; {@code repeated}: this exact report had been recorded before. */
+    public record Acknowledged(Command command, boolean repeated) {
+    }
+
+    /** Balance, equity and open positions as the broker reports them; {@code takenAt} null means now. */
+    public record Snapshot(BigDecimal balance, BigDecimal equity, String currency, Instant takenAt,
+                           List<TradeEvents.ReportedPosition> positions) {
+    }
+
     private final SignedRequestAuthenticator authenticator;
-    private final DeviceService devices;
+    private final DeviceService deviceSecrets;
+    private final DeviceRepository devices;
+    private final CommandRepository commands;
+    private final ApprovalHistoryRepository histories;
+    private final AccountStateRepository accounts;
     private final CommandWakeup wakeup;
     private final Outbox outbox;
     private final ApprovalConfig config;
     private final MeterRegistry metrics;
 
-    public EaService(SignedRequestAuthenticator authenticator, DeviceService devices, CommandWakeup wakeup, Outbox outbox,
-                     ApprovalConfig config, MeterRegistry metrics) {
+    public EaService(SignedRequestAuthenticator authenticator, DeviceService deviceSecrets, DeviceRepository devices,
+                     CommandRepository commands, ApprovalHistoryRepository history, AccountStateRepository accounts,
+                     CommandWakeup wakeup, Outbox outbox, ApprovalConfig config, MeterRegistry metrics) {
         this.authenticator = authenticator;
+        this.deviceSecrets = deviceSecrets;
         this.devices = devices;
+        this.commands = commands;
+        this.histories = history;
+        this.accounts = accounts;
         this.wakeup = wakeup;
         this.outbox = outbox;
         this.config = config;
@@ -72,7 +96,7 @@ public class EaService {
             return Uni.createFrom().voidItem();
         }
         d.lastSeenAt = now;
-        return Panache.withTransaction(() -> Device.update("lastSeenAt = ?1 where id = ?2", now, d.id)).replaceWithVoid();
+        return Panache.withTransaction(() -> devices.markSeen(d.id, now)).replaceWithVoid();
     }
 
     /** Devices as signers of the EA API. */
@@ -84,12 +108,12 @@ public class EaService {
 
         @Override
         public Uni<Device> find(UUID id) {
-            return Device.findById(id);
+            return devices.findById(id);
         }
 
         @Override
         public List<String> secrets(Device d) {
-            return devices.validSecrets(d);
+            return deviceSecrets.validSecrets(d);
         }
 
         @Override
@@ -99,7 +123,7 @@ public class EaService {
     };
 
     /** Leases due commands; with {@code waitMs > 0} and none due, waits for a wake-up (no polling of the database). */
-    public Uni<List<CommandView>> poll(Device device, long waitMs) {
+    public Uni<List<Command>> poll(Device device, long waitMs) {
         long wait = Math.min(Math.max(0, waitMs), config.maxWait().toMillis());
         if (wait == 0) {
             return lease(device.id);
@@ -110,7 +134,7 @@ public class EaService {
         // the timeout on a timer thread: come back to this request's own Vert.x context before touching
         // the database, or the lease would run in (and share the session of) someone else's context.
         Context own = Vertx.currentContext();
-        return Uni.createFrom().deferred(() -> superseded(poll) ? Uni.createFrom().item(List.<CommandView>of()) : lease(device.id))
+        return Uni.createFrom().deferred(() -> superseded(poll) ? Uni.createFrom().item(List.<Command>of()) : lease(device.id))
                 .chain(found -> {
             if (!found.isEmpty() || superseded(poll)) {
                 return Uni.createFrom().item(found);
@@ -121,7 +145,7 @@ public class EaService {
                     .chain(how -> {
                         if (how == CommandWakeup.Wake.SUPERSEDED) {
                             metrics.counter("signaldesk.ea.poll.superseded").increment();
-                            return Uni.createFrom().item(List.<CommandView>of()); // a newer poll of this device takes over
+                            return Uni.createFrom().item(List.<Command>of()); // a newer poll of this device takes over
                         }
                         return lease(device.id);
                     });
@@ -135,25 +159,14 @@ public class EaService {
         return poll.woken().getNow(null) == CommandWakeup.Wake.SUPERSEDED;
     }
 
-    private Uni<List<CommandView>> lease(UUID deviceId) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        // the database's clock, the one the expiry sweep uses: no skew between the two decisions
-                        "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = now() + make_interval(secs => :leaseSeconds), "
-                                + "delivery_count = delivery_count + 1 "
-                                + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
-                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
-                                + "AND (expires_at IS NULL OR expires_at > now()) "
-                                + "ORDER BY created_at LIMIT " + MAX_COMMANDS + " FOR UPDATE SKIP LOCKED) RETURNING *", Command.class)
-                .setParameter("leaseSeconds", config.lease().toMillis() / 1000.0)
-                .setParameter("d", deviceId)
-                .getResultList()))
+    private Uni<List<Command>> lease(UUID deviceId) {
+        return Panache.withTransaction(() -> commands.leaseDue(deviceId, config.lease(), MAX_COMMANDS))
                 .map(list -> list.stream()
-                        .sorted(java.util.Comparator.comparing((Command c) -> c.createdAt))
-                        .map(c -> {
+                        .sorted(Comparator.comparing((Command c) -> c.createdAt))
+                        .peek(c -> {
                             if (c.deliveryCount > 1) {
                                 metrics.counter("signaldesk.ea.commands.redelivered").increment();
                             }
-                            return CommandView.of(c);
                         }).toList());
     }
 
@@ -161,10 +174,10 @@ public class EaService {
      * Records the EA's result. The same ack again gets the same answer; a different one for an acked
      * command is a conflict. FILLED publishes FillReported in the same transaction.
      */
-    public Uni<AckResponse> ack(Device device, AckRequest req) {
+    public Uni<Acknowledged> ack(Device device, Report req) {
         String fingerprint = Hmac.sha256Hex(req.status() + "|" + req.ticket() + "|" + plain(req.price()) + "|"
                 + plain(req.volume()) + "|" + req.error());
-        return Panache.withTransaction(() -> Command.<Command>findById(req.commandId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> commands.findForUpdate(req.commandId())
                 .chain(c -> {
                     if (c == null || !c.deviceId.equals(device.id)) {
                         return Uni.createFrom().failure(ProblemException.notFound("command " + req.commandId() + " for this device"));
@@ -172,17 +185,21 @@ public class EaService {
                     if (c.ackedAt != null) {
                         if (c.ackFingerprint.equals(fingerprint)) {
                             metrics.counter("signaldesk.ea.acks", "outcome", "repeat").increment();
-                            return Uni.createFrom().item(AckResponse.of(c, true));
+                            return Uni.createFrom().item(new Acknowledged(c, true));
                         }
                         return Uni.createFrom().failure(ProblemException.conflict("ack-conflict",
                                 "Command " + c.id + " was already acknowledged as " + c.status + " with other values"));
                     }
-                    boolean lateAfterExpiry = Command.Status.EXPIRED.name().equals(c.status);
+                    boolean lateAfterExpiry = c.status == Command.Status.EXPIRED;
                     if (lateAfterExpiry && c.deliveryCount == 0) {
                         return Uni.createFrom().failure(ProblemException.conflict("command-expired",
                                 "Command " + c.id + " expired before any terminal collected it; do not execute it"));
                     }
-                    if ("FILLED".equals(req.status()) && (req.ticket() == null || req.price() == null || req.volume() == null)) {
+                    if (!req.status().reportable()) {
+                        return Uni.createFrom().failure(ProblemException.unprocessable("ack-status",
+                                "An EA reports FILLED, REJECTED or FAILED, not " + req.status()));
+                    }
+                    if (req.status() == Command.Status.FILLED && (req.ticket() == null || req.price() == null || req.volume() == null)) {
                         return Uni.createFrom().failure(ProblemException.unprocessable("fill-incomplete",
                                 "A FILLED ack needs ticket, price and volume"));
                     }
@@ -195,41 +212,39 @@ public class EaService {
                     c.ackError = req.error();
                     c.ackFingerprint = fingerprint;
                     c.leaseUntil = null;
-                    metrics.counter("signaldesk.ea.acks", "outcome", req.status()).increment();
+                    metrics.counter("signaldesk.ea.acks", "outcome", req.status().name()).increment();
                     // a delivered command the sweep marked unconfirmed: the terminal's word is what happened
                     Uni<?> history = lateAfterExpiry && c.approvalId != null
-                            ? ApprovalHistory.of(c.approvalId, "APPROVED", "APPROVED", "device:" + device.id,
-                                    "confirmed after the signal expired: " + req.status(), req.volume() == null ? c.volume : req.volume()).persist()
+                            ? histories.persist(ApprovalHistory.of(c.approvalId, Approval.Status.APPROVED, Approval.Status.APPROVED, "device:" + device.id,
+                                    "confirmed after the signal expired: " + req.status(), req.volume() == null ? c.volume : req.volume()))
                             : Uni.createFrom().voidItem();
-                    if (!"FILLED".equals(req.status())) {
-                        return history.replaceWith(AckResponse.of(c, false));
+                    if (req.status() != Command.Status.FILLED) {
+                        return history.replaceWith(new Acknowledged(c, false));
                     }
                     FillReported fill = new FillReported(UUID.randomUUID(), c.id, c.userId, device.id, device.brokerAccount,
-                            "CLOSE".equals(c.type) || "CLOSE_ALL".equals(c.type) ? TradeEvents.FillAction.CLOSE : TradeEvents.FillAction.OPEN,
-                            c.instrument, c.side == null ? null : Side.valueOf(c.side), req.ticket(), req.volume(), req.price(),
+                            c.type == Command.Type.OPEN ? TradeEvents.FillAction.OPEN : TradeEvents.FillAction.CLOSE,
+                            c.instrument, c.side, req.ticket(), req.volume(), req.price(),
                             c.ackExecutedAt);
-                    return history.chain(() -> outbox.enqueue(fill)).replaceWith(AckResponse.of(c, false));
+                    return history.chain(() -> outbox.enqueue(fill)).replaceWith(new Acknowledged(c, false));
                 }));
     }
 
-    private static String plain(java.math.BigDecimal d) {
+    private static String plain(BigDecimal d) {
         return d == null ? "null" : d.stripTrailingZeros().toPlainString();
     }
 
     /** Stores the latest account state and publishes AccountSnapshot. */
-    public Uni<Void> snapshot(Device device, SnapshotRequest req) {
+    public Uni<Void> snapshot(Device device, Snapshot req) {
         Instant taken = req.takenAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : req.takenAt();
-        return Panache.withTransaction(() -> AccountState.<AccountState>findById(device.id).chain(existing -> {
+        return Panache.withTransaction(() -> accounts.findById(device.id).chain(existing -> {
             AccountState st = existing == null ? new AccountState() : existing;
             st.deviceId = device.id;
             st.currency = req.currency();
             st.balance = req.balance();
             st.equity = req.equity();
             st.takenAt = taken;
-            List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions().stream()
-                    .map(p -> new TradeEvents.ReportedPosition(p.ticket(), p.instrument(), p.side(), p.volume(), p.openPrice(), p.profit()))
-                    .toList();
-            Uni<?> save = existing == null ? st.persist() : Uni.createFrom().item(st);
+            List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions();
+            Uni<?> save = existing == null ? accounts.persist(st) : Uni.createFrom().item(st);
             return save.chain(() -> outbox.enqueue(new AccountSnapshot(UUID.randomUUID(), device.userId, device.id,
                     device.brokerAccount, req.currency(), req.balance(), req.equity(), positions, taken)));
         })).replaceWithVoid();

@@ -1,15 +1,17 @@
-package io.signaldesk.approval.ea;
+package io.signaldesk.approval.service;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.platform.config.PlatformConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -105,6 +107,12 @@ public class CommandWakeup {
         return pubsub.publish(prefix + deviceId, "1")
                 .onFailure().invoke(t -> LOG.warnf("EA wake-up for %s not published (%s); the next poll finds it", deviceId, t))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** After commit: wake each of these devices (a fan-out's auto-approved commands). */
+    public Uni<Void> publishAll(List<UUID> deviceIds) {
+        return Multi.createFrom().iterable(deviceIds).onItem().transformToUniAndConcatenate(this::publish).collect().last()
+                .replaceWithVoid();
     }
 
     private void wakeLocal(String deviceId) {

@@ -1,0 +1,48 @@
+package io.signaldesk.approval.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.approval.Device;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
+
+    /** Active devices of these traders, oldest first (the order the fan-out picks by). */
+    public Uni<List<Device>> activeOf(Collection<UUID> users) {
+        return list("userId in ?1 and revokedAt is null order by createdAt", users);
+    }
+
+    public Uni<List<Device>> allOf(UUID userId) {
+        return list("userId = ?1 order by createdAt", userId);
+    }
+
+    public Uni<Long> countActive(UUID userId) {
+        return count("userId = ?1 and revokedAt is null", userId);
+    }
+
+    public Uni<Long> countActive(UUID userId, String brokerServer, String brokerAccount) {
+        return count("userId = ?1 and brokerServer = ?2 and brokerAccount = ?3 and revokedAt is null",
+                userId, brokerServer, brokerAccount);
+    }
+
+    public Uni<Integer> markSeen(UUID id, Instant at) {
+        return update("lastSeenAt = ?1 where id = ?2", at, id);
+    }
+
+    /**
+     * Serialises one trader's writes of one kind until the transaction ends ({@code pg_advisory_xact_lock}),
+     * for checks that a unique index cannot express (limits).
+     */
+    public Uni<Void> lockTrader(String what, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l", Integer.class)
+                .setParameter("k", what + ":" + userId).getSingleResult()).replaceWithVoid();
+    }
+}
