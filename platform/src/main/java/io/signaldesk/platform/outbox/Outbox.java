@@ -37,7 +37,7 @@ public class Outbox {
                         "Outbox.enqueue must run inside a transaction with the state change it describes"));
             }
             OutboxEvent row = toRow(event);
-            return row.persist().replaceWith(row.id);
+            return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.id);
         });
     }
 

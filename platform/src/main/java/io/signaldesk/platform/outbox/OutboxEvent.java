@@ -1,6 +1,5 @@
 package io.signaldesk.platform.outbox;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "outbox")
-public class OutboxEvent extends PanacheEntityBase {
+public class OutboxEvent {
     @Id
     public UUID id;
 

@@ -43,7 +43,7 @@ public class OutboxRelayService {
 
     void onStart(@Observes StartupEvent ev) {
         if (config.outbox().relayEnabled()) {
-            start(null);
+            start();
         }
     }
 
@@ -57,8 +57,8 @@ public class OutboxRelayService {
                 config.kafka().prefix(), o.batchSize(), o.safetyPoll(), o.retryBackoff(), o.retention(), Map.of());
     }
 
-    /** Starts the relay (tests pass a fault injector to simulate a crash). */
-    public synchronized void start(OutboxRelay.FaultInjector faults) {
+    /** Starts the relay (again, after {@link #stop}: tests stop it to hold events back). */
+    public synchronized void start() {
         if (relay != null && relay.isRunning()) {
             return;
         }
@@ -66,7 +66,7 @@ public class OutboxRelayService {
                 .description("Outbox events published to Kafka")
                 .tag("schema", config.schema())
                 .register(registry);
-        relay = new OutboxRelay(settings(), faults, counter::increment);
+        relay = new OutboxRelay(settings(), counter::increment);
         Gauge.builder("signaldesk.outbox.relay.leader", relay, r -> r.isLeader() ? 1 : 0)
                 .description("1 when this instance is the active outbox relay")
                 .tag("schema", config.schema())

@@ -74,10 +74,21 @@ class OutboxRelayTest {
         }
     }
 
-    OutboxRelay relay(OutboxRelay.FaultInjector faults) {
-        return new OutboxRelay(new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
+    OutboxRelay.Settings settings() {
+        return new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
                 kafka.bootstrapServers(), prefix, 50, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofDays(7),
-                Map.of()), faults, null);
+                Map.of());
+    }
+
+    OutboxRelay relay() {
+        return new OutboxRelay(settings(), null);
+    }
+
+    /** Stands for the process dying on the spot: an Error, which the relay does not survive or clean up after. */
+    static final class Crash extends Error {
+        Crash(String where) {
+            super(where);
+        }
     }
 
     @Test
@@ -85,19 +96,21 @@ class OutboxRelayTest {
         insertEvents(230, 7);
         AtomicInteger batches = new AtomicInteger();
         // Dies right after Kafka committed its second batch, before the rows are marked published.
-        relay = relay(new OutboxRelay.FaultInjector() {
+        OutboxTable dying = new OutboxTable() {
             @Override
-            public void afterKafkaCommit(int n) {
+            int markPublished(Connection conn, List<UUID> ids) throws SQLException {
                 if (batches.incrementAndGet() == 2) {
-                    throw new OutboxRelay.SimulatedCrash("after kafka commit, before marking");
+                    throw new Crash("after kafka commit, before marking");
                 }
+                return super.markPublished(conn, ids);
             }
-        });
+        };
+        relay = new OutboxRelay(settings(), dying, new KafkaBatchPublisher(settings()), null);
         relay.start();
         awaitUntil(() -> !relay.isRunning(), "the relay to crash");
         assertThat(unpublishedCount()).as("the crashed batch and the rest are unmarked").isEqualTo(230 - 50);
 
-        relay = relay(null);
+        relay = relay();
         relay.start();
         awaitUntil(() -> unpublishedCount() == 0, "all rows published");
 
@@ -108,19 +121,21 @@ class OutboxRelayTest {
     void publishesEveryEventExactlyOnceWhenTheRelayDiesBeforeTheKafkaCommit() throws Exception {
         insertEvents(120, 5);
         AtomicInteger batches = new AtomicInteger();
-        relay = relay(new OutboxRelay.FaultInjector() {
+        KafkaBatchPublisher dying = new KafkaBatchPublisher(settings()) {
             @Override
-            public void beforeKafkaCommit(int n) {
+            void commit() {
                 if (batches.incrementAndGet() == 2) {
-                    throw new OutboxRelay.SimulatedCrash("mid-batch, records sent, not committed");
+                    throw new Crash("mid-batch, records sent, not committed");
                 }
+                super.commit();
             }
-        });
+        };
+        relay = new OutboxRelay(settings(), new OutboxTable(), dying, null);
         relay.start();
         awaitUntil(() -> !relay.isRunning(), "the relay to crash");
         assertThat(unpublishedCount()).isEqualTo(120 - 50);
 
-        relay = relay(null);
+        relay = relay();
         relay.start();
         awaitUntil(() -> unpublishedCount() == 0, "all rows published");
 
@@ -129,7 +144,7 @@ class OutboxRelayTest {
 
     @Test
     void anEventWrittenWhileTheBrokerIsDownIsPublishedWhenItReturns() throws Exception {
-        relay = relay(null);
+        relay = relay();
         relay.start();
         insertEvents(3, 3);
         awaitUntil(() -> unpublishedCount() == 0, "first events published");
@@ -148,10 +163,10 @@ class OutboxRelayTest {
 
     @Test
     void aSecondRelayStandsByWhileTheFirstIsActive() throws Exception {
-        relay = relay(null);
+        relay = relay();
         relay.start();
         awaitUntil(() -> relay.isLeader(), "the first relay to lead");
-        try (OutboxRelay second = relay(null)) {
+        try (OutboxRelay second = relay()) {
             second.start();
             Thread.sleep(1000);
             assertThat(second.isLeader()).isFalse();
@@ -167,7 +182,7 @@ class OutboxRelayTest {
     void aNotifyWakesTheRelayLongBeforeTheSafetyPoll() throws Exception {
         relay = new OutboxRelay(new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
                 kafka.bootstrapServers(), prefix, 50, Duration.ofMinutes(5), Duration.ofMillis(200), Duration.ofDays(7),
-                Map.of()), null, null);
+                Map.of()), null);
         relay.start();
         awaitUntil(() -> relay.isLeader(), "the relay to lead");
         Thread.sleep(1500); // producer initialised and waiting on LISTEN
