@@ -1,6 +1,5 @@
 package io.signaldesk.affiliate;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** A signup as the affiliate program sees it (from UserRegistered). */
 @Entity
 @Table(name = "signups")
-public class Signup extends PanacheEntityBase {
+public class Signup {
     @Id
     @Column(name = "user_id")
     public UUID userId;

@@ -1,6 +1,5 @@
 package io.signaldesk.payout;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "billing_accounts")
-public class BillingAccount extends PanacheEntityBase {
+public class BillingAccount {
     @Id
     @Column(name = "user_id")
     public UUID userId;

@@ -1,6 +1,6 @@
 package io.signaldesk.affiliate.messaging;
 
-import io.signaldesk.affiliate.Signup;
+import io.signaldesk.affiliate.service.SignupService;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.UserEvents.UserRegistered;
 import io.signaldesk.platform.messaging.EventConsumer;
@@ -15,9 +15,11 @@ public class UserEventsConsumer {
     static final String CONSUMER = "affiliate-service.users";
 
     private final EventConsumer events;
+    private final SignupService signups;
 
-    public UserEventsConsumer(EventConsumer events) {
+    public UserEventsConsumer(EventConsumer events, SignupService signups) {
         this.events = events;
+        this.signups = signups;
     }
 
     @Incoming("users")
@@ -26,14 +28,7 @@ public class UserEventsConsumer {
             if (!EventTypes.USER_REGISTERED.equals(env.type())) {
                 return Uni.createFrom().voidItem();
             }
-            UserRegistered e = events.data(env, UserRegistered.class);
-            Signup s = new Signup();
-            s.userId = e.userId();
-            s.referralCode = e.referralCode();
-            s.signupFingerprint = e.signupFingerprint();
-            s.ipHash = e.ipHash();
-            s.registeredAt = e.registeredAt();
-            return s.persist();
+            return signups.registered(events.data(env, UserRegistered.class));
         });
     }
 }

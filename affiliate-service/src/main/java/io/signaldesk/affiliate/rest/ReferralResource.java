@@ -1,7 +1,6 @@
 package io.signaldesk.affiliate.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.signaldesk.affiliate.Signup;
+import io.signaldesk.affiliate.service.SignupService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -23,13 +22,17 @@ public class ReferralResource {
     public record SignupView(UUID userId, String referralCode, Instant registeredAt) {
     }
 
+    private final SignupService signups;
+
+    public ReferralResource(SignupService signups) {
+        this.signups = signups;
+    }
+
     @GET
     @Path("/signups")
     @RolesAllowed("admin")
-    @WithSession
     @Operation(summary = "Signups attributed to a referral code (admin)")
     public Uni<List<SignupView>> signups(@QueryParam("code") @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{3,32}") String code) {
-        return Signup.<Signup>find("referralCode = ?1 order by registeredAt desc", code).page(0, 500).list()
-                .map(list -> list.stream().map(s -> new SignupView(s.userId, s.referralCode, s.registeredAt)).toList());
+        return signups.ofCode(code).map(list -> list.stream().map(s -> new SignupView(s.userId, s.referralCode, s.registeredAt)).toList());
     }
 }

@@ -1,9 +1,8 @@
 package io.signaldesk.payout.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
-import io.signaldesk.payout.BillingAccount;
+import io.signaldesk.payout.service.BillingService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,18 +20,19 @@ public class BillingResource {
     public record SubscriptionView(String tier, String status, Instant currentPeriodEnd) {
     }
 
+    private final BillingService billing;
     private final CurrentUser currentUser;
 
-    public BillingResource(CurrentUser currentUser) {
+    public BillingResource(BillingService billing, CurrentUser currentUser) {
+        this.billing = billing;
         this.currentUser = currentUser;
     }
 
     @GET
     @Path("/subscription")
-    @WithSession
     @Operation(summary = "The signed-in user's premium tier (FREE until Stripe says otherwise)")
     public Uni<SubscriptionView> subscription() {
-        return BillingAccount.<BillingAccount>findById(currentUser.id())
+        return billing.account(currentUser.id())
                 .map(a -> a == null ? new SubscriptionView("FREE", "NONE", null)
                         : new SubscriptionView(a.tier, a.status, a.currentPeriodEnd));
     }
