@@ -16,6 +16,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "producers")
 public class Producer {
+    /** Derived from {@link #revokedAt}, not stored: a producer is revoked once and for good. */
+    public enum Status { ACTIVE, REVOKED }
+
     @Id
     public UUID id;
 
@@ -52,6 +55,10 @@ public class Producer {
 
     public boolean revoked() {
         return revokedAt != null;
+    }
+
+    public Status status() {
+        return revoked() ? Status.REVOKED : Status.ACTIVE;
     }
 
     /** The previous secret's end of grace, or null when it no longer works. */

@@ -2,20 +2,44 @@ package io.signaldesk.signal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** A strategy: what signals are about (one instrument, one timeframe) and who may publish them. */
 @Entity
 @Table(name = "strategies")
 public class Strategy {
-    public static final Set<String> KINDS = Set.of("FIB_RSI", "EXTERNAL");
+    /** Who decides a strategy's signals; stored by name (TEXT column {@code kind}). */
+    public enum Kind {
+        /** The built-in Fib-RSI engine, fed with candles. */
+        FIB_RSI,
+        /** Outside producers (signed requests, TradingView alerts). */
+        EXTERNAL;
+
+        /**
+         * The names as a regular expression, for request validation: an annotation needs a constant,
+         * and {@code StrategyKindTest} checks that it lists exactly the constants above.
+         */
+        public static final String PATTERN = "FIB_RSI|EXTERNAL";
+
+        /** The kind of this name, or null when there is none (the caller reports it). */
+        public static Kind of(String name) {
+            for (Kind k : values()) {
+                if (k.name().equals(name)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
     public static final Map<String, Duration> TIMEFRAMES = Map.of("M1", Duration.ofMinutes(1), "M5", Duration.ofMinutes(5),
             "M15", Duration.ofMinutes(15), "M30", Duration.ofMinutes(30), "H1", Duration.ofHours(1), "H4", Duration.ofHours(4),
             "D1", Duration.ofDays(1));
@@ -28,9 +52,9 @@ public class Strategy {
     @Column(nullable = false)
     public String name;
 
-    /** FIB_RSI (the built-in engine) or EXTERNAL (outside producers). */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public Kind kind;
 
     @Column(nullable = false)
     public String instrument;

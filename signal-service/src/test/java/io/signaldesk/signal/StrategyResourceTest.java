@@ -84,6 +84,18 @@ class StrategyResourceTest {
         assertThat(count("SELECT count(*) FROM signal.strategies")).isEqualTo(before);
     }
 
+    /** A FIB_RSI strategy without a timeframe was a 500 (a null map key while checking its params). */
+    @Test
+    void aFibRsiStrategyWithoutTimeframeIs400NotA500() throws Exception {
+        long before = count("SELECT count(*) FROM signal.strategies");
+        JsonObject noTimeframe = body(unique("NoTf"));
+        noTimeframe.remove("timeframe");
+        problem(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(noTimeframe.encode())
+                .post("/api/v1/strategies").then(), 400, "validation")
+                .body("violations.field", containsInAnyOrder("timeframe"));
+        assertThat(count("SELECT count(*) FROM signal.strategies")).isEqualTo(before);
+    }
+
     @Test
     void anUnknownStrategyIs404Problem() {
         problem(given().auth().oauth2(trader()).get("/api/v1/strategies/" + java.util.UUID.randomUUID()).then(), 404, "not-found");

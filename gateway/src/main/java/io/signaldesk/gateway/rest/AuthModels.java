@@ -1,5 +1,7 @@
 package io.signaldesk.gateway.rest;
 
+import io.signaldesk.gateway.User;
+import io.signaldesk.gateway.service.AuthService;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -19,9 +21,15 @@ public final class AuthModels {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
             @Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "must be 3-32 letters, digits, _ or -") String referralCode) {
+        AuthService.Registration toCommand() {
+            return new AuthService.Registration(email, password, referralCode);
+        }
     }
 
     public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+        AuthService.Credentials toCommand() {
+            return new AuthService.Credentials(email, password);
+        }
     }
 
     public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
@@ -29,8 +37,15 @@ public final class AuthModels {
 
     @Schema(description = "Tokens: a short-lived RS256 access token and a rotating refresh token")
     public record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+        /** Bearer tokens (RFC 6750), as OAuth 2 clients expect the type named. */
+        static TokenResponse of(AuthService.Tokens t) {
+            return new TokenResponse(t.accessToken(), t.refreshToken(), t.expiresInSeconds(), "Bearer");
+        }
     }
 
     public record UserView(UUID id, String email, Set<String> roles, String referredBy, Instant createdAt) {
+        static UserView of(User u) {
+            return new UserView(u.id, u.email, u.roleSet(), u.referredBy, u.createdAt);
+        }
     }
 }

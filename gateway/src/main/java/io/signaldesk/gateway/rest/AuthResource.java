@@ -1,7 +1,6 @@
 package io.signaldesk.gateway.rest;
 
 import io.signaldesk.platform.security.CurrentUser;
-import io.signaldesk.gateway.User;
 import io.signaldesk.gateway.rest.AuthModels.LoginRequest;
 import io.signaldesk.gateway.rest.AuthModels.RefreshRequest;
 import io.signaldesk.gateway.rest.AuthModels.RegisterRequest;
@@ -45,22 +44,22 @@ public class AuthResource {
     @Path("/auth/register")
     @Operation(summary = "Create a trader account; publishes UserRegistered")
     public Uni<Response> register(@Valid @NotNull RegisterRequest req, @Context HttpServerRequest http) {
-        return auth.register(req, http.remoteAddress().hostAddress(), http.getHeader("User-Agent"))
-                .map(u -> Response.created(URI.create("/api/v1/me")).entity(view(u)).build());
+        return auth.register(req.toCommand(), http.remoteAddress().hostAddress(), http.getHeader("User-Agent"))
+                .map(u -> Response.created(URI.create("/api/v1/me")).entity(UserView.of(u)).build());
     }
 
     @POST
     @Path("/auth/login")
     @Operation(summary = "Exchange email and password for an access token and a refresh token")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest req) {
-        return auth.login(req);
+        return auth.login(req.toCommand()).map(TokenResponse::of);
     }
 
     @POST
     @Path("/auth/refresh")
     @Operation(summary = "Rotate a refresh token; reusing a rotated one revokes its whole login")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest req) {
-        return auth.refresh(req.refreshToken());
+        return auth.refresh(req.refreshToken()).map(TokenResponse::of);
     }
 
     @POST
@@ -79,11 +78,7 @@ public class AuthResource {
             if (u == null) {
                 throw ProblemException.notFound("user " + currentUser.id());
             }
-            return view(u);
+            return UserView.of(u);
         });
-    }
-
-    static UserView view(User u) {
-        return new UserView(u.id, u.email, u.roleSet(), u.referredBy, u.createdAt);
     }
 }

@@ -6,9 +6,6 @@ import io.signaldesk.gateway.User;
 import io.signaldesk.gateway.config.GatewayConfig;
 import io.signaldesk.gateway.repository.RefreshTokenRepository;
 import io.signaldesk.gateway.repository.UserRepository;
-import io.signaldesk.gateway.rest.AuthModels.LoginRequest;
-import io.signaldesk.gateway.rest.AuthModels.RegisterRequest;
-import io.signaldesk.gateway.rest.AuthModels.TokenResponse;
 import io.signaldesk.platform.events.UserEvents.UserRegistered;
 import io.signaldesk.platform.hmac.Hmac;
 import io.signaldesk.platform.outbox.Outbox;
@@ -30,6 +27,18 @@ import java.util.UUID;
 public class AuthService {
     private static final Logger LOG = Logger.getLogger(AuthService.class);
 
+    /** A trader signing up, the fields checked by the caller; {@code referralCode} may be null. */
+    public record Registration(String email, String password, String referralCode) {
+    }
+
+    /** An email and password to sign in with, checked for form by the caller. */
+    public record Credentials(String email, String password) {
+    }
+
+    /** A signed access token, valid for {@code expiresInSeconds}, and the refresh token of its login. */
+    public record Tokens(String accessToken, String refreshToken, long expiresInSeconds) {
+    }
+
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
@@ -49,8 +58,8 @@ public class AuthService {
         this.metrics = metrics;
     }
 
-    /** Creates the user and its UserRegistered event in one transaction. */
-    public Uni<User> register(RegisterRequest req, String clientIp, String userAgent) {
+    /** Creates a trader and its UserRegistered event in one transaction. */
+    public Uni<User> register(Registration req, String clientIp, String userAgent) {
         return register(req.email(), req.password(), Set.of(User.TRADER), req.referralCode(), clientIp, userAgent);
     }
 
@@ -79,7 +88,7 @@ public class AuthService {
                 .invoke(u -> metrics.counter("signaldesk.users.registered").increment());
     }
 
-    public Uni<TokenResponse> login(LoginRequest req) {
+    public Uni<Tokens> login(Credentials req) {
         String email = req.email().trim().toLowerCase(Locale.ROOT);
         return Panache.withSession(() -> users.findByEmail(email))
                 .chain(user -> hasher.matches(req.password(), user == null ? null : user.passwordHash)
@@ -94,11 +103,11 @@ public class AuthService {
                         }));
     }
 
-    private Uni<TokenResponse> startFamily(User user) {
+    private Uni<Tokens> startFamily(User user) {
         return refreshTokens.newFamily(user.id, Instant.now()).chain(f -> issue(user, f.id, UUID.randomUUID()));
     }
 
-    private Uni<TokenResponse> issue(User user, UUID familyId, UUID tokenId) {
+    private Uni<Tokens> issue(User user, UUID familyId, UUID tokenId) {
         String refresh = issuer.newRefreshToken();
         RefreshToken rt = new RefreshToken();
         rt.id = tokenId;
@@ -108,19 +117,19 @@ public class AuthService {
         rt.issuedAt = Instant.now();
         rt.expiresAt = rt.issuedAt.plus(config.tokens().refreshTtl());
         return refreshTokens.persist(rt).replaceWith(
-                new TokenResponse(issuer.accessToken(user), refresh, issuer.accessTtlSeconds(), "Bearer"));
+                new Tokens(issuer.accessToken(user), refresh, issuer.accessTtlSeconds()));
     }
 
     private enum RefreshOutcome { OK, UNKNOWN, EXPIRED, REUSED, DISABLED }
 
-    private record RefreshResult(RefreshOutcome outcome, TokenResponse tokens) {
+    private record RefreshResult(RefreshOutcome outcome, Tokens tokens) {
     }
 
     /**
      * Rotates a refresh token. Presenting one that was already rotated or revoked is a sign it was
      * stolen: the whole family is revoked (committed), and the caller gets a 401.
      */
-    public Uni<TokenResponse> refresh(String presented) {
+    public Uni<Tokens> refresh(String presented) {
         String hash = TokenIssuer.hashRefreshToken(presented);
         Instant now = Instant.now();
         // The family lock first: a logout or a reuse detection running now either finishes before this

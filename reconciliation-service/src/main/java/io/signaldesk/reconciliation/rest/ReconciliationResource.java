@@ -33,6 +33,6 @@ public class ReconciliationResource {
     @Operation(summary = "Open divergences between expected and reported positions for the signed-in trader")
     public Uni<StatusView> status() {
         UUID user = currentUser.id();
-        return reconciliation.status(user).map(c -> new StatusView(user, c.open(), c.lastDetectedAt()));
+        return reconciliation.status(user).map(c -> new StatusView(user, c.openDivergences(), c.lastDetectedAt()));
     }
 }

@@ -6,8 +6,6 @@ import io.signaldesk.platform.events.MarketEvents.CandlesClosed;
 import io.signaldesk.platform.messaging.EventConsumer;
 import io.signaldesk.platform.messaging.PoisonEventException;
 import io.signaldesk.platform.problem.ProblemException;
-import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
-import io.signaldesk.signal.rest.CandleModels.CandleInput;
 import io.signaldesk.signal.service.CandleService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +19,8 @@ import java.util.List;
  * {@code candles.v1} from a market-data feed: the same ingest as the REST endpoint, once per
  * CloudEvent id (inbox). Bars that could never be stored (invalid, or contradicting a stored bar)
  * make the event poison: it goes to {@code dlq.signal-service.candles.v1} and the partition moves on.
+ * The event's bars are mapped to the service's own {@link CandleService.Bar}, never to the REST models,
+ * so the API and the event contract change independently.
  */
 @ApplicationScoped
 public class CandleFeedConsumer {
@@ -36,13 +36,13 @@ public class CandleFeedConsumer {
 
     @Incoming("candles")
     public Uni<Void> onCandles(Message<String> msg) {
-        CandleIngestResult[] applied = new CandleIngestResult[1];
+        CandleService.Ingested[] applied = new CandleService.Ingested[1];
         return events.consume(CONSUMER, msg, env -> {
                     if (!EventTypes.CANDLES_CLOSED.equals(env.type())) {
                         return Uni.createFrom().voidItem();
                     }
                     CandlesClosed e = events.data(env, CandlesClosed.class);
-                    List<CandleInput> bars = e.candles() == null ? null : e.candles().stream().map(CandleFeedConsumer::input).toList();
+                    List<CandleService.Bar> bars = e.candles() == null ? null : e.candles().stream().map(CandleFeedConsumer::bar).toList();
                     return Uni.createFrom().deferred(() -> candles.ingestFeed(e.instrument(), e.timeframe(), bars, "feed:" + env.source()))
                             .invoke(r -> applied[0] = r)
                             // bars that can never be stored: retrying would hold the partition for ever
@@ -58,7 +58,7 @@ public class CandleFeedConsumer {
                 });
     }
 
-    private static CandleInput input(Bar b) {
-        return b == null ? null : new CandleInput(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume());
+    private static CandleService.Bar bar(Bar b) {
+        return b == null ? null : new CandleService.Bar(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume());
     }
 }

@@ -28,6 +28,11 @@ public class SignalRepository implements PanacheRepositoryBase<Signal, UUID> {
         return find("producerId = ?1 and clientSignalId = ?2", producerId, clientSignalId).firstResult();
     }
 
+    /** The engine's signal for this strategy and bar, null when there is none. */
+    public Uni<Signal> findByStrategyAndCandleTime(UUID strategyId, Instant candleTime) {
+        return find("strategyId = ?1 and candleTime = ?2", strategyId, candleTime).firstResult();
+    }
+
     /** Newest first. Runs the page query and the count one after the other in the caller's session. */
     public Uni<PageOf> search(Filter f, int page, int size) {
         List<String> where = new ArrayList<>();

@@ -18,4 +18,10 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
     public Uni<List<Strategy>> listByName() {
         return list("order by name");
     }
+
+    /** The strategies of this kind trading the market that are not retired, by id. */
+    public Uni<List<Strategy>> listActive(Strategy.Kind kind, String instrument, String timeframe) {
+        return list("kind = ?1 and retiredAt is null and instrument = ?2 and timeframe = ?3 order by id",
+                kind, instrument, timeframe);
+    }
 }

@@ -1,6 +1,9 @@
 package io.signaldesk.signal.rest;
 
+import io.signaldesk.platform.events.Side;
+import io.signaldesk.signal.Signal;
 import io.signaldesk.signal.Strategy;
+import io.signaldesk.signal.service.SignalService;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +40,11 @@ public final class SignalModels {
             @NotBlank @Size(max = 2000) String rationale,
             @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces")
             String clientSignalId) {
+        /** The service's command; call after validation ({@code side} is then BUY or SELL). */
+        SignalService.NewSignal toCommand() {
+            return new SignalService.NewSignal(instrument, Side.valueOf(side), entry, stopLoss, takeProfit, expiresAt,
+                    rationale, clientSignalId);
+        }
     }
 
     @Schema(description = "A TradingView alert body; time is when the alert fired")
@@ -50,6 +58,11 @@ public final class SignalModels {
             Instant expiresAt,
             @Size(max = 2000) String rationale,
             @NotNull Instant time) {
+        /** The service's command; call after validation ({@code side} is then BUY or SELL). */
+        SignalService.Alert toAlert() {
+            return new SignalService.Alert(instrument, Side.valueOf(side), entry, stopLoss, takeProfit, expiresAt, rationale,
+                    time);
+        }
     }
 
     public record SignalView(UUID id, UUID strategyId, UUID producerId, String clientSignalId, String instrument,
@@ -57,8 +70,16 @@ public final class SignalModels {
                              String rationale, String source, Instant createdAt,
                              @Schema(description = "The bar an engine strategy decided on (open time); absent for producers")
                              Instant candleTime) {
+        static SignalView of(Signal s) {
+            return new SignalView(s.id, s.strategyId, s.producerId, s.clientSignalId, s.instrument, s.side.name(),
+                    SignalService.normalize(s.entry), SignalService.normalize(s.stopLoss),
+                    SignalService.normalize(s.takeProfit), s.expiresAt, s.rationale, s.source, s.createdAt, s.candleTime);
+        }
     }
 
     public record SignalPage(List<SignalView> items, int page, int size, long total) {
+        static SignalPage of(SignalService.Listing l) {
+            return new SignalPage(l.items().stream().map(SignalView::of).toList(), l.page(), l.size(), l.total());
+        }
     }
 }

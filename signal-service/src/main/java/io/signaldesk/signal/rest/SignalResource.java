@@ -5,12 +5,13 @@ import io.quarkus.security.Authenticated;
 import io.signaldesk.platform.events.Side;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.signal.Strategy;
-import io.signaldesk.signal.repository.SignalRepository;
 import io.signaldesk.signal.rest.SignalModels.SignalPage;
 import io.signaldesk.signal.rest.SignalModels.SignalRequest;
 import io.signaldesk.signal.rest.SignalModels.SignalView;
 import io.signaldesk.platform.problem.RequestValidator;
+import io.signaldesk.signal.service.ProducerService;
 import io.signaldesk.signal.service.SignalService;
+import io.signaldesk.signal.service.SignalService.SourceKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -45,14 +46,20 @@ public class SignalResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final SignalService signals;
+    private final ProducerService producers;
+    private final RequestValidator validator;
 
-    public SignalResource(SignalService signals) {
+    public SignalResource(SignalService signals, ProducerService producers, RequestValidator validator) {
         this.signals = signals;
+        this.producers = producers;
+        this.validator = validator;
     }
 
     /**
      * Signed by the producer, not by a user: no bearer token. The body is taken as raw bytes so the
-     * signature covers exactly what was sent; the path is the request URI as received.
+     * signature covers exactly what was sent; the path is the request URI as received. Refusals in
+     * order: who is sending (401, nothing read), the body's shape (400), its meaning (422), all
+     * counted by {@link SignalService#countRefusals}.
      */
     @POST
     @PermitAll
@@ -65,10 +72,18 @@ public class SignalResource {
                                  @HeaderParam("X-Timestamp") String timestamp,
                                  @HeaderParam("X-Nonce") String nonce,
                                  @HeaderParam("X-Signature") String signature) {
-        return signals.ingestSigned(producerId, http.method().name(), http.uri(), timestamp, nonce, signature, body)
-                .map(r -> r.created()
-                        ? Response.created(URI.create("/api/v1/signals/" + r.signal().id())).entity(r.signal()).build()
-                        : Response.ok(r.signal()).build());
+        return signals.countRefusals(SourceKind.PRODUCER,
+                        producers.authenticate(producerId, http.method().name(), http.uri(), timestamp, nonce, signature, body)
+                                .chain(p -> {
+                                    SignalRequest req = validator.parse(body, SignalRequest.class);
+                                    validator.validate(req);
+                                    return signals.publish(p, req.toCommand());
+                                }))
+                .map(r -> {
+                    SignalView s = SignalView.of(r.signal());
+                    return r.created() ? Response.created(URI.create("/api/v1/signals/" + s.id())).entity(s).build()
+                            : Response.ok(s).build();
+                });
     }
 
     @GET
@@ -76,7 +91,7 @@ public class SignalResource {
     @Authenticated
     @Operation(summary = "One signal")
     public Uni<SignalView> get(@PathParam("id") String id) {
-        return signals.get(PathIds.uuid(id, "signal"));
+        return signals.get(PathIds.uuid(id, "signal")).map(SignalView::of);
     }
 
     @GET
@@ -100,9 +115,9 @@ public class SignalResource {
         }
         Side sideValue = null;
         if (present(side)) {
-            if (side.equals("BUY") || side.equals("SELL")) {
+            try {
                 sideValue = Side.valueOf(side);
-            } else {
+            } catch (IllegalArgumentException e) {
                 bad.add(new Problem.Violation("side", "must be BUY or SELL"));
             }
         }
@@ -116,8 +131,8 @@ public class SignalResource {
         if (!bad.isEmpty()) {
             return Uni.createFrom().failure(RequestValidator.invalid(bad));
         }
-        return signals.list(new SignalRepository.Filter(strategy, present(instrument) ? instrument : null, sideValue,
-                fromValue, toValue), pageValue, sizeValue);
+        return signals.list(new SignalService.Filter(strategy, present(instrument) ? instrument : null, sideValue,
+                fromValue, toValue), pageValue, sizeValue).map(SignalPage::of);
     }
 
     static boolean present(String s) {

@@ -1,12 +1,15 @@
 package io.signaldesk.signal.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signaldesk.platform.security.CurrentUser;
 import io.signaldesk.platform.security.PathIds;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
 import io.signaldesk.signal.rest.StrategyModels.StrategyView;
 import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.problem.RequestValidator;
+import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.rest.CandleModels.CandleBatchRequest;
 import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
 import io.signaldesk.signal.rest.CandleModels.CandlePage;
@@ -43,33 +46,52 @@ public class StrategyResource {
     private final StrategyService strategies;
     private final CandleService candles;
     private final CurrentUser currentUser;
+    private final RequestValidator validator;
+    private final ObjectMapper mapper;
 
-    public StrategyResource(StrategyService strategies, CandleService candles, CurrentUser currentUser) {
+    public StrategyResource(StrategyService strategies, CandleService candles, CurrentUser currentUser,
+                            RequestValidator validator, ObjectMapper mapper) {
         this.strategies = strategies;
         this.candles = candles;
         this.currentUser = currentUser;
+        this.validator = validator;
+        this.mapper = mapper;
     }
 
     @GET
     @Operation(summary = "All strategies")
     public Uni<List<StrategyView>> list() {
-        return strategies.list();
+        return strategies.list().map(l -> l.stream().map(this::view).toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One strategy")
     public Uni<StrategyView> get(@PathParam("id") String id) {
-        return strategies.get(PathIds.uuid(id, "strategy"));
+        return strategies.get(PathIds.uuid(id, "strategy")).map(this::view);
     }
 
+    /**
+     * Every problem of the request in one 400: its fields, and its params, whose meaning depends on
+     * the kind (the service knows it); 409 {@code strategy-name-taken} when the name exists (any case).
+     */
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a strategy (admin); the name is unique regardless of case")
     public Uni<Response> create(CreateStrategyRequest req) {
-        return strategies.create(req, currentUser.id())
-                .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id())).entity(s).build());
+        if (req == null) {
+            return Uni.createFrom().failure(RequestValidator.malformed("A JSON body is required"));
+        }
+        Strategy.Kind kind = req.kindValue();
+        try {
+            validator.validate(req, strategies.paramsProblems(kind, req.timeframe(), req.params()));
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return strategies.create(new StrategyService.NewStrategy(req.name(), kind, req.instrument(), req.timeframe(),
+                        req.params()), currentUser.id())
+                .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id)).entity(view(s)).build());
     }
 
     @POST
@@ -77,7 +99,7 @@ public class StrategyResource {
     @RolesAllowed("admin")
     @Operation(summary = "Retire a strategy (admin): no more signals, no new followers; final, and repeating it is harmless")
     public Uni<StrategyView> retire(@PathParam("id") String id) {
-        return strategies.retire(PathIds.uuid(id, "strategy"));
+        return strategies.retire(PathIds.uuid(id, "strategy")).map(this::view);
     }
 
     @POST
@@ -88,7 +110,18 @@ public class StrategyResource {
             + "the signals the engine decided on the new bars")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandleBatchRequest.class)))
     public Uni<CandleIngestResult> postCandles(@PathParam("id") String id, byte[] body) {
-        return candles.ingestForStrategy(PathIds.uuid(id, "strategy"), body, currentUser.id());
+        UUID strategyId = PathIds.uuid(id, "strategy");
+        CandleBatchRequest req;
+        try {
+            req = validator.parse(body, CandleBatchRequest.class);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // collected, not thrown: the service reports them together with the checks that need the strategy
+        List<Problem.Violation> shape = violations(req);
+        List<CandleService.Bar> bars = req.candles() == null ? null
+                : req.candles().stream().map(c -> c == null ? null : c.toBar()).toList();
+        return candles.ingestForStrategy(strategyId, bars, shape, currentUser.id()).map(CandleIngestResult::of);
     }
 
     @GET
@@ -103,6 +136,20 @@ public class StrategyResource {
         if (!bad.isEmpty()) {
             return Uni.createFrom().failure(RequestValidator.invalid(bad));
         }
-        return candles.latest(strategyId, beforeValue, limitValue);
+        return candles.latest(strategyId, beforeValue, limitValue).map(CandlePage::of);
+    }
+
+    /** The Bean Validation violations of a parsed body, without throwing. */
+    private List<Problem.Violation> violations(Object body) {
+        try {
+            validator.validate(body);
+            return List.of();
+        } catch (ProblemException e) {
+            return e.problem().violations();
+        }
+    }
+
+    private StrategyView view(Strategy s) {
+        return StrategyView.of(s, mapper);
     }
 }

@@ -6,23 +6,23 @@ import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.signal.Candle;
+import io.signaldesk.signal.Signal;
 import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.CandleRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
-import io.signaldesk.signal.rest.CandleModels;
-import io.signaldesk.signal.rest.CandleModels.CandleBatchRequest;
-import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
-import io.signaldesk.signal.rest.CandleModels.CandleInput;
-import io.signaldesk.signal.rest.CandleModels.CandlePage;
-import io.signaldesk.signal.rest.CandleModels.CandleView;
-import io.signaldesk.signal.rest.SignalModels.SignalView;
 import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.strategy.FibRsiParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -55,8 +55,47 @@ public class CandleService {
     /** Prices fit NUMERIC(19,10): below 10^9 (bars are checked by @Digits, engine stop losses here). */
     static final BigDecimal PRICE_LIMIT = new BigDecimal("1000000000");
 
+    /** Most bars in one batch (a feed sends one per bar close; a back-fill sends many). */
+    public static final int MAX_BATCH = 1000;
+    static final String PRICE = "must be a positive decimal with at most 9 integer digits and 10 decimal places";
+    static final String VOLUME = "must be a decimal >= 0 with at most 18 integer digits and 6 decimal places";
+
+    /**
+     * One closed bar as a caller hands it in; {@code time} is its open time, {@code volume} may be null
+     * (zero). Any value may be missing or out of range: shape checks report that, {@link #checked} what
+     * they cannot express. The constraints here are the shape a feed's bars must have
+     * ({@link #ingestFeed} checks them); the REST resource checks its own request model instead and
+     * hands its violations to {@link #ingestForStrategy}, so the API's field names and the event's stay
+     * independent.
+     */
+    public record Bar(
+            @NotNull Instant time,
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal open,
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal high,
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal low,
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal close,
+            @PositiveOrZero @Digits(integer = 18, fraction = 6, message = VOLUME) BigDecimal volume) {
+    }
+
+    /** A feed's bars as Bean Validation reports them: {@code candles[0].open}, the event's own names. */
+    record FeedBars(@NotNull @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to " + MAX_BATCH + " bars")
+                    List<@NotNull @Valid Bar> candles) {
+    }
+
+    /**
+     * What a batch did: bars received, stored, already stored (identical, skipped), and the signals the
+     * market's engine strategies decided on the new bars.
+     */
+    public record Ingested(String instrument, String timeframe, int received, int stored, int duplicates,
+                           List<Signal> signals) {
+    }
+
+    /** Stored bars of a market, oldest first. */
+    public record Bars(String instrument, String timeframe, List<Candle> candles) {
+    }
+
     /** A market's validated bars, oldest first, prices without trailing zeros. */
-    public record Batch(String instrument, String timeframe, List<CandleInput> bars, String source) {
+    record Batch(String instrument, String timeframe, List<Bar> bars, String source) {
     }
 
     private final CandleRepository candles;
@@ -78,25 +117,27 @@ public class CandleService {
         this.metrics = metrics;
     }
 
-    /** {@code POST /api/v1/strategies/{id}/candles}: bars for the strategy's market. */
-    public Uni<CandleIngestResult> ingestForStrategy(UUID strategyId, byte[] body, UUID userId) {
-        CandleBatchRequest req;
-        List<Problem.Violation> shape;
-        try {
-            req = validator.parse(body, CandleBatchRequest.class);
-            shape = shapeProblems(req, new ArrayList<>());
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
+    /**
+     * {@code POST /api/v1/strategies/{id}/candles}: bars for the strategy's market. {@code shapeProblems}
+     * are what the caller found wrong with the request's form; they are reported in one 400 with the
+     * checks of {@link #checked}, which need the strategy's timeframe, so an unknown strategy (404) or
+     * one that is not an engine (422) is refused first. Only without any bars to look at (null, none,
+     * more than {@link #MAX_BATCH}) is the 400 immediate.
+     */
+    public Uni<Ingested> ingestForStrategy(UUID strategyId, List<Bar> bars, List<Problem.Violation> shapeProblems,
+                                           UUID userId) {
+        if (bars == null || bars.isEmpty() || bars.size() > MAX_BATCH) {
+            return Uni.createFrom().failure(RequestValidator.invalid(shapeProblems));
         }
         return Panache.withTransaction(() -> strategies.findById(strategyId).chain(s -> {
                     if (s == null) {
                         throw ProblemException.notFound("No strategy " + strategyId);
                     }
-                    if (!"FIB_RSI".equals(s.kind)) {
+                    if (s.kind != Strategy.Kind.FIB_RSI) {
                         throw ProblemException.unprocessable("strategy-not-engine", "Strategy " + s.id + " is " + s.kind
-                                + "; candles feed engine strategies (FIB_RSI) only");
+                                + "; candles feed engine strategies (" + Strategy.Kind.FIB_RSI + ") only");
                     }
-                    Batch batch = checked(s.instrument, s.timeframe, req.candles(), "api:" + userId, shape);
+                    Batch batch = checked(s.instrument, s.timeframe, bars, "api:" + userId, shapeProblems);
                     return ingest(batch);
                 }))
                 .invoke(this::count);
@@ -107,60 +148,49 @@ public class CandleService {
      * a ProblemException when the bars are unusable: the consumer treats that event as poison. The
      * caller counts the result ({@link #count}) once its transaction has committed.
      */
-    public Uni<CandleIngestResult> ingestFeed(String instrument, String timeframe, List<CandleInput> bars, String source) {
-        List<Problem.Violation> market = new ArrayList<>();
+    public Uni<Ingested> ingestFeed(String instrument, String timeframe, List<Bar> bars, String source) {
+        List<Problem.Violation> shape = new ArrayList<>();
         if (instrument == null || !instrument.matches(Strategy.INSTRUMENT_PATTERN)) {
-            market.add(new Problem.Violation("instrument", "must be 3-12 upper-case letters or digits"));
+            shape.add(new Problem.Violation("instrument", "must be 3-12 upper-case letters or digits"));
         }
         if (timeframe == null || !Strategy.TIMEFRAMES.containsKey(timeframe)) {
-            market.add(new Problem.Violation("timeframe", "must be one of " + String.join(", ", Strategy.TIMEFRAMES.keySet())));
+            shape.add(new Problem.Violation("timeframe", "must be one of " + String.join(", ", Strategy.TIMEFRAMES.keySet())));
         }
-        List<Problem.Violation> shape = shapeProblems(new CandleBatchRequest(bars), market);
-        if (!market.isEmpty()) {
+        try {
+            validator.validate(new FeedBars(bars));
+        } catch (ProblemException e) {
+            shape.addAll(e.problem().violations());
+        }
+        // a feed's event is refused on its form alone; only well-formed bars go on to the checks of checked()
+        if (!shape.isEmpty()) {
             throw RequestValidator.invalid(shape);
         }
         return ingest(checked(instrument, timeframe, bars, source, shape));
     }
 
-    /** The newest bars of the strategy's market, oldest first. */
-    public Uni<CandlePage> latest(UUID strategyId, Instant before, int limit) {
+    /** The newest bars of the strategy's market, oldest first; 404 for an unknown strategy. */
+    public Uni<Bars> latest(UUID strategyId, Instant before, int limit) {
         return Panache.withSession(() -> strategies.findById(strategyId).chain(s -> {
             if (s == null) {
                 throw ProblemException.notFound("No strategy " + strategyId);
             }
             return candles.latest(s.instrument, s.timeframe, before, limit)
-                    .map(l -> new CandlePage(s.instrument, s.timeframe, l.stream().map(CandleService::view).toList()));
+                    .map(l -> new Bars(s.instrument, s.timeframe, l));
         }));
-    }
-
-    /**
-     * Bean Validation of the batch, collected rather than thrown, so that {@link #checked} can report
-     * every problem of every bar at once. Throws only when there is no list of bars to look at.
-     */
-    private List<Problem.Violation> shapeProblems(CandleBatchRequest req, List<Problem.Violation> v) {
-        try {
-            validator.validate(req);
-        } catch (ProblemException e) {
-            v.addAll(e.problem().violations());
-        }
-        if (req.candles() == null || req.candles().isEmpty() || req.candles().size() > CandleModels.MAX_BATCH) {
-            throw RequestValidator.invalid(v);
-        }
-        return v;
     }
 
     /**
      * The checks bean validation cannot express (OHLC order, alignment, order in the batch, closed bars),
      * then one 400 with {@code prior} and these together.
      */
-    Batch checked(String instrument, String timeframe, List<CandleInput> bars, String source, List<Problem.Violation> prior) {
+    Batch checked(String instrument, String timeframe, List<Bar> bars, String source, List<Problem.Violation> prior) {
         Duration tf = Strategy.TIMEFRAMES.get(timeframe);
         Instant now = Instant.now();
         List<Problem.Violation> v = new ArrayList<>(prior);
-        List<CandleInput> normalized = new ArrayList<>(bars.size());
+        List<Bar> normalized = new ArrayList<>(bars.size());
         Instant previous = null;
         for (int i = 0; i < bars.size(); i++) {
-            CandleInput c = bars.get(i);
+            Bar c = bars.get(i);
             String at = "candles[" + i + "]";
             if (c == null) {
                 continue; // reported by bean validation
@@ -191,7 +221,7 @@ public class CandleService {
             if (!v.isEmpty()) {
                 continue;
             }
-            normalized.add(new CandleInput(c.time(), SignalService.normalize(c.open()), SignalService.normalize(c.high()),
+            normalized.add(new Bar(c.time(), SignalService.normalize(c.open()), SignalService.normalize(c.high()),
                     SignalService.normalize(c.low()), SignalService.normalize(c.close()),
                     c.volume() == null ? BigDecimal.ZERO : SignalService.normalize(c.volume())));
         }
@@ -202,7 +232,7 @@ public class CandleService {
     }
 
     /** Stores the batch and runs the market's engine strategies; needs the caller's transaction. */
-    Uni<CandleIngestResult> ingest(Batch b) {
+    Uni<Ingested> ingest(Batch b) {
         Instant first = b.bars().get(0).time();
         Instant last = b.bars().get(b.bars().size() - 1).time();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -213,7 +243,7 @@ public class CandleService {
                     Map<Instant, Candle> byTime = new HashMap<>();
                     stored.forEach(c -> byTime.put(c.id.openTime, c));
                     List<Candle> fresh = new ArrayList<>();
-                    for (CandleInput in : b.bars()) {
+                    for (Bar in : b.bars()) {
                         Candle old = byTime.get(in.time());
                         if (old == null) {
                             fresh.add(entity(b, in, now));
@@ -229,21 +259,21 @@ public class CandleService {
                             : candles.persist(fresh).chain(() -> candles.flush());
                     return store
                             .chain(() -> decide(b, newest, now))
-                            .map(published -> new CandleIngestResult(b.instrument(), b.timeframe(), b.bars().size(),
+                            .map(published -> new Ingested(b.instrument(), b.timeframe(), b.bars().size(),
                                     fresh.size(), duplicates, published));
                 }));
     }
 
     /** Shows each new bar to every engine strategy of the market; the decisions become signals. */
-    private Uni<List<SignalView>> decide(Batch b, List<Candle> newest, Instant now) {
+    private Uni<List<Signal>> decide(Batch b, List<Candle> newest, Instant now) {
         if (newest.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Duration tf = Strategy.TIMEFRAMES.get(b.timeframe());
-        return strategies.list("kind = 'FIB_RSI' and retiredAt is null and instrument = ?1 and timeframe = ?2 order by id", b.instrument(), b.timeframe())
+        return strategies.listActive(Strategy.Kind.FIB_RSI, b.instrument(), b.timeframe())
                 .chain(engines -> {
                     if (engines.isEmpty()) {
-                        return Uni.createFrom().item(List.<SignalView>of());
+                        return Uni.createFrom().item(List.<Signal>of());
                     }
                     Map<UUID, FibRsi.Params> params = new HashMap<>();
                     int window = 0;
@@ -254,7 +284,7 @@ public class CandleService {
                     }
                     return candles.latest(b.instrument(), b.timeframe(), null, window + newest.size()).chain(history -> {
                         List<FibRsi.Candle> bars = history.stream().map(CandleService::bar).toList();
-                        List<Uni<SignalView>> stores = new ArrayList<>();
+                        List<Uni<Signal>> stores = new ArrayList<>();
                         for (Strategy s : engines) {
                             FibRsi.Params p = params.get(s.id);
                             for (int i = bars.size() - newest.size(); i < bars.size(); i++) {
@@ -305,7 +335,7 @@ public class CandleService {
     }
 
     /** Counts stored bars and engine signals; call after the batch's transaction has committed. */
-    public void count(CandleIngestResult r) {
+    public void count(Ingested r) {
         metrics.counter("signaldesk.candles.stored", "timeframe", r.timeframe()).increment(r.stored());
         if (!r.signals().isEmpty()) {
             metrics.counter("signaldesk.signals.published", "source", SignalService.SourceKind.ENGINE.tag).increment(r.signals().size());
@@ -317,12 +347,12 @@ public class CandleService {
         return d != null && d.signum() > 0 && d.compareTo(PRICE_LIMIT) < 0;
     }
 
-    private static boolean same(Candle c, CandleInput in) {
+    private static boolean same(Candle c, Bar in) {
         return c.open.compareTo(in.open()) == 0 && c.high.compareTo(in.high()) == 0 && c.low.compareTo(in.low()) == 0
                 && c.close.compareTo(in.close()) == 0 && c.volume.compareTo(in.volume()) == 0;
     }
 
-    private static Candle entity(Batch b, CandleInput in, Instant now) {
+    private static Candle entity(Batch b, Bar in, Instant now) {
         Candle c = new Candle();
         c.id = new Candle.Key(b.instrument(), b.timeframe(), in.time());
         c.open = in.open();
@@ -338,10 +368,5 @@ public class CandleService {
     private static FibRsi.Candle bar(Candle c) {
         return new FibRsi.Candle(c.id.openTime, SignalService.normalize(c.open), SignalService.normalize(c.high),
                 SignalService.normalize(c.low), SignalService.normalize(c.close), c.volume);
-    }
-
-    static CandleView view(Candle c) {
-        return new CandleView(c.id.openTime, SignalService.normalize(c.open), SignalService.normalize(c.high),
-                SignalService.normalize(c.low), SignalService.normalize(c.close), SignalService.normalize(c.volume));
     }
 }

@@ -1,7 +1,5 @@
 package io.signaldesk.signal.service;
 
-import io.signaldesk.platform.problem.RequestValidator;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.hmac.Hmac;
 import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
@@ -13,17 +11,11 @@ import io.signaldesk.signal.Producer;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.ProducerRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
-import io.signaldesk.signal.rest.ProducerModels;
-import io.signaldesk.signal.rest.ProducerModels.CreateProducerRequest;
-import io.signaldesk.signal.rest.ProducerModels.ProducerCreated;
-import io.signaldesk.signal.rest.ProducerModels.ProducerRotated;
-import io.signaldesk.signal.rest.ProducerModels.ProducerView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,30 +27,39 @@ import java.util.UUID;
 public class ProducerService {
     private static final int MAX_TOKEN_LENGTH = 128;
 
+    /** A producer to register, its fields checked by the caller; the strategy must exist. */
+    public record NewProducer(String name, UUID strategyId) {
+    }
+
+    /** The registered producer with its HMAC secret and TradingView token in clear, shown only this once. */
+    public record Created(Producer producer, String secret, String tradingViewToken) {
+    }
+
+    /** A producer's new HMAC secret in clear, shown only this once; the entity holds the previous one's grace. */
+    public record SecretRotated(Producer producer, String secret, Instant rotatedAt) {
+    }
+
+    /** A producer's new TradingView token in clear, shown only this once; the old one is refused already. */
+    public record TokenRotated(Producer producer, String tradingViewToken, Instant rotatedAt) {
+    }
+
     private final ProducerRepository producers;
     private final StrategyRepository strategies;
     private final SecretBox secretBox;
     private final SignedRequestAuthenticator authenticator;
-    private final RequestValidator validator;
     private final SignalConfig config;
 
     public ProducerService(ProducerRepository producers, StrategyRepository strategies, SecretBox secretBox,
-                           SignedRequestAuthenticator authenticator, RequestValidator validator, SignalConfig config) {
+                           SignedRequestAuthenticator authenticator, SignalConfig config) {
         this.producers = producers;
         this.strategies = strategies;
         this.secretBox = secretBox;
         this.authenticator = authenticator;
-        this.validator = validator;
         this.config = config;
     }
 
     /** Registers a producer; the secret and the TradingView token are returned here and never again. */
-    public Uni<ProducerCreated> create(CreateProducerRequest req, UUID adminId) {
-        try {
-            validator.validate(req);
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
-        }
+    public Uni<Created> create(NewProducer req, UUID adminId) {
         String secret = SecretBox.newSecret();
         String tvToken = SecretBox.newSecret();
         Producer p = new Producer();
@@ -75,16 +76,16 @@ public class ProducerService {
                         "No strategy " + req.strategyId()));
             }
             return producers.persist(p);
-        })).map(saved -> new ProducerCreated(p.id, p.name, p.strategyId, secret, tvToken, p.createdAt));
+        })).map(saved -> new Created(p, secret, tvToken));
     }
 
-    public Uni<List<ProducerView>> list() {
-        Instant now = Instant.now();
-        return Panache.withSession(producers::listByCreation).map(l -> l.stream().map(p -> view(p, now)).toList());
+    /** All producers, newest first. */
+    public Uni<List<Producer>> list() {
+        return Panache.withSession(producers::listByCreation);
     }
 
     /** A new secret; the current one becomes the previous one and works until the grace period ends. */
-    public Uni<ProducerRotated> rotate(UUID id) {
+    public Uni<SecretRotated> rotate(UUID id) {
         String secret = SecretBox.newSecret();
         Instant now = now();
         return Panache.withTransaction(() -> activeForUpdate(id).map(p -> {
@@ -92,17 +93,17 @@ public class ProducerService {
             p.previousSecretExpiresAt = now.plus(config.producerSecretGrace());
             p.secretSealed = secretBox.seal(secret);
             p.rotatedAt = now;
-            return new ProducerRotated(p.id, secret, p.previousSecretExpiresAt, now);
+            return new SecretRotated(p, secret, now);
         }));
     }
 
     /** A new TradingView token for the producer's webhook URL; the old token is refused at once. */
-    public Uni<ProducerModels.TradingViewTokenRotated> rotateTradingViewToken(UUID id) {
+    public Uni<TokenRotated> rotateTradingViewToken(UUID id) {
         String token = SecretBox.newSecret();
         Instant now = now();
         return Panache.withTransaction(() -> activeForUpdate(id).map(p -> {
             p.tradingViewTokenHash = Hmac.sha256Hex(token);
-            return new ProducerModels.TradingViewTokenRotated(p.id, token, now);
+            return new TokenRotated(p, token, now);
         }));
     }
 
@@ -185,11 +186,6 @@ public class ProducerService {
 
     private static ProblemException unknownHook() {
         return ProblemException.notFound("No webhook at this address");
-    }
-
-    static ProducerView view(Producer p, Instant now) {
-        return new ProducerView(p.id, p.name, p.strategyId, p.revoked() ? "REVOKED" : "ACTIVE", p.createdAt, p.rotatedAt,
-                p.previousSecretValidUntil(now), p.revokedAt);
     }
 
     private static Instant now() {

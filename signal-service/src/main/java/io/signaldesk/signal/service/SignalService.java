@@ -1,7 +1,5 @@
 package io.signaldesk.signal.service;
 
-import io.signaldesk.platform.problem.RequestValidator;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.events.Side;
@@ -16,10 +14,6 @@ import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.SignalRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
-import io.signaldesk.signal.rest.SignalModels.SignalPage;
-import io.signaldesk.signal.rest.SignalModels.SignalRequest;
-import io.signaldesk.signal.rest.SignalModels.SignalView;
-import io.signaldesk.signal.rest.SignalModels.TradingViewAlert;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -28,12 +22,16 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Signal ingest and store. The order of refusals is fixed: who is sending (401/404, nothing read),
- * then the body's shape (400), then what it means (422); only then is anything written, and the
- * signal and its SignalPublished outbox row commit in one transaction.
+ * Signal ingest and store. The order of refusals is fixed: who is sending (401/404, nothing read;
+ * {@link ProducerService}), then the body's shape (400; the resource, which reads the body), then what
+ * it means (422; here); only then is anything written, and the signal and its SignalPublished outbox
+ * row commit in one transaction. The caller runs the three steps inside {@link #countRefusals}, so a
+ * refusal at any of them is counted the same way.
  */
 @ApplicationScoped
 public class SignalService {
@@ -50,85 +48,101 @@ public class SignalService {
         }
     }
 
-    /** A validated signal, prices normalised (no trailing zeros). */
-    record Candidate(String instrument, Side side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit,
-                     Instant expiresAt, String rationale, String clientSignalId) {
+    /**
+     * A signal from a producer whose request is well formed (checked by the caller); prices as sent,
+     * {@link #publish} normalises them. {@code clientSignalId} may be null.
+     */
+    public record NewSignal(String instrument, Side side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit,
+                            Instant expiresAt, String rationale, String clientSignalId) {
+        NewSignal normalized() {
+            return new NewSignal(instrument, side, normalize(entry), normalize(stopLoss), normalize(takeProfit), expiresAt,
+                    rationale, clientSignalId);
+        }
+    }
+
+    /**
+     * A well-formed TradingView alert: {@code time} is when it fired; {@code expiresAt} and
+     * {@code rationale} may be null (defaults are filled in by {@link #publishAlert}).
+     */
+    public record Alert(String instrument, Side side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit,
+                        Instant expiresAt, String rationale, Instant time) {
     }
 
     /** The stored signal and whether this request created it (false: an idempotent repeat). */
-    public record Ingested(SignalView signal, boolean created) {
+    public record Ingested(Signal signal, boolean created) {
+    }
+
+    /** Filters of the list; null means "any". {@code from} is inclusive, {@code to} exclusive. */
+    public record Filter(UUID strategyId, String instrument, Side side, Instant from, Instant to) {
+    }
+
+    /** One page of signals, newest first, and how many match in all. */
+    public record Listing(List<Signal> items, int page, int size, long total) {
     }
 
     private final SignalRepository signals;
     private final StrategyRepository strategies;
-    private final ProducerService producers;
-    private final RequestValidator validator;
     private final Outbox outbox;
     private final SignalConfig config;
     private final MeterRegistry metrics;
 
-    public SignalService(SignalRepository signals, StrategyRepository strategies, ProducerService producers,
-                         RequestValidator validator, Outbox outbox, SignalConfig config, MeterRegistry metrics) {
+    public SignalService(SignalRepository signals, StrategyRepository strategies, Outbox outbox, SignalConfig config,
+                         MeterRegistry metrics) {
         this.signals = signals;
         this.strategies = strategies;
-        this.producers = producers;
-        this.validator = validator;
         this.outbox = outbox;
         this.config = config;
         this.metrics = metrics;
     }
 
-    /** {@code POST /api/v1/signals}: an HMAC-signed request from a producer (docs/ea-protocol.md). */
-    public Uni<Ingested> ingestSigned(String producerId, String method, String pathWithQuery, String timestamp,
-                                      String nonce, String signature, byte[] body) {
-        return producers.authenticate(producerId, method, pathWithQuery, timestamp, nonce, signature, body)
-                .chain(p -> {
-                    SignalRequest req = validator.parse(body, SignalRequest.class);
-                    validator.validate(req);
-                    Candidate c = new Candidate(req.instrument(), Side.valueOf(req.side()), normalize(req.entry()),
-                            normalize(req.stopLoss()), normalize(req.takeProfit()), req.expiresAt(), req.rationale(),
-                            req.clientSignalId());
-                    return store(p, c, SourceKind.PRODUCER);
-                })
-                .onFailure(ProblemException.class).invoke(e -> refused(SourceKind.PRODUCER, (ProblemException) e));
+    /**
+     * Runs one attempt to publish a signal ({@code POST /api/v1/signals} or a TradingView webhook: the
+     * authentication, the body's checks and {@link #publish} or {@link #publishAlert} together) and
+     * counts each refusal, whichever step refused (401 or 404, 400, 422), as
+     * {@code signaldesk.signals.refused} with its source and the problem's type.
+     */
+    public <T> Uni<T> countRefusals(SourceKind source, Uni<T> attempt) {
+        return attempt.onFailure(ProblemException.class).invoke(e -> refused(source, (ProblemException) e));
     }
 
-    /** {@code POST /api/v1/hooks/tradingview/{token}}: an alert that cannot sign; the URL token names the producer. */
-    public Uni<Ingested> ingestTradingView(String token, byte[] body) {
-        return producers.byTradingViewToken(token)
-                .chain(p -> {
-                    TradingViewAlert alert = validator.parse(body, TradingViewAlert.class);
-                    validator.validate(alert);
-                    Instant now = Instant.now();
-                    Duration maxLag = config.tradingview().maxLag();
-                    if (alert.time().isBefore(now.minus(maxLag))) {
-                        throw ProblemException.unprocessable("alert-too-old", "The alert fired at " + alert.time()
-                                + ", more than " + maxLag.toSeconds() + " s ago");
-                    }
-                    if (alert.time().isAfter(now.plus(maxLag))) {
-                        throw ProblemException.unprocessable("alert-time-in-future", "The alert time " + alert.time()
-                                + " is more than " + maxLag.toSeconds() + " s ahead of server time");
-                    }
-                    Instant expiresAt = alert.expiresAt() != null ? alert.expiresAt()
-                            : alert.time().plus(config.tradingview().defaultExpiry());
-                    String rationale = alert.rationale() == null || alert.rationale().isBlank()
-                            ? "TradingView alert" : alert.rationale();
-                    Candidate c = new Candidate(alert.instrument(), Side.valueOf(alert.side()), normalize(alert.entry()),
-                            normalize(alert.stopLoss()), normalize(alert.takeProfit()), expiresAt, rationale, null);
-                    return store(p, c, SourceKind.TRADINGVIEW);
-                })
-                .onFailure(ProblemException.class).invoke(e -> refused(SourceKind.TRADINGVIEW, (ProblemException) e));
+    /** {@code POST /api/v1/signals}: a signal of an authenticated producer (docs/ea-protocol.md). */
+    public Uni<Ingested> publish(Producer p, NewSignal signal) {
+        return store(p, signal.normalized(), SourceKind.PRODUCER);
+    }
+
+    /**
+     * {@code POST /api/v1/hooks/tradingview/{token}}: an alert of the producer its URL token named. An
+     * alert cannot sign, so its {@code time} must be within {@code signal.tradingview.max-lag} of now.
+     */
+    public Uni<Ingested> publishAlert(Producer p, Alert alert) {
+        Instant now = Instant.now();
+        Duration maxLag = config.tradingview().maxLag();
+        if (alert.time().isBefore(now.minus(maxLag))) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("alert-too-old", "The alert fired at "
+                    + alert.time() + ", more than " + maxLag.toSeconds() + " s ago"));
+        }
+        if (alert.time().isAfter(now.plus(maxLag))) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("alert-time-in-future", "The alert time "
+                    + alert.time() + " is more than " + maxLag.toSeconds() + " s ahead of server time"));
+        }
+        Instant expiresAt = alert.expiresAt() != null ? alert.expiresAt()
+                : alert.time().plus(config.tradingview().defaultExpiry());
+        String rationale = alert.rationale() == null || alert.rationale().isBlank()
+                ? "TradingView alert" : alert.rationale();
+        NewSignal c = new NewSignal(alert.instrument(), alert.side(), alert.entry(), alert.stopLoss(), alert.takeProfit(),
+                expiresAt, rationale, null);
+        return store(p, c.normalized(), SourceKind.TRADINGVIEW);
     }
 
     /**
      * Checks the candidate against its strategy and stores it with its event, or returns the signal the
      * producer already sent under the same clientSignalId.
      */
-    Uni<Ingested> store(Producer p, Candidate c, SourceKind kind) {
+    Uni<Ingested> store(Producer p, NewSignal c, SourceKind kind) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> existing(p, c).chain(found -> {
                     if (found != null) {
-                        return Uni.createFrom().item(new Ingested(view(found), false));
+                        return Uni.createFrom().item(new Ingested(found, false));
                     }
                     return strategies.findById(p.strategyId).chain(strategy -> {
                         if (strategy.retired()) {
@@ -154,13 +168,13 @@ public class SignalService {
                                 .call(() -> outbox.enqueue(new SignalPublished(s.id, s.strategyId.toString(), s.instrument,
                                         s.side, s.entry, s.stopLoss, s.takeProfit, s.expiresAt, s.rationale, s.source,
                                         s.createdAt)))
-                                .map(x -> new Ingested(view(s), true));
+                                .map(x -> new Ingested(s, true));
                     });
                 }))
                 // the same clientSignalId sent twice at once: the unique constraint lets one in, the other reads it
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "signals_producer_client_id"))
                 .recoverWithUni(() -> Panache.withSession(() -> signals.findByProducerAndClientId(p.id, c.clientSignalId()))
-                        .map(found -> new Ingested(view(found), false)))
+                        .map(found -> new Ingested(found, false)))
                 .invoke(r -> {
                     if (r.created()) {
                         metrics.counter("signaldesk.signals.published", "source", kind.tag).increment();
@@ -173,8 +187,8 @@ public class SignalService {
      * transaction. Returns null when the strategy already has a signal for that bar (one decision per
      * strategy and bar; the unique index {@code signals_strategy_candle_key} backs this up).
      */
-    Uni<SignalView> storeEngineDecision(Strategy strategy, FibRsi.Decision d, Instant expiresAt, Instant now) {
-        return signals.find("strategyId = ?1 and candleTime = ?2", strategy.id, d.candleTime()).firstResult().chain(found -> {
+    Uni<Signal> storeEngineDecision(Strategy strategy, FibRsi.Decision d, Instant expiresAt, Instant now) {
+        return signals.findByStrategyAndCandleTime(strategy.id, d.candleTime()).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().nullItem();
             }
@@ -188,23 +202,23 @@ public class SignalService {
             s.takeProfit = normalize(d.takeProfit());
             s.expiresAt = expiresAt;
             s.rationale = d.rationale();
-            s.source = SourceKind.ENGINE.tag + ":" + strategy.kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            s.source = SourceKind.ENGINE.tag + ":" + strategy.kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
             s.candleTime = d.candleTime();
             s.createdAt = now;
             return signals.persist(s)
                     .call(() -> outbox.enqueue(new SignalPublished(s.id, s.strategyId.toString(), s.instrument, s.side,
                             s.entry, s.stopLoss, s.takeProfit, s.expiresAt, s.rationale, s.source, s.createdAt)))
-                    .map(x -> view(s));
+                    .replaceWith(s);
         });
     }
 
-    private Uni<Signal> existing(Producer p, Candidate c) {
+    private Uni<Signal> existing(Producer p, NewSignal c) {
         return c.clientSignalId() == null ? Uni.createFrom().nullItem()
                 : signals.findByProducerAndClientId(p.id, c.clientSignalId());
     }
 
     /** The 422 checks: levels on the right sides of the entry, a sensible expiry, the strategy's instrument. */
-    void checkMeaning(Candidate c, String strategyInstrument, Instant now) {
+    void checkMeaning(NewSignal c, String strategyInstrument, Instant now) {
         boolean levelsOk = c.side() == Side.BUY
                 ? c.stopLoss().compareTo(c.entry()) < 0 && c.entry().compareTo(c.takeProfit()) < 0
                 : c.takeProfit().compareTo(c.entry()) < 0 && c.entry().compareTo(c.stopLoss()) < 0;
@@ -226,17 +240,19 @@ public class SignalService {
         }
     }
 
-    public Uni<SignalPage> list(SignalRepository.Filter filter, int page, int size) {
+    public Uni<Listing> list(Filter f, int page, int size) {
+        SignalRepository.Filter filter = new SignalRepository.Filter(f.strategyId(), f.instrument(), f.side(), f.from(), f.to());
         return Panache.withSession(() -> signals.search(filter, page, size))
-                .map(r -> new SignalPage(r.items().stream().map(SignalService::view).toList(), page, size, r.total()));
+                .map(r -> new Listing(r.items(), page, size, r.total()));
     }
 
-    public Uni<SignalView> get(UUID id) {
+    /** One signal; 404 when there is none. */
+    public Uni<Signal> get(UUID id) {
         return Panache.withSession(() -> signals.findById(id)).map(s -> {
             if (s == null) {
                 throw ProblemException.notFound("No signal " + id);
             }
-            return view(s);
+            return s;
         });
     }
 
@@ -246,15 +262,12 @@ public class SignalService {
         LOG.debugf("signal refused (%s): %s", kind.tag, e.getMessage());
     }
 
-    /** Same value, no trailing zeros ({@code 1.08400} and {@code 1.084} are one price), never in exponent form. */
-    static BigDecimal normalize(BigDecimal v) {
+    /**
+     * Same value, no trailing zeros ({@code 1.08400} and {@code 1.084} are one price), never in exponent
+     * form. Stored prices come back at the column's scale, so views normalise them too.
+     */
+    public static BigDecimal normalize(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
-    static SignalView view(Signal s) {
-        return new SignalView(s.id, s.strategyId, s.producerId, s.clientSignalId, s.instrument, s.side.name(),
-                normalize(s.entry), normalize(s.stopLoss), normalize(s.takeProfit), s.expiresAt, s.rationale, s.source,
-                s.createdAt, s.candleTime);
     }
 }

@@ -15,8 +15,6 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.StrategyRepository;
-import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
-import io.signaldesk.signal.rest.StrategyModels.StrategyView;
 import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.strategy.FibRsiParams;
 import io.smallrye.mutiny.Uni;
@@ -35,31 +33,34 @@ public class StrategyService {
     /** Largest accepted params object, as compact JSON in UTF-8. */
     static final int MAX_PARAMS_BYTES = 4096;
 
+    /**
+     * A strategy to create, its fields checked by the caller except {@code params} (null: none), whose
+     * meaning depends on the kind: {@link #paramsProblems} lets the caller report them with its own.
+     */
+    public record NewStrategy(String name, Strategy.Kind kind, String instrument, String timeframe, JsonNode params) {
+    }
+
     private final StrategyRepository strategies;
-    private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final SignalConfig config;
     private final Outbox outbox;
 
-    public StrategyService(StrategyRepository strategies, RequestValidator validator, ObjectMapper mapper, SignalConfig config,
-                           Outbox outbox) {
+    public StrategyService(StrategyRepository strategies, ObjectMapper mapper, SignalConfig config, Outbox outbox) {
         this.outbox = outbox;
         this.strategies = strategies;
-        this.validator = validator;
         this.mapper = mapper;
         this.config = config;
     }
 
-    /** Creates a strategy; 400 on invalid fields, 409 {@code strategy-name-taken} when the name exists (any case). */
-    public Uni<StrategyView> create(CreateStrategyRequest req, UUID adminId) {
-        if (req == null) {
-            return Uni.createFrom().failure(RequestValidator.malformed("A JSON body is required"));
-        }
-        String params;
-        try {
-            params = checkedParams(req);
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
+    /**
+     * Creates a strategy; 400 {@code validation} when its params are unusable ({@link #paramsProblems}),
+     * 409 {@code strategy-name-taken} when the name exists (any case).
+     */
+    public Uni<Strategy> create(NewStrategy req, UUID adminId) {
+        List<Problem.Violation> problems = new ArrayList<>();
+        String params = checkedParams(req.kind(), req.timeframe(), req.params(), problems);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(RequestValidator.invalid(problems));
         }
         Strategy s = new Strategy();
         s.id = UUID.randomUUID();
@@ -74,12 +75,11 @@ public class StrategyService {
                     if (existing != null) {
                         return Uni.createFrom().failure(nameTaken(s.name));
                     }
-                    return strategies.persist(s).call(() -> outbox.enqueue(new StrategyCreated(s.id, s.name, s.kind,
+                    return strategies.persist(s).call(() -> outbox.enqueue(new StrategyCreated(s.id, s.name, s.kind.name(),
                             s.instrument, s.timeframe, s.createdAt)));
                 }))
                 // two admins racing on one name: the unique index decides
-                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name))
-                .map(this::view);
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name));
     }
 
     /**
@@ -87,7 +87,7 @@ public class StrategyService {
      * subscriptions receive nothing (approval-service learns it from StrategyRetired). Retiring twice
      * answers the same and publishes once.
      */
-    public Uni<StrategyView> retire(UUID id) {
+    public Uni<Strategy> retire(UUID id) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> strategies.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(s -> {
             if (s == null) {
@@ -98,31 +98,44 @@ public class StrategyService {
             }
             s.retiredAt = now;
             return outbox.enqueue(new StrategyRetired(s.id, now)).replaceWith(s);
-        })).map(this::view);
+        }));
     }
 
-    public Uni<List<StrategyView>> list() {
-        return Panache.withSession(strategies::listByName).map(l -> l.stream().map(this::view).toList());
+    /** All strategies, by name. */
+    public Uni<List<Strategy>> list() {
+        return Panache.withSession(strategies::listByName);
     }
 
-    public Uni<StrategyView> get(UUID id) {
+    /** One strategy; 404 when there is none. */
+    public Uni<Strategy> get(UUID id) {
         return Panache.withSession(() -> strategies.findById(id)).map(s -> {
             if (s == null) {
                 throw ProblemException.notFound("No strategy " + id);
             }
-            return view(s);
+            return s;
         });
     }
 
     /**
-     * Validates the request (all fields at once) and returns params as compact JSON text. A FIB_RSI
-     * strategy's params are the engine's ({@link FibRsiParams}); an EXTERNAL one's are free-form.
+     * What is wrong with a strategy's {@code params} (fields {@code params} and {@code params.<name>}),
+     * empty when nothing is. A caller checking a request reports these with its own violations in one
+     * 400; {@code kind} is null when the request's kind is not one (the params are then taken as
+     * free-form), {@code timeframe} may be unknown.
      */
-    private String checkedParams(CreateStrategyRequest req) {
-        JsonNode params = req.params();
-        List<Problem.Violation> extra = new ArrayList<>();
+    public List<Problem.Violation> paramsProblems(Strategy.Kind kind, String timeframe, JsonNode params) {
+        List<Problem.Violation> problems = new ArrayList<>();
+        checkedParams(kind, timeframe, params, problems);
+        return problems;
+    }
+
+    /**
+     * Checks params and returns them as compact JSON text, or adds to {@code extra}. A FIB_RSI
+     * strategy's params are the engine's ({@link FibRsiParams}), stored with the defaults filled in; an
+     * EXTERNAL one's are free-form.
+     */
+    private String checkedParams(Strategy.Kind kind, String timeframe, JsonNode params, List<Problem.Violation> extra) {
         String text = "{}";
-        if (params == null && "FIB_RSI".equals(req.kind())) {
+        if (params == null && kind == Strategy.Kind.FIB_RSI) {
             params = mapper.createObjectNode();
         }
         if (params != null) {
@@ -130,14 +143,14 @@ public class StrategyService {
                 extra.add(new Problem.Violation("params", "must be a JSON object"));
             } else {
                 try {
-                    if ("FIB_RSI".equals(req.kind())) {
+                    if (kind == Strategy.Kind.FIB_RSI) {
                         // the engine's parameters: checked, and stored with the defaults filled in
                         FibRsi.Params p = FibRsiParams.read(params, extra);
                         if (p != null) {
                             params = FibRsiParams.json(p);
-                            Duration bar = Strategy.TIMEFRAMES.get(req.timeframe());
+                            Duration bar = timeframe == null ? null : Strategy.TIMEFRAMES.get(timeframe);
                             if (bar != null && bar.multipliedBy(1L + p.expiryBars()).compareTo(config.maxExpiry()) > 0) {
-                                extra.add(new Problem.Violation("params.expiryBars", "a " + req.timeframe()
+                                extra.add(new Problem.Violation("params.expiryBars", "a " + timeframe
                                         + " signal may live at most " + (config.maxExpiry().dividedBy(bar) - 1)
                                         + " bars after its bar closes (signal.max-expiry " + config.maxExpiry().toHours() + " h)"));
                             }
@@ -152,21 +165,10 @@ public class StrategyService {
                 }
             }
         }
-        validator.validate(req, extra);
         return text;
     }
 
     private static ProblemException nameTaken(String name) {
         return ProblemException.conflict("strategy-name-taken", "A strategy named '" + name + "' already exists");
-    }
-
-    StrategyView view(Strategy s) {
-        JsonNode params;
-        try {
-            params = mapper.readTree(s.params);
-        } catch (JsonProcessingException e) {
-            params = mapper.createObjectNode();
-        }
-        return new StrategyView(s.id, s.name, s.kind, s.instrument, s.timeframe, params, s.createdAt, s.retiredAt);
     }
 }
