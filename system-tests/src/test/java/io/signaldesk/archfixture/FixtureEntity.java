@@ -1,0 +1,6 @@
+package io.signaldesk.archfixture;
+
+/** A plain entity: allowed. */
+public class FixtureEntity {
+    public String name;
+}

@@ -1,0 +1,5 @@
+package io.signaldesk.archfixture.rest;
+
+/** A REST model. */
+public record FixtureDto(String name) {
+}
