@@ -54,8 +54,8 @@ public interface GatewayConfig {
         List<String> prefixes();
 
         /**
-         * Routes that pass without a JWT because the service checks their own signature:
-         * "PREFIX" for any method or "METHOD PREFIX".
+         * Operations that pass without a JWT because the service checks their own signature, each
+         * "METHOD /path/{template}" (exact: no prefixes).
          */
         Optional<List<String>> publicRoutes();
     }

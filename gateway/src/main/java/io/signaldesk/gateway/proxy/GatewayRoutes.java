@@ -33,7 +33,6 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -58,7 +57,30 @@ public class GatewayRoutes {
     private final MeterRegistry metrics;
     private final List<ServiceRoute> routes = new ArrayList<>();
 
-    record PublicRoute(String method, String prefix) {
+    /**
+     * An operation that passes without a JWT because the service checks its own signature: one method
+     * and one path template, a {@code {name}} segment standing for exactly one non-empty segment. No
+     * prefix: a new endpoint beside a public one needs a JWT until it is listed (and
+     * {@code GatewayRouteTableIT} fails until a signed one is).
+     */
+    record PublicRoute(String method, List<String> segments) {
+        boolean matches(String method, String path) {
+            if (!this.method.equals(method)) {
+                return false;
+            }
+            String[] parts = path.split("/", -1);
+            if (parts.length != segments.size()) {
+                return false;
+            }
+            for (int i = 0; i < parts.length; i++) {
+                String s = segments.get(i);
+                boolean variable = s.startsWith("{") && s.endsWith("}");
+                if (variable ? parts[i].isEmpty() : !s.equals(parts[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     record ServiceRoute(String name, List<String> prefixes, List<PublicRoute> publicRoutes, ProxyHandler handler) {
@@ -76,7 +98,7 @@ public class GatewayRoutes {
         }
 
         boolean isPublic(String method, String path) {
-            return publicRoutes.stream().anyMatch(r -> (r.method() == null || r.method().equals(method)) && matches(path, r.prefix()));
+            return publicRoutes.stream().anyMatch(r -> r.matches(method, path));
         }
     }
 
@@ -111,9 +133,15 @@ public class GatewayRoutes {
         router.route("/api/*").order(ORDER).handler(this::gate);
     }
 
+    /** {@code "POST /api/v1/hooks/tradingview/{token}"}; anything else stops the gateway at startup. */
     static PublicRoute parsePublic(String spec) {
         String[] parts = spec.trim().split("\\s+");
-        return parts.length == 2 ? new PublicRoute(parts[0].toUpperCase(Locale.ROOT), parts[1]) : new PublicRoute(null, parts[0]);
+        if (parts.length != 2 || !parts[0].matches("GET|POST|PUT|PATCH|DELETE") || !parts[1].startsWith("/api/")
+                || parts[1].endsWith("/") || parts[1].contains("//")) {
+            throw new IllegalArgumentException("gateway public route '" + spec
+                    + "' must be one method and one path template, e.g. POST /api/v1/hooks/tradingview/{token}");
+        }
+        return new PublicRoute(parts[0], List.of(parts[1].split("/", -1)));
     }
 
     private void gate(RoutingContext rc) {
