@@ -1,5 +1,8 @@
 package io.signaldesk.approval;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.localstack.LocalInfraTestResource;
@@ -8,15 +11,11 @@ import io.signaldesk.platform.hmac.SignatureVerifier;
 import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.problem.ProblemException;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The platform signature check against a real Redis nonce store. */
 @QuarkusTest
@@ -48,7 +47,8 @@ class SignatureVerifierTest {
         assertThatThrownBy(() -> verifier.verify("device", r, secrets).await().atMost(Duration.ofSeconds(5)))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(t -> assertThat(slug(t)).isEqualTo(expectedSlug))
-                .satisfies(t -> assertThat(((ProblemException) t).problem().status()).isEqualTo(401));
+                .satisfies(t ->
+                        assertThat(((ProblemException) t).problem().status()).isEqualTo(401));
     }
 
     @Test
@@ -61,14 +61,24 @@ class SignatureVerifierTest {
     @Test
     void theSameNonceFromAnotherDeviceIsItsOwn() {
         String n = nonce();
-        verifier.verify("device", signed(DEV_A, System.currentTimeMillis(), n, SECRET, ""), List.of(SECRET)).await().indefinitely();
-        verifier.verify("device", signed(DEV_B, System.currentTimeMillis(), n, SECRET, ""), List.of(SECRET)).await().indefinitely();
+        verifier.verify("device", signed(DEV_A, System.currentTimeMillis(), n, SECRET, ""), List.of(SECRET))
+                .await()
+                .indefinitely();
+        verifier.verify("device", signed(DEV_B, System.currentTimeMillis(), n, SECRET, ""), List.of(SECRET))
+                .await()
+                .indefinitely();
     }
 
     @Test
     void staleOrFutureTimestampsAreRefused() {
-        refused(signed(DEV_1, System.currentTimeMillis() - 31_000, nonce(), SECRET, ""), List.of(SECRET), "signature-stale");
-        refused(signed(DEV_1, System.currentTimeMillis() + 31_000, nonce(), SECRET, ""), List.of(SECRET), "signature-stale");
+        refused(
+                signed(DEV_1, System.currentTimeMillis() - 31_000, nonce(), SECRET, ""),
+                List.of(SECRET),
+                "signature-stale");
+        refused(
+                signed(DEV_1, System.currentTimeMillis() + 31_000, nonce(), SECRET, ""),
+                List.of(SECRET),
+                "signature-stale");
     }
 
     @Test
@@ -77,31 +87,60 @@ class SignatureVerifierTest {
         long ts = System.currentTimeMillis();
         refused(signed(DEV_1, ts, n, "some-other-secret-0000", ""), List.of(SECRET), "signature-invalid");
         // the legitimate device can still use that nonce
-        verifier.verify("device", signed(DEV_1, ts, n, SECRET, ""), List.of(SECRET)).await().indefinitely();
+        verifier.verify("device", signed(DEV_1, ts, n, SECRET, ""), List.of(SECRET))
+                .await()
+                .indefinitely();
     }
 
     @Test
     void duringRotationBothSecretsAreAccepted() {
         String old = "old-secret-0000000000";
-        verifier.verify("device", signed(DEV_1, System.currentTimeMillis(), nonce(), old, ""), List.of(SECRET, old)).await().indefinitely();
+        verifier.verify("device", signed(DEV_1, System.currentTimeMillis(), nonce(), old, ""), List.of(SECRET, old))
+                .await()
+                .indefinitely();
         refused(signed(DEV_1, System.currentTimeMillis(), nonce(), old, ""), List.of(SECRET), "signature-invalid");
     }
 
     @Test
     void malformedHeadersAreRefused() {
-        refused(new SignedRequest(DEV_1, "GET", "/x", null, nonce(), "a".repeat(64), new byte[0]), List.of(SECRET), "signature-missing");
-        refused(new SignedRequest(DEV_1, "GET", "/x", "yesterday", nonce(), "a".repeat(64), new byte[0]), List.of(SECRET), "signature-malformed");
-        refused(new SignedRequest(DEV_1, "GET", "/x", Long.toString(System.currentTimeMillis()), "short", "a".repeat(64), new byte[0]), List.of(SECRET), "signature-malformed");
-        refused(new SignedRequest(DEV_1, "GET", "/x", Long.toString(System.currentTimeMillis()), nonce(), "zz", new byte[0]), List.of(SECRET), "signature-malformed");
+        refused(
+                new SignedRequest(DEV_1, "GET", "/x", null, nonce(), "a".repeat(64), new byte[0]),
+                List.of(SECRET),
+                "signature-missing");
+        refused(
+                new SignedRequest(DEV_1, "GET", "/x", "yesterday", nonce(), "a".repeat(64), new byte[0]),
+                List.of(SECRET),
+                "signature-malformed");
+        refused(
+                new SignedRequest(
+                        DEV_1,
+                        "GET",
+                        "/x",
+                        Long.toString(System.currentTimeMillis()),
+                        "short",
+                        "a".repeat(64),
+                        new byte[0]),
+                List.of(SECRET),
+                "signature-malformed");
+        refused(
+                new SignedRequest(
+                        DEV_1, "GET", "/x", Long.toString(System.currentTimeMillis()), nonce(), "zz", new byte[0]),
+                List.of(SECRET),
+                "signature-malformed");
     }
 
     @Test
     void anotherSpellingOfTheSignerIdIsMalformedSoItCannotOpenASecondNonceSpace() {
         String n = nonce();
         long ts = System.currentTimeMillis();
-        verifier.verify("device", signed(DEV_1, ts, n, SECRET, ""), List.of(SECRET)).await().indefinitely();
+        verifier.verify("device", signed(DEV_1, ts, n, SECRET, ""), List.of(SECRET))
+                .await()
+                .indefinitely();
         // the captured request replayed with the id upper-cased (UUID.fromString would accept it)
-        refused(signed(DEV_1.toUpperCase(java.util.Locale.ROOT), ts, n, SECRET, ""), List.of(SECRET), "signature-malformed");
+        refused(
+                signed(DEV_1.toUpperCase(java.util.Locale.ROOT), ts, n, SECRET, ""),
+                List.of(SECRET),
+                "signature-malformed");
         refused(signed("1-1-1-1-1", ts, nonce(), SECRET, ""), List.of(SECRET), "signature-malformed");
         refused(signed(" " + DEV_1, ts, nonce(), SECRET, ""), List.of(SECRET), "signature-malformed");
         refused(signed(DEV_1, ts, n, SECRET, ""), List.of(SECRET), "signature-replayed");

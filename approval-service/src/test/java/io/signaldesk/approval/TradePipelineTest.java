@@ -1,38 +1,33 @@
 package io.signaldesk.approval;
 
-import io.signaldesk.localstack.TestTopics;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.signaldesk.localstack.EaClient;
-import io.signaldesk.localstack.LocalInfraTestResource;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-
 import static io.restassured.RestAssured.given;
-import static io.signaldesk.localstack.TestSql.count;
 import static io.signaldesk.approval.PipelineFixture.device;
 import static io.signaldesk.approval.PipelineFixture.send;
 import static io.signaldesk.approval.PipelineFixture.signalEvent;
 import static io.signaldesk.approval.PipelineFixture.subscribe;
 import static io.signaldesk.approval.PipelineFixture.token;
+import static io.signaldesk.localstack.TestSql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.EaClient;
+import io.signaldesk.localstack.LocalInfraTestResource;
+import io.signaldesk.localstack.TestTopics;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** Signal -> approval -> EA command -> ack -> FillReported, on real Postgres, Redis and Kafka. */
 @QuarkusTest
@@ -41,10 +36,19 @@ class TradePipelineTest {
     static final String PROBLEM = "application/problem+json";
 
     static String pendingApproval(UUID user, UUID signal) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("SELECT count(*) FROM approval.approvals WHERE signal_id = '" + signal + "' AND user_id = '" + user + "'") == 1);
-        return given().auth().oauth2(token(user)).get("/api/v1/approvals?status=PENDING").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.signalId == '" + signal + "' }.id", String.class).get(0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM approval.approvals WHERE signal_id = '" + signal
+                                + "' AND user_id = '" + user + "'")
+                        == 1);
+        return given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals?status=PENDING")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.signalId == '" + signal + "' }.id", String.class)
+                .get(0);
     }
 
     @Test
@@ -55,22 +59,34 @@ class TradePipelineTest {
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, "");
         String eventId = UUID.randomUUID().toString();
-        send(signalEvent(eventId, signal, strategy, Instant.now().plusSeconds(600)),
+        send(
+                signalEvent(eventId, signal, strategy, Instant.now().plusSeconds(600)),
                 signalEvent(eventId, signal, strategy, Instant.now().plusSeconds(600)));
         String approval = pendingApproval(user, signal);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                count("SELECT count(*) FROM approval.inbox WHERE event_id = '" + eventId + "'") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM approval.inbox WHERE event_id = '" + eventId + "'") == 1);
 
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().statusCode(200)
-                .body("status", equalTo("PENDING")).body("volume", equalTo("0.1"))
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("volume", equalTo("0.1"))
                 .body("signal.instrument", equalTo("EURUSD"));
 
         EaClient ea = dev.client();
         // A long poll is waiting when the approval happens: it must come back with the command.
         CompletableFuture<EaClient.Reply> waiting = CompletableFuture.supplyAsync(() -> ea.poll(20_000));
         Thread.sleep(500);
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/approvals/" + approval + "/approve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
         EaClient.Reply polled = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(polled.status()).isEqualTo(200);
         JsonArray commands = new JsonObject(polled.body()).getJsonArray("commands");
@@ -98,24 +114,37 @@ class TradePipelineTest {
 
         List<ConsumerRecord<String, String>> fills = consume("fills.v1", 1);
         List<ConsumerRecord<String, String>> mine = fills.stream()
-                .filter(r -> r.value().contains(cmd.getString("commandId"))).toList();
+                .filter(r -> r.value().contains(cmd.getString("commandId")))
+                .toList();
         assertThat(mine).hasSize(1);
         JsonObject fill = new JsonObject(mine.get(0).value());
         assertThat(fill.getLong("ticket")).isEqualTo(50012345L);
         assertThat(fill.getValue("price").toString()).isEqualTo("1.08425");
         assertThat(fill.getString("action")).isEqualTo("OPEN");
 
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().statusCode(200)
-                .body("execution.status", equalTo("FILLED")).body("execution.ticket", equalTo(50012345))
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval)
+                .then()
+                .statusCode(200)
+                .body("execution.status", equalTo("FILLED"))
+                .body("execution.ticket", equalTo(50012345))
                 .body("execution.price", equalTo("1.08425"));
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then().statusCode(200)
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval + "/history")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(2))
-                .body("[0].toStatus", equalTo("PENDING")).body("[0].actor", equalTo("system"))
-                .body("[1].toStatus", equalTo("APPROVED")).body("[1].actor", equalTo("user:" + user));
+                .body("[0].toStatus", equalTo("PENDING"))
+                .body("[0].actor", equalTo("system"))
+                .body("[1].toStatus", equalTo("APPROVED"))
+                .body("[1].actor", equalTo("user:" + user));
     }
 
     static List<ConsumerRecord<String, String>> consume(String topic, int atLeast) {
-        return TestTopics.read(topic, r -> true, atLeast, Duration.ofSeconds(2)); // a duplicate would arrive in the quiet window
+        return TestTopics.read(
+                topic, r -> true, atLeast, Duration.ofSeconds(2)); // a duplicate would arrive in the quiet window
     }
 
     @Test
@@ -126,30 +155,71 @@ class TradePipelineTest {
         UUID signal = UUID.randomUUID();
         device(user);
         subscribe(user, strategy, "");
-        send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
+        send(signalEvent(
+                UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
         String approval = pendingApproval(user, signal);
 
         // someone else's approval: not found, and nothing changes
-        given().auth().oauth2(token(other)).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(404).contentType(PROBLEM);
+        given().auth()
+                .oauth2(token(other))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/approvals/" + approval + "/approve")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
         // volume over the subscription's maximum
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{\"volume\":\"5.00\"}")
-                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(422).contentType(PROBLEM)
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{\"volume\":\"5.00\"}")
+                .post("/api/v1/approvals/" + approval + "/approve")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/volume-above-max"));
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{\"volume\":\"abc\"}")
-                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(400).contentType(PROBLEM);
-        assertThat(count("SELECT count(*) FROM approval.commands WHERE approval_id = '" + approval + "'")).isZero();
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{\"volume\":\"abc\"}")
+                .post("/api/v1/approvals/" + approval + "/approve")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        assertThat(count("SELECT count(*) FROM approval.commands WHERE approval_id = '" + approval + "'"))
+                .isZero();
 
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{\"reason\":\"too risky\"}")
-                .post("/api/v1/approvals/" + approval + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"too risky\"}")
+                .post("/api/v1/approvals/" + approval + "/reject")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"));
         // deciding twice
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(409).contentType(PROBLEM)
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/approvals/" + approval + "/approve")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/approval-decided"));
-        assertThat(count("SELECT count(*) FROM approval.commands WHERE approval_id = '" + approval + "'")).isZero();
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then()
+        assertThat(count("SELECT count(*) FROM approval.commands WHERE approval_id = '" + approval + "'"))
+                .isZero();
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval + "/history")
+                .then()
                 .body("[1].reason", equalTo("too risky"));
-        given().auth().oauth2(token(user)).get("/api/v1/approvals?status=MAYBE").then().statusCode(400).contentType(PROBLEM);
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals?status=MAYBE")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -159,14 +229,29 @@ class TradePipelineTest {
         UUID signal = UUID.randomUUID();
         device(user);
         subscribe(user, strategy, "");
-        send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(3)));
+        send(signalEvent(
+                UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(3)));
         String approval = pendingApproval(user, signal);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().body("status", equalTo("EXPIRED")));
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/approvals/" + approval + "/approve").then().statusCode(409).contentType(PROBLEM);
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval + "/history").then()
-                .body("[1].toStatus", equalTo("EXPIRED")).body("[1].actor", equalTo("system"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token(user))
+                        .get("/api/v1/approvals/" + approval)
+                        .then()
+                        .body("status", equalTo("EXPIRED")));
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/approvals/" + approval + "/approve")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval + "/history")
+                .then()
+                .body("[1].toStatus", equalTo("EXPIRED"))
+                .body("[1].actor", equalTo("system"));
     }
 
     @Test
@@ -181,11 +266,17 @@ class TradePipelineTest {
             devices.add(dev);
         }
         PipelineFixture.Dev idle = device(UUID.randomUUID()); // nobody sends it anything: its poll times out
-        CompletableFuture<EaClient.Reply> idlePoll = CompletableFuture.supplyAsync(() -> idle.client().poll(1_500));
+        CompletableFuture<EaClient.Reply> idlePoll =
+                CompletableFuture.supplyAsync(() -> idle.client().poll(1_500));
         List<CompletableFuture<EaClient.Reply>> polls = devices.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> d.client().poll(20_000))).toList();
+                .map(d -> CompletableFuture.supplyAsync(() -> d.client().poll(20_000)))
+                .toList();
         Thread.sleep(500);
-        send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
+        send(signalEvent(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                strategy,
+                Instant.now().plusSeconds(600)));
         for (CompletableFuture<EaClient.Reply> p : polls) {
             EaClient.Reply r = p.get(20, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -203,11 +294,16 @@ class TradePipelineTest {
         UUID signal = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
-        send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
+        send(signalEvent(
+                UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
         EaClient.Reply r = dev.client().poll(20_000);
         assertThat(r.status()).isEqualTo(200);
         assertThat(new JsonObject(r.body()).getJsonArray("commands")).hasSize(1);
-        given().auth().oauth2(token(user)).get("/api/v1/approvals?status=APPROVED").then().statusCode(200)
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals?status=APPROVED")
+                .then()
+                .statusCode(200)
                 .body("findAll { it.signalId == '" + signal + "' }", hasSize(1));
     }
 
@@ -217,12 +313,20 @@ class TradePipelineTest {
         UUID strategy = PipelineFixture.strategy();
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
-        send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
+        send(signalEvent(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                strategy,
+                Instant.now().plusSeconds(600)));
         EaClient ea = dev.client();
-        JsonObject first = new JsonObject(ea.poll(20_000).body()).getJsonArray("commands").getJsonObject(0);
-        assertThat(new JsonObject(ea.poll(0).body()).getJsonArray("commands")).as("leased: not handed out twice").isEmpty();
+        JsonObject first =
+                new JsonObject(ea.poll(20_000).body()).getJsonArray("commands").getJsonObject(0);
+        assertThat(new JsonObject(ea.poll(0).body()).getJsonArray("commands"))
+                .as("leased: not handed out twice")
+                .isEmpty();
         Thread.sleep(2500); // lease is 2 s in tests
-        JsonObject again = new JsonObject(ea.poll(0).body()).getJsonArray("commands").getJsonObject(0);
+        JsonObject again =
+                new JsonObject(ea.poll(0).body()).getJsonArray("commands").getJsonObject(0);
         assertThat(again.getString("commandId")).isEqualTo(first.getString("commandId"));
         assertThat(again.getInteger("deliveryCount")).isEqualTo(2);
     }
@@ -234,46 +338,89 @@ class TradePipelineTest {
         PipelineFixture.Dev dev = device(user);
         PipelineFixture.Dev otherDev = device(UUID.randomUUID());
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
-        send(signalEvent(UUID.randomUUID().toString(), UUID.randomUUID(), strategy, Instant.now().plusSeconds(600)));
+        send(signalEvent(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                strategy,
+                Instant.now().plusSeconds(600)));
         EaClient ea = dev.client();
-        String commandId = new JsonObject(ea.poll(20_000).body()).getJsonArray("commands").getJsonObject(0).getString("commandId");
-        String ack = "{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\",\"ticket\":7,\"price\":\"1.1\",\"volume\":\"0.10\"}";
+        String commandId = new JsonObject(ea.poll(20_000).body())
+                .getJsonArray("commands")
+                .getJsonObject(0)
+                .getString("commandId");
+        String ack = "{\"commandId\":\"" + commandId
+                + "\",\"status\":\"FILLED\",\"ticket\":7,\"price\":\"1.1\",\"volume\":\"0.10\"}";
 
-        assertThat(new EaClient("http://127.0.0.1:" + io.restassured.RestAssured.port, dev.id(), "wrong-secret-wrong-secret").poll(0))
-                .satisfies(r -> assertThat(r.status()).isEqualTo(401)).satisfies(r -> assertThat(r.body()).contains("signature-invalid"));
-        assertThat(dev.client().withClock(() -> System.currentTimeMillis() - 60_000).poll(0))
-                .satisfies(r -> assertThat(r.status()).isEqualTo(401)).satisfies(r -> assertThat(r.body()).contains("signature-stale"));
+        assertThat(new EaClient(
+                                "http://127.0.0.1:" + io.restassured.RestAssured.port,
+                                dev.id(),
+                                "wrong-secret-wrong-secret")
+                        .poll(0))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(401))
+                .satisfies(r -> assertThat(r.body()).contains("signature-invalid"));
+        assertThat(dev.client()
+                        .withClock(() -> System.currentTimeMillis() - 60_000)
+                        .poll(0))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(401))
+                .satisfies(r -> assertThat(r.body()).contains("signature-stale"));
         String nonce = EaClient.newNonce();
-        assertThat(ea.send("GET", "/api/v1/ea/poll?waitMs=0", "", nonce).status()).isEqualTo(200);
+        assertThat(ea.send("GET", "/api/v1/ea/poll?waitMs=0", "", nonce).status())
+                .isEqualTo(200);
         assertThat(ea.send("GET", "/api/v1/ea/poll?waitMs=0", "", nonce))
-                .satisfies(r -> assertThat(r.status()).isEqualTo(401)).satisfies(r -> assertThat(r.body()).contains("signature-replayed"));
+                .satisfies(r -> assertThat(r.status()).isEqualTo(401))
+                .satisfies(r -> assertThat(r.body()).contains("signature-replayed"));
         // another device cannot ack this device's command
         EaClient.Reply foreign = otherDev.client().ack(ack);
         assertThat(foreign.status()).isEqualTo(404);
-        assertThat(count("SELECT count(*) FROM approval.commands WHERE id = '" + commandId + "' AND acked_at IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM approval.commands WHERE id = '" + commandId + "' AND acked_at IS NULL"))
+                .isEqualTo(1);
         // malformed ack bodies
         assertThat(ea.ack("{not json").status()).isEqualTo(400);
-        assertThat(ea.ack("{\"commandId\":\"" + commandId + "\",\"status\":\"DONE\"}").status()).isEqualTo(400);
-        assertThat(ea.ack("{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\"}").status()).isEqualTo(422);
+        assertThat(ea.ack("{\"commandId\":\"" + commandId + "\",\"status\":\"DONE\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(ea.ack("{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\"}")
+                        .status())
+                .isEqualTo(422);
         assertThat(ea.poll(99_999).status()).isEqualTo(400);
         // revoked device
-        given().auth().oauth2(token(user)).delete("/api/v1/devices/" + dev.id()).then().statusCode(204);
-        assertThat(ea.ack(ack)).satisfies(r -> assertThat(r.status()).isEqualTo(401))
+        given().auth()
+                .oauth2(token(user))
+                .delete("/api/v1/devices/" + dev.id())
+                .then()
+                .statusCode(204);
+        assertThat(ea.ack(ack))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(401))
                 .satisfies(r -> assertThat(r.body()).contains("device-revoked"));
-        assertThat(count("SELECT count(*) FROM approval.outbox WHERE payload LIKE '%" + commandId + "%'")).isZero();
+        assertThat(count("SELECT count(*) FROM approval.outbox WHERE payload LIKE '%" + commandId + "%'"))
+                .isZero();
     }
 
     @Test
     void rotationKeepsTheOldSecretForTheGracePeriod() {
         UUID user = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);
-        String newSecret = given().auth().oauth2(token(user)).post("/api/v1/devices/" + dev.id() + "/rotate").then()
-                .statusCode(200).extract().path("secret");
+        String newSecret = given().auth()
+                .oauth2(token(user))
+                .post("/api/v1/devices/" + dev.id() + "/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
         assertThat(newSecret).isNotEqualTo(dev.secret());
         assertThat(dev.client().poll(0).status()).isEqualTo(200);
-        assertThat(new PipelineFixture.Dev(dev.id(), newSecret).client().poll(0).status()).isEqualTo(200);
-        given().auth().oauth2(token(UUID.randomUUID())).post("/api/v1/devices/" + dev.id() + "/rotate").then().statusCode(404);
-        given().auth().oauth2(token(user)).get("/api/v1/devices").then().statusCode(200)
+        assertThat(new PipelineFixture.Dev(dev.id(), newSecret).client().poll(0).status())
+                .isEqualTo(200);
+        given().auth()
+                .oauth2(token(UUID.randomUUID()))
+                .post("/api/v1/devices/" + dev.id() + "/rotate")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
                 .body("[0].secret", org.hamcrest.Matchers.nullValue());
     }
 
@@ -281,37 +428,73 @@ class TradePipelineTest {
     void snapshotsArePublishedAndDriveRiskSizing() throws Exception {
         UUID user = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);
-        EaClient.Reply r = dev.client().snapshot("{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\","
-                + "\"positions\":[{\"ticket\":1,\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"volume\":\"0.10\",\"openPrice\":\"1.08\",\"profit\":\"12.50\"}]}");
+        EaClient.Reply r = dev.client()
+                .snapshot(
+                        "{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\","
+                                + "\"positions\":[{\"ticket\":1,\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"volume\":\"0.10\",\"openPrice\":\"1.08\",\"profit\":\"12.50\"}]}");
         assertThat(r.status()).isEqualTo(202);
         assertThat(dev.client().snapshot("{\"balance\":\"x\"}").status()).isEqualTo(400);
-        assertThat(consume("account-snapshots.v1", 1).stream().filter(c -> c.value().contains(dev.id()))).hasSize(1);
+        assertThat(consume("account-snapshots.v1", 1).stream()
+                        .filter(c -> c.value().contains(dev.id())))
+                .hasSize(1);
 
         UUID strategy = PipelineFixture.strategy();
         UUID signal = UUID.randomUUID();
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON)
-                .body("{\"strategyId\":\"" + strategy + "\",\"sizing\":\"RISK_PERCENT\",\"riskPercent\":\"1.00\",\"maxVolume\":\"2.00\"}")
-                .post("/api/v1/subscriptions").then().statusCode(201);
-        send(signalEvent(UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{\"strategyId\":\"" + strategy
+                        + "\",\"sizing\":\"RISK_PERCENT\",\"riskPercent\":\"1.00\",\"maxVolume\":\"2.00\"}")
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201);
+        send(signalEvent(
+                UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
         String approval = pendingApproval(user, signal);
         // 1% of 10,000 = 100 USD over 0.00300 * 100,000 = 300 USD per lot -> 0.33 lots
-        given().auth().oauth2(token(user)).get("/api/v1/approvals/" + approval).then().body("volume", equalTo("0.33"));
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval)
+                .then()
+                .body("volume", equalTo("0.33"));
     }
 
     @Test
     void subscriptionsAndDevicesValidateTheirInput() {
         UUID user = UUID.randomUUID();
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON)
-                .body("{\"strategyId\":\"not-a-uuid\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.1\",\"maxVolume\":\"1\"}")
-                .post("/api/v1/subscriptions").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"strategyId\":\"not-a-uuid\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.1\",\"maxVolume\":\"1\"}")
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
                 .body("{\"strategyId\":\"" + UUID.randomUUID() + "\",\"sizing\":\"FIXED\",\"maxVolume\":\"1\"}")
-                .post("/api/v1/subscriptions").then().statusCode(422).contentType(PROBLEM);
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON)
-                .body("{\"strategyId\":\"" + UUID.randomUUID() + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.001\",\"maxVolume\":\"1\"}")
-                .post("/api/v1/subscriptions").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{\"strategyId\":\"" + UUID.randomUUID()
+                        + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.001\",\"maxVolume\":\"1\"}")
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"\",\"brokerAccount\":\"12 34\",\"brokerServer\":\"x\"}")
-                .post("/api/v1/devices").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 }

@@ -1,34 +1,29 @@
 package io.signaldesk.gateway;
 
-import static io.signaldesk.localstack.TestSql.count;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.signaldesk.localstack.LocalInfraTestResource;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.vertx.core.json.JsonObject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
+import static io.signaldesk.localstack.TestSql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.LocalInfraTestResource;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
@@ -44,15 +39,28 @@ class AuthResourceTest {
         if (referral != null) {
             body.put("referralCode", referral);
         }
-        String res = given().contentType(ContentType.JSON).header("User-Agent", "test-agent/1.0").body(body.encode())
-                .post("/api/v1/auth/register").then().statusCode(201).extract().asString();
+        String res = given().contentType(ContentType.JSON)
+                .header("User-Agent", "test-agent/1.0")
+                .body(body.encode())
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
         return new JsonObject(res);
     }
 
     static JsonObject login(String email, String password) {
         return new JsonObject(given().contentType(ContentType.JSON)
-                .body(new JsonObject().put("email", email).put("password", password).encode())
-                .post("/api/v1/auth/login").then().statusCode(200).extract().asString());
+                .body(new JsonObject()
+                        .put("email", email)
+                        .put("password", password)
+                        .encode())
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     @Test
@@ -63,7 +71,11 @@ class AuthResourceTest {
         assertThat(tokens.getString("tokenType")).isEqualTo("Bearer");
         assertThat(tokens.getLong("expiresIn")).isEqualTo(900L);
 
-        given().auth().oauth2(tokens.getString("accessToken")).get("/api/v1/me").then().statusCode(200)
+        given().auth()
+                .oauth2(tokens.getString("accessToken"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(user.getString("id")))
                 .body("email", equalTo(email))
                 .body("roles", hasItem("trader"))
@@ -76,8 +88,10 @@ class AuthResourceTest {
         register(email, "correct horse battery", null);
         String token = login(email, "correct horse battery").getString("accessToken");
         String[] parts = token.split("\\.");
-        JsonObject header = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-        JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        JsonObject header =
+                new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        JsonObject claims =
+                new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         assertThat(header.getString("alg")).isEqualTo("RS256");
         assertThat(header.getString("typ")).isEqualTo("JWT");
         assertThat(claims.getString("iss")).isEqualTo("https://signaldesk.io");
@@ -96,13 +110,28 @@ class AuthResourceTest {
             List<ConsumerRecord<String, String>> records = kafka.consumeStrings()
                     .withProp("isolation.level", "read_committed")
                     .fromTopics(topic)
-                    .awaitNoRecords(Duration.ofMillis(1)).getRecords(); // placeholder to create the consumer
+                    .awaitNoRecords(Duration.ofMillis(1))
+                    .getRecords(); // placeholder to create the consumer
             assertThat(records).isNotNull();
-            ConsumerRecord<String, String> rec = kafka.consumeStrings().withProp("isolation.level", "read_committed")
-                    .fromTopics(topic).awaitRecords(1, Duration.ofSeconds(20)).getRecords().stream()
-                    .filter(r -> r.key().equals(user.getString("id"))).findFirst()
-                    .orElseGet(() -> kafka.consumeStrings().fromTopics(topic).awaitRecords(5, Duration.ofSeconds(5))
-                            .getRecords().stream().filter(r -> r.key().equals(user.getString("id"))).findFirst().orElseThrow());
+            ConsumerRecord<String, String> rec = kafka
+                    .consumeStrings()
+                    .withProp("isolation.level", "read_committed")
+                    .fromTopics(topic)
+                    .awaitRecords(1, Duration.ofSeconds(20))
+                    .getRecords()
+                    .stream()
+                    .filter(r -> r.key().equals(user.getString("id")))
+                    .findFirst()
+                    .orElseGet(
+                            () -> kafka
+                                    .consumeStrings()
+                                    .fromTopics(topic)
+                                    .awaitRecords(5, Duration.ofSeconds(5))
+                                    .getRecords()
+                                    .stream()
+                                    .filter(r -> r.key().equals(user.getString("id")))
+                                    .findFirst()
+                                    .orElseThrow());
             assertThat(header(rec, "ce_type")).isEqualTo("io.signaldesk.UserRegistered");
             assertThat(header(rec, "ce_source")).isEqualTo("/signaldesk/gateway");
             assertThat(header(rec, "ce_specversion")).isEqualTo("1.0");
@@ -127,16 +156,32 @@ class AuthResourceTest {
 
         JsonObject second = refresh(first.getString("refreshToken"), 200);
         assertThat(second.getString("refreshToken")).isNotEqualTo(first.getString("refreshToken"));
-        given().auth().oauth2(second.getString("accessToken")).get("/api/v1/me").then().statusCode(200);
+        given().auth()
+                .oauth2(second.getString("accessToken"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200);
         JsonObject third = refresh(second.getString("refreshToken"), 200);
 
         // The first token was rotated: presenting it again looks like theft.
-        given().contentType(ContentType.JSON).body(new JsonObject().put("refreshToken", first.getString("refreshToken")).encode())
-                .post("/api/v1/auth/refresh").then().statusCode(401).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body(new JsonObject()
+                        .put("refreshToken", first.getString("refreshToken"))
+                        .encode())
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/refresh-token-reused"));
         // ...and the newest token of that family is dead too.
-        given().contentType(ContentType.JSON).body(new JsonObject().put("refreshToken", third.getString("refreshToken")).encode())
-                .post("/api/v1/auth/refresh").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(new JsonObject()
+                        .put("refreshToken", third.getString("refreshToken"))
+                        .encode())
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
         // Another login (another family) is unaffected.
         JsonObject other = login(email, "correct horse battery");
         refresh(other.getString("refreshToken"), 200);
@@ -147,24 +192,47 @@ class AuthResourceTest {
         String email = email();
         register(email, "correct horse battery", null);
         JsonObject t = login(email, "correct horse battery");
-        given().contentType(ContentType.JSON).body(new JsonObject().put("refreshToken", t.getString("refreshToken")).encode())
-                .post("/api/v1/auth/logout").then().statusCode(204);
-        given().contentType(ContentType.JSON).body(new JsonObject().put("refreshToken", t.getString("refreshToken")).encode())
-                .post("/api/v1/auth/refresh").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(new JsonObject()
+                        .put("refreshToken", t.getString("refreshToken"))
+                        .encode())
+                .post("/api/v1/auth/logout")
+                .then()
+                .statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(new JsonObject()
+                        .put("refreshToken", t.getString("refreshToken"))
+                        .encode())
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
     }
 
     static JsonObject refresh(String token, int status) {
-        return new JsonObject(given().contentType(ContentType.JSON).body(new JsonObject().put("refreshToken", token).encode())
-                .post("/api/v1/auth/refresh").then().statusCode(status).extract().asString());
+        return new JsonObject(given().contentType(ContentType.JSON)
+                .body(new JsonObject().put("refreshToken", token).encode())
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(status)
+                .extract()
+                .asString());
     }
 
     @Test
     void wrongPasswordAndUnknownEmailAreTheSame401() {
         String email = email();
         register(email, "correct horse battery", null);
-        for (String[] c : new String[][]{{email, "wrong password!!"}, {email(), "correct horse battery"}}) {
-            given().contentType(ContentType.JSON).body(new JsonObject().put("email", c[0]).put("password", c[1]).encode())
-                    .post("/api/v1/auth/login").then().statusCode(401).contentType(PROBLEM)
+        for (String[] c : new String[][] {{email, "wrong password!!"}, {email(), "correct horse battery"}}) {
+            given().contentType(ContentType.JSON)
+                    .body(new JsonObject()
+                            .put("email", c[0])
+                            .put("password", c[1])
+                            .encode())
+                    .post("/api/v1/auth/login")
+                    .then()
+                    .statusCode(401)
+                    .contentType(PROBLEM)
                     .body("type", equalTo("https://signaldesk.io/problems/invalid-credentials"))
                     .body("detail", equalTo("Wrong email or password"));
         }
@@ -174,42 +242,82 @@ class AuthResourceTest {
     void duplicateEmailIsAConflictAndNothingIsWritten() throws Exception {
         String email = email();
         register(email, "correct horse battery", null);
-        given().contentType(ContentType.JSON).body(new JsonObject().put("email", email.toUpperCase()).put("password", "another password").encode())
-                .post("/api/v1/auth/register").then().statusCode(409).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body(new JsonObject()
+                        .put("email", email.toUpperCase())
+                        .put("password", "another password")
+                        .encode())
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/email-taken"));
-        assertThat(count("SELECT count(*) FROM gateway.users WHERE lower(email) = '" + email + "'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM gateway.outbox WHERE payload LIKE '%" + email + "%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM gateway.users WHERE lower(email) = '" + email + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM gateway.outbox WHERE payload LIKE '%" + email + "%'"))
+                .isEqualTo(1);
     }
 
     @Test
     void invalidRegistrationsAre400WithViolationsAndStoreNothing() throws Exception {
         long usersBefore = count("SELECT count(*) FROM gateway.users");
-        given().contentType(ContentType.JSON).body("{\"email\":\"not-an-email\",\"password\":\"short\",\"referralCode\":\"no spaces!\"}")
-                .post("/api/v1/auth/register").then().statusCode(400).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body("{\"email\":\"not-an-email\",\"password\":\"short\",\"referralCode\":\"no spaces!\"}")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/validation"))
-                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("email", "password", "referralCode"));
-        given().contentType(ContentType.JSON).body("{\"email\": \"a@b.io\", \"password\": ")
-                .post("/api/v1/auth/register").then().statusCode(400).contentType(PROBLEM)
+                .body(
+                        "violations.field",
+                        org.hamcrest.Matchers.containsInAnyOrder("email", "password", "referralCode"));
+        given().contentType(ContentType.JSON)
+                .body("{\"email\": \"a@b.io\", \"password\": ")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/malformed-body"));
-        given().contentType(ContentType.JSON).body("{\"email\": \"a@b.io\", \"password\": \"long enough pass\", \"admin\": true}")
-                .post("/api/v1/auth/register").then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("")
-                .post("/api/v1/auth/register").then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.TEXT).body("email=a@b.io")
-                .post("/api/v1/auth/register").then().statusCode(415).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{\"email\":\"" + "a".repeat(300_000) + "\"}")
-                .post("/api/v1/auth/register").then().statusCode(413).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{\"email\": \"a@b.io\", \"password\": \"long enough pass\", \"admin\": true}")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.TEXT)
+                .body("email=a@b.io")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{\"email\":\"" + "a".repeat(300_000) + "\"}")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM);
         assertThat(count("SELECT count(*) FROM gateway.users")).isEqualTo(usersBefore);
     }
 
     @Test
     void unknownRoutesAndMethodsAreProblems() {
-        given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+        given().get("/api/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("status", equalTo(404));
         given().get("/api/v1/auth/login").then().statusCode(405).contentType(PROBLEM);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"expired", "wrongIssuer", "wrongAudience", "otherKey", "algNone", "hs256PublicKey", "garbage"})
+    @ValueSource(
+            strings = {"expired", "wrongIssuer", "wrongAudience", "otherKey", "algNone", "hs256PublicKey", "garbage"})
     void everyBadTokenIsRefusedWith401ProblemOnGatewayAndProxiedRoutes(String kind) throws Exception {
         String token = switch (kind) {
             case "expired" -> TestTokens.expired();
@@ -217,13 +325,24 @@ class AuthResourceTest {
             case "wrongAudience" -> TestTokens.wrongAudience();
             case "otherKey" -> TestTokens.signedByAnotherKey();
             case "algNone" -> TestTokens.algNone();
-            case "hs256PublicKey" -> TestTokens.hs256WithPublicKey(Path.of(java.net.URI.create(
-                    LocalInfraTestResource.current.get("mp.jwt.verify.publickey.location"))));
+            case "hs256PublicKey" ->
+                TestTokens.hs256WithPublicKey(Path.of(
+                        java.net.URI.create(LocalInfraTestResource.current.get("mp.jwt.verify.publickey.location"))));
             default -> "not.a.jwt";
         };
-        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401).contentType(PROBLEM)
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"));
-        given().auth().oauth2(token).get("/api/v1/traders/me").then().statusCode(401).contentType(PROBLEM)
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/traders/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .body("type", equalTo("https://signaldesk.io/problems/unauthorized"));
     }
 
@@ -235,8 +354,12 @@ class AuthResourceTest {
 
     @Test
     void aValidTokenToAServiceThatIsDownIs503Problem() {
-        given().auth().oauth2(TestTokens.valid(UUID.randomUUID().toString()))
-                .get("/api/v1/reconciliation/status").then().statusCode(503).contentType(PROBLEM)
+        given().auth()
+                .oauth2(TestTokens.valid(UUID.randomUUID().toString()))
+                .get("/api/v1/reconciliation/status")
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM)
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://signaldesk.io/problems/service-unavailable"))
                 .body("detail", containsString("reconciliation"));
@@ -253,8 +376,11 @@ class AuthResourceTest {
     @Test
     void theConfiguredAdminExists() {
         JsonObject t = login("admin@test.signaldesk.io", "admin-password-123");
-        given().auth().oauth2(t.getString("accessToken")).get("/api/v1/me").then().statusCode(200)
+        given().auth()
+                .oauth2(t.getString("accessToken"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("roles", hasItem("admin"));
     }
-
 }

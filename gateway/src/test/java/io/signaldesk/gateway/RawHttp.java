@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
  * before sending, so an attacker's spelling can only be tested on a socket.
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
-    record Reply(int status, String text) {
-    }
+    record Reply(int status, String text) {}
 
     static Reply send(int port, String method, String rawPath, String headers, String body) {
         try (Socket s = new Socket("127.0.0.1", port)) {

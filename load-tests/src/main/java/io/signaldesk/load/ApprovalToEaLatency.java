@@ -2,7 +2,6 @@ package io.signaldesk.load;
 
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.GatewayApi;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ public final class ApprovalToEaLatency {
         int signals = Integer.parseInt(a.getOrDefault("--signals", "30"));
         long intervalMs = Long.parseLong(a.getOrDefault("--interval-ms", "50"));
         GatewayApi api = new GatewayApi(gw);
-        String admin = api.login(a.getOrDefault("--admin", "admin@signaldesk.local"),
+        String admin = api.login(
+                a.getOrDefault("--admin", "admin@signaldesk.local"),
                 a.getOrDefault("--admin-password", "demo-admin-password"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         Latencies.Setup setup = Latencies.setUp(api, admin, "bench-approve-" + run, traders, false);
@@ -59,7 +59,8 @@ public final class ApprovalToEaLatency {
                 String approval = pending(api, tokens.get(i), signalId);
                 long t0 = System.nanoTime();
                 sent.put(i + ":" + key, t0);
-                api.post("/api/v1/approvals/" + approval + "/approve", tokens.get(i), "{}").expect(200);
+                api.post("/api/v1/approvals/" + approval + "/approve", tokens.get(i), "{}")
+                        .expect(200);
                 answered.put(i + ":" + key, System.nanoTime());
                 Thread.sleep(intervalMs);
             }
@@ -80,7 +81,8 @@ public final class ApprovalToEaLatency {
                 roundTrip.add((a0 - s0) / 1_000);
             }
         });
-        System.out.printf("approval -> EA-visible command: %d of %d approvals (%d traders x %d signals, one approval every %d ms)%n",
+        System.out.printf(
+                "approval -> EA-visible command: %d of %d approvals (%d traders x %d signals, one approval every %d ms)%n",
                 received.size(), traders * signals, traders, signals, intervalMs);
         Latencies.print("from approve sent:     ", fromSend);
         Latencies.print("from approve answered: ", fromAnswer);
@@ -92,7 +94,9 @@ public final class ApprovalToEaLatency {
     private static String pending(GatewayApi api, String token, String signalId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            String body = api.get("/api/v1/approvals?status=PENDING", token).expect(200).body();
+            String body = api.get("/api/v1/approvals?status=PENDING", token)
+                    .expect(200)
+                    .body();
             int at = body.indexOf("\"signalId\":\"" + signalId + "\"");
             if (at >= 0) {
                 return GatewayApi.field(body.substring(body.lastIndexOf("{\"id\":\"", at)), "id");

@@ -2,7 +2,6 @@ package io.signaldesk.load;
 
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.GatewayApi;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ final class Latencies {
     private static final Pattern COMMAND = Pattern.compile("\"commandId\":\"([^\"]+)\"");
 
     /** A strategy with its signing producer, and the subscribed traders' tokens and EAs (index = trader number). */
-    record Setup(EaClient producer, List<String> tokens, List<EaClient> eas) {
-    }
+    record Setup(EaClient producer, List<String> tokens, List<EaClient> eas) {}
 
     /**
      * Creates, through the gateway, an EXTERNAL EURUSD strategy named {@code name}, its producer, and
@@ -33,21 +31,39 @@ final class Latencies {
      * 1 lot when {@code autoApprove}).
      */
     static Setup setUp(GatewayApi api, String admin, String name, int traders, boolean autoApprove) {
-        String strategy = api.post("/api/v1/strategies", admin, "{\"name\":\"" + name + "\",\"kind\":\"EXTERNAL\","
-                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}").expect(201).field("id");
-        GatewayApi.Answer producer = api.post("/api/v1/producers", admin,
-                "{\"name\":\"" + name + "\",\"strategyId\":\"" + strategy + "\"}").expect(201);
+        String strategy = api.post(
+                        "/api/v1/strategies",
+                        admin,
+                        "{\"name\":\"" + name + "\",\"kind\":\"EXTERNAL\","
+                                + "\"instrument\":\"EURUSD\",\"timeframe\":\"M1\",\"params\":{}}")
+                .expect(201)
+                .field("id");
+        GatewayApi.Answer producer = api.post(
+                        "/api/v1/producers", admin, "{\"name\":\"" + name + "\",\"strategyId\":\"" + strategy + "\"}")
+                .expect(201);
         List<String> tokens = new ArrayList<>();
         List<EaClient> eas = new ArrayList<>();
         for (int i = 0; i < traders; i++) {
             String email = name + "-" + i + "@load.test";
-            api.post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}").expect(201);
+            api.post(
+                            "/api/v1/auth/register",
+                            null,
+                            "{\"email\":\"" + email + "\",\"password\":\"bench password " + i + "\"}")
+                    .expect(201);
             String token = api.login(email, "bench password " + i);
-            GatewayApi.Answer dev = api.post("/api/v1/devices", token, "{\"name\":\"bench\",\"brokerAccount\":\"" + name + i
-                    + "\",\"brokerServer\":\"Bench-Server\"}").expect(201);
-            api.subscribe(token, "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
-                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\""
-                    + (autoApprove ? ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"" : "") + "}").expect(201);
+            GatewayApi.Answer dev = api.post(
+                            "/api/v1/devices",
+                            token,
+                            "{\"name\":\"bench\",\"brokerAccount\":\"" + name + i
+                                    + "\",\"brokerServer\":\"Bench-Server\"}")
+                    .expect(201);
+            api.subscribe(
+                            token,
+                            "{\"strategyId\":\"" + strategy + "\",\"deviceId\":\"" + dev.field("id")
+                                    + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.01\",\"maxVolume\":\"1.00\""
+                                    + (autoApprove ? ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"1.00\"" : "")
+                                    + "}")
+                    .expect(201);
             tokens.add(token);
             eas.add(new EaClient(api.baseUrl(), dev.field("id"), dev.field("secret")));
         }
@@ -63,8 +79,10 @@ final class Latencies {
         for (int i = 0; i < eas.size(); i++) {
             int trader = i;
             EaClient ea = eas.get(i);
-            Thread t = new Thread(() -> pollAndAck(ea, expected, ticketBase,
-                    (key, now) -> arrived.putIfAbsent(trader + ":" + key, now)), "ea-" + i);
+            Thread t = new Thread(
+                    () -> pollAndAck(
+                            ea, expected, ticketBase, (key, now) -> arrived.putIfAbsent(trader + ":" + key, now)),
+                    "ea-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -72,14 +90,17 @@ final class Latencies {
 
     /** The entry price of signal {@code s}, as the key the EA loop reports ("1.1", "1.10001", ...). */
     static String entryKey(int s) {
-        return new BigDecimal(String.format("1.%05d", 10_000 + s)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(String.format("1.%05d", 10_000 + s))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A signed-signal body for signal number {@code s}: BUY EURUSD at {@link #entryKey}. */
     static String signalBody(int s) {
         return "{\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"entry\":\"" + String.format("1.%05d", 10_000 + s)
                 + "\",\"stopLoss\":\"" + String.format("1.%05d", 9_000 + s) + "\",\"takeProfit\":\""
-                + String.format("1.%05d", 12_000 + s) + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(600)
+                + String.format("1.%05d", 12_000 + s) + "\",\"expiresAt\":\""
+                + Instant.now().plusSeconds(600)
                 + "\",\"rationale\":\"bench\"}";
     }
 
@@ -106,8 +127,8 @@ final class Latencies {
             }
         }
     }
-    private Latencies() {
-    }
+
+    private Latencies() {}
 
     static void print(String label, List<Long> micros) {
         List<Long> l = new ArrayList<>(micros);
@@ -116,9 +137,15 @@ final class Latencies {
             System.out.println("  " + label + "no samples");
             return;
         }
-        System.out.printf("  %sp50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms   mean %.1f ms   (n=%d)%n", label,
-                pct(l, 50), pct(l, 90), pct(l, 99), l.get(l.size() - 1) / 1000.0,
-                l.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0, l.size());
+        System.out.printf(
+                "  %sp50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms   mean %.1f ms   (n=%d)%n",
+                label,
+                pct(l, 50),
+                pct(l, 90),
+                pct(l, 99),
+                l.get(l.size() - 1) / 1000.0,
+                l.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0,
+                l.size());
     }
 
     /** Nearest-rank percentile of sorted microseconds, in milliseconds. */

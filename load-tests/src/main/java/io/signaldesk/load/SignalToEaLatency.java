@@ -2,7 +2,6 @@ package io.signaldesk.load;
 
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.GatewayApi;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ public final class SignalToEaLatency {
         Latencies.Setup setup = Latencies.setUp(api, admin, "bench-" + run, traders, true);
         EaClient producer = setup.producer();
 
-        Map<String, Long> postedAt = new ConcurrentHashMap<>();     // signal entry tag -> nanoTime at 201
-        Map<String, Long> arrived = new ConcurrentHashMap<>();      // "<trader>:<entry tag>" -> nanoTime the poll returned
+        Map<String, Long> postedAt = new ConcurrentHashMap<>(); // signal entry tag -> nanoTime at 201
+        Map<String, Long> arrived = new ConcurrentHashMap<>(); // "<trader>:<entry tag>" -> nanoTime the poll returned
         Latencies.startEas(setup.eas(), signals, 1_000_000, arrived);
         Thread.sleep(1000); // every EA is waiting in a long poll
 
@@ -68,7 +67,8 @@ public final class SignalToEaLatency {
     }
 
     private static void report(int traders, int signals, List<Long> micros) {
-        System.out.printf("signal -> EA-visible command: %d of %d commands (%d traders x %d signals)%n",
+        System.out.printf(
+                "signal -> EA-visible command: %d of %d commands (%d traders x %d signals)%n",
                 micros.size(), traders * signals, traders, signals);
         Latencies.print("", micros);
     }

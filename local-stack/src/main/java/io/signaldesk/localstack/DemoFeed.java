@@ -65,8 +65,10 @@ public final class DemoFeed implements AutoCloseable {
     public static String bar(Instant anchor, long k) {
         BigDecimal c = close(k);
         BigDecimal o = k == 0 ? c : close(k - 1);
-        return "{\"time\":\"" + anchor.plus(BAR.multipliedBy(k)) + "\",\"open\":\"" + o.toPlainString() + "\",\"high\":\""
-                + o.max(c).toPlainString() + "\",\"low\":\"" + o.min(c).toPlainString() + "\",\"close\":\"" + c.toPlainString()
+        return "{\"time\":\"" + anchor.plus(BAR.multipliedBy(k)) + "\",\"open\":\"" + o.toPlainString()
+                + "\",\"high\":\""
+                + o.max(c).toPlainString() + "\",\"low\":\"" + o.min(c).toPlainString() + "\",\"close\":\""
+                + c.toPlainString()
                 + "\",\"volume\":\"" + (100 + k % 7) + "\"}";
     }
 

@@ -23,7 +23,8 @@ public final class EaClient {
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
     private final String idHeader;
     private final String deviceId;
@@ -55,8 +56,7 @@ public final class EaClient {
         this.secret = newSecret;
     }
 
-    public record Reply(int status, String body) {
-    }
+    public record Reply(int status, String body) {}
 
     public Reply poll(long waitMs) {
         return send("GET", "/api/v1/ea/poll?waitMs=" + waitMs, "", newNonce());
@@ -78,7 +78,8 @@ public final class EaClient {
     public Reply send(String method, String pathWithQuery, String body, String nonce) {
         long ts = clock.getAsLong();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String signature = sign(secret, method + "\n" + pathWithQuery + "\n" + ts + "\n" + nonce + "\n" + sha256(bytes));
+        String signature =
+                sign(secret, method + "\n" + pathWithQuery + "\n" + ts + "\n" + nonce + "\n" + sha256(bytes));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathWithQuery))
                 .timeout(Duration.ofSeconds(40))
                 .header(idHeader, deviceId)

@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
 public final class EaSimulator implements AutoCloseable {
     private static final Pattern COMMAND = Pattern.compile("\\{[^{}]*\"commandId\":\"([^\"]+)\"[^{}]*}");
 
-    private record Position(long ticket, String instrument, String side, BigDecimal volume, BigDecimal openPrice) {
-    }
+    private record Position(long ticket, String instrument, String side, BigDecimal volume, BigDecimal openPrice) {}
 
     private final EaClient ea;
     private final Function<String, BigDecimal> quotes;
@@ -85,16 +84,22 @@ public final class EaSimulator implements AutoCloseable {
             BigDecimal quote = quotes.apply(field(cmd, "instrument"));
             BigDecimal entry = quote != null ? quote : new BigDecimal(field(cmd, "entry"));
             BigDecimal slip = BigDecimal.valueOf(random.nextInt(11) - 5, 6); // up to half a point (0.000005) either way
-            BigDecimal price = entry.add(slip).setScale(entry.scale() > 5 ? entry.scale() : 5, RoundingMode.HALF_UP).stripTrailingZeros();
+            BigDecimal price = entry.add(slip)
+                    .setScale(entry.scale() > 5 ? entry.scale() : 5, RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
             long ticket = nextTicket.incrementAndGet();
             BigDecimal volume = new BigDecimal(field(cmd, "volume"));
             positions.put(ticket, new Position(ticket, field(cmd, "instrument"), field(cmd, "side"), volume, price));
             ack = "{\"commandId\":\"" + id + "\",\"status\":\"FILLED\",\"ticket\":" + ticket + ",\"price\":\""
-                    + price.toPlainString() + "\",\"volume\":\"" + volume.toPlainString() + "\",\"executedAt\":\"" + Instant.now() + "\"}";
-        } else if ("CLOSE".equals(type) && field(cmd, "ticket") != null && positions.containsKey(Long.parseLong(field(cmd, "ticket")))) {
+                    + price.toPlainString() + "\",\"volume\":\"" + volume.toPlainString() + "\",\"executedAt\":\""
+                    + Instant.now() + "\"}";
+        } else if ("CLOSE".equals(type)
+                && field(cmd, "ticket") != null
+                && positions.containsKey(Long.parseLong(field(cmd, "ticket")))) {
             Position p = positions.remove(Long.parseLong(field(cmd, "ticket")));
             ack = "{\"commandId\":\"" + id + "\",\"status\":\"FILLED\",\"ticket\":" + p.ticket() + ",\"price\":\""
-                    + p.openPrice().toPlainString() + "\",\"volume\":\"" + p.volume().toPlainString() + "\",\"executedAt\":\"" + Instant.now() + "\"}";
+                    + p.openPrice().toPlainString() + "\",\"volume\":\""
+                    + p.volume().toPlainString() + "\",\"executedAt\":\"" + Instant.now() + "\"}";
         } else if ("CLOSE_ALL".equals(type)) {
             positions.clear();
             ack = "{\"commandId\":\"" + id + "\",\"status\":\"FILLED\",\"executedAt\":\"" + Instant.now() + "\"}";
@@ -109,12 +114,22 @@ public final class EaSimulator implements AutoCloseable {
 
     private void snapshot() {
         lastSnapshot = System.currentTimeMillis();
-        StringBuilder sb = new StringBuilder("{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\",\"positions\":[");
+        StringBuilder sb = new StringBuilder(
+                "{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\",\"positions\":[");
         String sep = "";
         for (Position p : positions.values()) {
-            sb.append(sep).append("{\"ticket\":").append(p.ticket()).append(",\"instrument\":\"").append(p.instrument())
-                    .append("\",\"side\":\"").append(p.side()).append("\",\"volume\":\"").append(p.volume().toPlainString())
-                    .append("\",\"openPrice\":\"").append(p.openPrice().toPlainString()).append("\",\"profit\":\"0.00\"}");
+            sb.append(sep)
+                    .append("{\"ticket\":")
+                    .append(p.ticket())
+                    .append(",\"instrument\":\"")
+                    .append(p.instrument())
+                    .append("\",\"side\":\"")
+                    .append(p.side())
+                    .append("\",\"volume\":\"")
+                    .append(p.volume().toPlainString())
+                    .append("\",\"openPrice\":\"")
+                    .append(p.openPrice().toPlainString())
+                    .append("\",\"profit\":\"0.00\"}");
             sep = ",";
         }
         ea.snapshot(sb.append("]}").toString());

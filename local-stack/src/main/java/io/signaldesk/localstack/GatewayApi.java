@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** A minimal JSON-over-HTTP client of the gateway, for the demo seed and the benchmarks. */
 public final class GatewayApi {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
 
     public GatewayApi(String baseUrl) {
@@ -38,8 +39,11 @@ public final class GatewayApi {
     }
 
     public Answer post(String path, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token);
     }
 
     /**
@@ -66,7 +70,8 @@ public final class GatewayApi {
 
     public String login(String email, String password) {
         return post("/api/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-                .expect(200).field("accessToken");
+                .expect(200)
+                .field("accessToken");
     }
 
     private Answer send(HttpRequest.Builder b, String token) {
@@ -87,7 +92,8 @@ public final class GatewayApi {
 
     /** The first string value of {@code name} in a JSON text (null when absent). */
     public static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
+        Matcher m =
+                Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : null;
     }
 }

@@ -1,7 +1,6 @@
 package io.signaldesk.localstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,8 +30,12 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         cfg.put("kafka.bootstrap.servers", infra.kafka.bootstrapServers());
         cfg.put("signaldesk.kafka.topic-prefix", "t" + suffix + ".");
         cfg.put("signaldesk.redis.key-prefix", "t" + suffix + ":");
-        cfg.put("mp.jwt.verify.publickey.location", infra.keys.publicKey().toUri().toString());
-        cfg.put("smallrye.jwt.sign.key.location", infra.keys.privateKey().toUri().toString());
+        cfg.put(
+                "mp.jwt.verify.publickey.location",
+                infra.keys.publicKey().toUri().toString());
+        cfg.put(
+                "smallrye.jwt.sign.key.location",
+                infra.keys.privateKey().toUri().toString());
         cfg.put("test.database", database);
         current = Map.copyOf(cfg);
         return cfg;

@@ -1,13 +1,5 @@
 package io.signaldesk.localstack;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +10,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker + controller) running inside this
@@ -50,7 +49,8 @@ public final class LocalKafka implements AutoCloseable {
             if (reset && logDir != null && Files.exists(logDir)) {
                 deleteTree(logDir);
             }
-            Path dir = logDir != null ? Files.createDirectories(logDir) : Files.createTempDirectory("signaldesk-kafka-");
+            Path dir =
+                    logDir != null ? Files.createDirectories(logDir) : Files.createTempDirectory("signaldesk-kafka-");
             LocalKafka k = new LocalKafka(port, controllerPort, dir);
             k.start();
             return k;
@@ -113,7 +113,10 @@ public final class LocalKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@" + Ports.LOOPBACK + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + port + ",CONTROLLER://" + Ports.LOOPBACK + ":" + controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://" + Ports.LOOPBACK + ":" + port + ",CONTROLLER://" + Ports.LOOPBACK + ":"
+                        + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");

@@ -1,7 +1,6 @@
 package io.signaldesk.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,7 +84,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalArgumentException("bad database name " + name);
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             if (fresh) {
                 st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
@@ -105,7 +104,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalArgumentException("bad database name " + name);
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop database " + name, e);
@@ -113,7 +112,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static boolean canConnect(int port) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + Ports.LOOPBACK + ":" + port + "/postgres", USER, "")) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port + "/postgres", USER, "")) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;

@@ -1,11 +1,10 @@
 package io.signaldesk.localstack;
 
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import redis.embedded.RedisServer;
 
 /** A real Redis server on loopback: reuses one on the port, otherwise starts the embedded Redis binary. */
 public final class LocalRedis implements AutoCloseable {
@@ -30,8 +29,7 @@ public final class LocalRedis implements AutoCloseable {
                     .setting("maxmemory-policy allkeys-lru");
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
-                builder.setting("dir " + dataDir.toAbsolutePath())
-                        .setting("appendonly yes");
+                builder.setting("dir " + dataDir.toAbsolutePath()).setting("appendonly yes");
             } else {
                 builder.setting("save \"\"").setting("appendonly no");
             }

@@ -7,8 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * live there, never on the public port ({@code quarkus.management.test-port=0} picks a free one).
  */
 public final class ManagementPort {
-    private ManagementPort() {
-    }
+    private ManagementPort() {}
 
     public static String url() {
         return "http://127.0.0.1:" + ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);

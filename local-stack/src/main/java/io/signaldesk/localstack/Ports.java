@@ -9,8 +9,7 @@ import java.net.Socket;
 public final class Ports {
     public static final String LOOPBACK = "127.0.0.1";
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** True when something accepts TCP connections on 127.0.0.1:port. */
     public static boolean isListening(int port) {
@@ -36,7 +35,8 @@ public final class Ports {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!isListening(port)) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(what + " did not listen on " + LOOPBACK + ":" + port + " within " + timeoutMs + " ms");
+                throw new IllegalStateException(
+                        what + " did not listen on " + LOOPBACK + ":" + port + " within " + timeoutMs + " ms");
             }
             sleep(50);
         }

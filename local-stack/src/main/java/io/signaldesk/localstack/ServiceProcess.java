@@ -16,9 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /** One SignalDesk service running from its packaged Quarkus app, with its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
-    public static final List<String> SERVICES = List.of("gateway", "signal-service", "approval-service",
-            "reconciliation-service", "affiliate-service", "payout-service");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public static final List<String> SERVICES = List.of(
+            "gateway",
+            "signal-service",
+            "approval-service",
+            "reconciliation-service",
+            "affiliate-service",
+            "payout-service");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -38,13 +44,13 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given system properties: the
      * API on {@code port}, health, metrics and OpenAPI on {@code managementPort} (both on loopback).
      */
-    public static ServiceProcess start(Path root, String name, int port, int managementPort, Map<String, String> props,
-                                       Path logDir, String heap) {
+    public static ServiceProcess start(
+            Path root, String name, int port, int managementPort, Map<String, String> props, Path logDir, String heap) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
-        for (int p : new int[]{port, managementPort}) {
+        for (int p : new int[] {port, managementPort}) {
             if (Ports.isListening(p)) {
                 throw new IllegalStateException("port " + p + " for " + name + " is already in use");
             }
@@ -66,8 +72,11 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             return new ServiceProcess(name, port, managementPort, p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -108,8 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -19,8 +19,7 @@ public final class StackMain {
     public static final String TRADER_EMAIL = "trader@signaldesk.local";
     public static final String TRADER_PASSWORD = "demo-trader-password";
 
-    private StackMain() {
-    }
+    private StackMain() {}
 
     public static void main(String[] args) throws Exception {
         try {
@@ -45,13 +44,15 @@ public final class StackMain {
         Path root = ServiceProcess.projectRoot();
         Path local = root.resolve(".local");
         Path logs = local.resolve("logs");
-        say("SignalDesk local stack (data in " + local.resolve("data") + (reset ? ", reset" : "") + ", logs in " + logs + ")");
+        say("SignalDesk local stack (data in " + local.resolve("data") + (reset ? ", reset" : "") + ", logs in " + logs
+                + ")");
 
         long t0 = System.currentTimeMillis();
         LocalPostgres pg = LocalPostgres.ensure(5432, local.resolve("data/postgres"), reset);
         STARTED.push(pg);
         if (!pg.startedHere() && reset) {
-            say("note: reusing a Postgres that was already running on 5432; --reset drops the signaldesk database instead");
+            say(
+                    "note: reusing a Postgres that was already running on 5432; --reset drops the signaldesk database instead");
         }
         pg.createDatabase("signaldesk", reset);
         say("postgres   127.0.0.1:5432 " + (pg.startedHere() ? "started" : "reused"));
@@ -68,57 +69,77 @@ public final class StackMain {
         Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
         gateway.put("gateway.admin.email", ADMIN_EMAIL);
         gateway.put("gateway.admin.password", ADMIN_PASSWORD);
-        Suite suite = Suite.start(root, new Suite.Plan(ports, Suite.standardManagementPorts(), common, Map.of("gateway", gateway), logs, "256m"),
+        Suite suite = Suite.start(
+                root,
+                new Suite.Plan(
+                        ports, Suite.standardManagementPorts(), common, Map.of("gateway", gateway), logs, "256m"),
                 Duration.ofMinutes(3));
         STARTED.push(suite);
 
         CountDownLatch stopped = new CountDownLatch(1);
         List<AutoCloseable> demoParts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("stopping services...");
-            for (AutoCloseable c : demoParts) { // the feed and the simulated terminal first: they call the services
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // best effort on the way out
-                }
-            }
-            suite.close();
-            kafka.close();
-            redis.close();
-            pg.close();
-            say("stopped.");
-            stopped.countDown();
-        }, "stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            say("stopping services...");
+                            for (AutoCloseable c :
+                                    demoParts) { // the feed and the simulated terminal first: they call the services
+                                try {
+                                    c.close();
+                                } catch (Exception ignored) {
+                                    // best effort on the way out
+                                }
+                            }
+                            suite.close();
+                            kafka.close();
+                            redis.close();
+                            pg.close();
+                            say("stopped.");
+                            stopped.countDown();
+                        },
+                        "stack-shutdown"));
 
         if (reset) {
             Files.deleteIfExists(local.resolve("demo.properties"));
         }
-        DemoSeed.Result demo = DemoSeed.run("http://127.0.0.1:" + ports.get("gateway"), local.resolve("demo.properties"),
-                ADMIN_EMAIL, ADMIN_PASSWORD, TRADER_EMAIL, TRADER_PASSWORD, demoParts::add);
+        DemoSeed.Result demo = DemoSeed.run(
+                "http://127.0.0.1:" + ports.get("gateway"),
+                local.resolve("demo.properties"),
+                ADMIN_EMAIL,
+                ADMIN_PASSWORD,
+                TRADER_EMAIL,
+                TRADER_PASSWORD,
+                demoParts::add);
         STARTED.push(demo.simulator());
         STARTED.push(demo.feed());
         long secs = (System.currentTimeMillis() - t0) / 1000;
         say("");
         say("All six services are ready (" + secs + " s):");
-        suite.services().forEach(s -> say(String.format("  %-23s %s   management %s   (log: %s)", s.name(), s.url(),
-                s.managementUrl(), root.relativize(s.log()))));
+        suite.services()
+                .forEach(s -> say(String.format(
+                        "  %-23s %s   management %s   (log: %s)",
+                        s.name(), s.url(), s.managementUrl(), root.relativize(s.log()))));
         say("");
-        say("Gateway: http://127.0.0.1:" + ports.get("gateway") + "   Health, metrics and OpenAPI of each service: <management url>/q/health, /q/metrics, /q/openapi");
+        say("Gateway: http://127.0.0.1:" + ports.get("gateway")
+                + "   Health, metrics and OpenAPI of each service: <management url>/q/health, /q/metrics, /q/openapi");
         say("Demo accounts:");
         say("  admin   " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD);
         say("  trader  " + TRADER_EMAIL + " / " + TRADER_PASSWORD);
         say("");
         say("A producer signal is waiting for the demo trader's approval; the simulated MT5 terminal will fill it:");
         say("  TOKEN=$(curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login -H 'Content-Type: application/json' \\");
-        say("    -d '{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD + "\"}' | sed 's/.*\"accessToken\":\"\\([^\"]*\\)\".*/\\1/')");
+        say("    -d '{\"email\":\"" + TRADER_EMAIL + "\",\"password\":\"" + TRADER_PASSWORD
+                + "\"}' | sed 's/.*\"accessToken\":\"\\([^\"]*\\)\".*/\\1/')");
         say("  curl -s http://127.0.0.1:8080/api/v1/approvals?status=PENDING -H \"Authorization: Bearer $TOKEN\"");
-        say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
+        say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId()
+                + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
         say("    -H 'Content-Type: application/json' -d '{}'");
-        say("  curl -s http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId() + " -H \"Authorization: Bearer $TOKEN\"   # execution: FILLED");
+        say("  curl -s http://127.0.0.1:8080/api/v1/approvals/" + demo.approvalId()
+                + " -H \"Authorization: Bearer $TOKEN\"   # execution: FILLED");
         if (demo.engineApprovalId() != null) {
             say("The Fib-RSI engine also decided a signal on the simulated EURUSD M1 feed (approve it the same way):");
-            say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.engineApprovalId() + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
+            say("  curl -s -X POST http://127.0.0.1:8080/api/v1/approvals/" + demo.engineApprovalId()
+                    + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
             say("    -H 'Content-Type: application/json' -d '{}'");
         }
         say("Press Ctrl-C to stop everything.");

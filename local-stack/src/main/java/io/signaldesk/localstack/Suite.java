@@ -17,9 +17,13 @@ import java.util.concurrent.Future;
  */
 public final class Suite implements AutoCloseable {
     /** Where each service listens, and the extra settings it gets. */
-    public record Plan(Map<String, Integer> ports, Map<String, Integer> managementPorts, Map<String, String> common,
-                       Map<String, Map<String, String>> perService, Path logDir, String heap) {
-    }
+    public record Plan(
+            Map<String, Integer> ports,
+            Map<String, Integer> managementPorts,
+            Map<String, String> common,
+            Map<String, Map<String, String>> perService,
+            Path logDir,
+            String heap) {}
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Map<String, ServiceProcess> byName = new LinkedHashMap<>();
@@ -50,8 +54,14 @@ public final class Suite implements AutoCloseable {
     }
 
     /** The settings shared by all services for the given servers and database. */
-    public static Map<String, String> infraSettings(LocalPostgres pg, String database, LocalRedis redis, LocalKafka kafka,
-                                                    DevKeys keys, String topicPrefix, String redisPrefix) {
+    public static Map<String, String> infraSettings(
+            LocalPostgres pg,
+            String database,
+            LocalRedis redis,
+            LocalKafka kafka,
+            DevKeys keys,
+            String topicPrefix,
+            String redisPrefix) {
         Map<String, String> m = new HashMap<>();
         m.put("quarkus.datasource.reactive.url", pg.reactiveUrl(database));
         m.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
@@ -69,9 +79,19 @@ public final class Suite implements AutoCloseable {
     /** Gateway routes pointing at the planned ports. */
     public static Map<String, String> gatewayRoutes(Map<String, Integer> ports) {
         Map<String, String> m = new HashMap<>();
-        Map<String, String> names = Map.of("signal", "signal-service", "approval", "approval-service",
-                "reconciliation", "reconciliation-service", "affiliate", "affiliate-service", "payout", "payout-service");
-        names.forEach((route, service) -> m.put("gateway.routes." + route + ".url", "http://127.0.0.1:" + ports.get(service)));
+        Map<String, String> names = Map.of(
+                "signal",
+                "signal-service",
+                "approval",
+                "approval-service",
+                "reconciliation",
+                "reconciliation-service",
+                "affiliate",
+                "affiliate-service",
+                "payout",
+                "payout-service");
+        names.forEach((route, service) ->
+                m.put("gateway.routes." + route + ".url", "http://127.0.0.1:" + ports.get(service)));
         return m;
     }
 
@@ -101,14 +121,23 @@ public final class Suite implements AutoCloseable {
             return suite;
         } catch (Exception e) {
             suite.close();
-            throw new IllegalStateException("the suite did not come up: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+            throw new IllegalStateException(
+                    "the suite did not come up: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+                    e);
         }
     }
 
     private ServiceProcess launch(String name) {
         Map<String, String> props = new HashMap<>(plan.common());
         props.putAll(plan.perService().getOrDefault(name, Map.of()));
-        return ServiceProcess.start(root, name, plan.ports().get(name), plan.managementPorts().get(name), props, plan.logDir(),
+        return ServiceProcess.start(
+                root,
+                name,
+                plan.ports().get(name),
+                plan.managementPorts().get(name),
+                props,
+                plan.logDir(),
                 plan.heap());
     }
 

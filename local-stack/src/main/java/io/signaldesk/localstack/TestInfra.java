@@ -1,9 +1,9 @@
 package io.signaldesk.localstack;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The real servers a test JVM talks to, started once per JVM. Each server is reused when one
@@ -31,19 +31,23 @@ public final class TestInfra {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // JVM shutdown hooks run concurrently: run what depends on the servers first, then stop them.
-            for (Runnable r : beforeStop) {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    System.err.println("test infra shutdown step failed: " + e);
-                }
-            }
-            kafka.close();
-            redis.close();
-            postgres.close();
-        }, "test-infra-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // JVM shutdown hooks run concurrently: run what depends on the servers first, then stop
+                            // them.
+                            for (Runnable r : beforeStop) {
+                                try {
+                                    r.run();
+                                } catch (RuntimeException e) {
+                                    System.err.println("test infra shutdown step failed: " + e);
+                                }
+                            }
+                            kafka.close();
+                            redis.close();
+                            postgres.close();
+                        },
+                        "test-infra-shutdown"));
     }
 
     private final java.util.List<Runnable> beforeStop = new java.util.concurrent.CopyOnWriteArrayList<>();

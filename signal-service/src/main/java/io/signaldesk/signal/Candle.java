@@ -5,7 +5,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -52,8 +51,7 @@ public class Candle {
         @Column(name = "open_time", nullable = false)
         public Instant openTime;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String instrument, String timeframe, Instant openTime) {
             this.instrument = instrument;
@@ -63,7 +61,9 @@ public class Candle {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && instrument.equals(k.instrument) && timeframe.equals(k.timeframe)
+            return o instanceof Key k
+                    && instrument.equals(k.instrument)
+                    && timeframe.equals(k.timeframe)
                     && openTime.equals(k.openTime);
         }
 

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +16,10 @@ import java.util.UUID;
 @Table(name = "producers")
 public class Producer {
     /** Derived from {@link #revokedAt}, not stored: a producer is revoked once and for good. */
-    public enum Status { ACTIVE, REVOKED }
+    public enum Status {
+        ACTIVE,
+        REVOKED
+    }
 
     @Id
     public UUID id;
@@ -64,6 +66,7 @@ public class Producer {
     /** The previous secret's end of grace, or null when it no longer works. */
     public Instant previousSecretValidUntil(Instant now) {
         return previousSecretSealed != null && previousSecretExpiresAt != null && previousSecretExpiresAt.isAfter(now)
-                ? previousSecretExpiresAt : null;
+                ? previousSecretExpiresAt
+                : null;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -40,9 +39,21 @@ public class Strategy {
         }
     }
 
-    public static final Map<String, Duration> TIMEFRAMES = Map.of("M1", Duration.ofMinutes(1), "M5", Duration.ofMinutes(5),
-            "M15", Duration.ofMinutes(15), "M30", Duration.ofMinutes(30), "H1", Duration.ofHours(1), "H4", Duration.ofHours(4),
-            "D1", Duration.ofDays(1));
+    public static final Map<String, Duration> TIMEFRAMES = Map.of(
+            "M1",
+            Duration.ofMinutes(1),
+            "M5",
+            Duration.ofMinutes(5),
+            "M15",
+            Duration.ofMinutes(15),
+            "M30",
+            Duration.ofMinutes(30),
+            "H1",
+            Duration.ofHours(1),
+            "H4",
+            Duration.ofHours(4),
+            "D1",
+            Duration.ofDays(1));
     /** Symbols as brokers spell them: EURUSD, XAUUSD, US30. */
     public static final String INSTRUMENT_PATTERN = "[A-Z0-9]{3,12}";
 

@@ -1,11 +1,10 @@
 package io.signaldesk.signal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@link Strategy.Kind#PATTERN} is a constant for annotations: it must list exactly the enum's names. */
 class StrategyKindTest {

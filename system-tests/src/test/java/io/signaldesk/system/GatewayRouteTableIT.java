@@ -1,10 +1,9 @@
 package io.signaldesk.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.signaldesk.localstack.Suite;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -21,8 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's route table (gateway/src/main/resources/application.properties) against what the
@@ -33,10 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path beside a public route needs a JWT at the gateway.
  */
 class GatewayRouteTableIT {
-    static final Map<String, String> SERVICES = Map.of("signal", "signal-service", "approval", "approval-service",
-            "reconciliation", "reconciliation-service", "affiliate", "affiliate-service", "payout", "payout-service");
+    static final Map<String, String> SERVICES = Map.of(
+            "signal",
+            "signal-service",
+            "approval",
+            "approval-service",
+            "reconciliation",
+            "reconciliation-service",
+            "affiliate",
+            "affiliate-service",
+            "payout",
+            "payout-service");
     static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One operation a service publishes: {@code jwt} when its OpenAPI names a security requirement. */
     record Operation(String service, String method, String path, boolean jwt) {
@@ -60,8 +69,10 @@ class GatewayRouteTableIT {
         routes = routeTable();
         operations = new ArrayList<>();
         for (Map.Entry<String, String> s : SERVICES.entrySet()) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(suite.service(s.getValue()).managementUrl() + "/q/openapi?format=json")).build(),
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(suite.service(s.getValue()).managementUrl() + "/q/openapi?format=json"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("OpenAPI of %s", s.getValue()).isEqualTo(200);
             JsonObject paths = new JsonObject(r.body()).getJsonObject("paths", new JsonObject());
@@ -70,7 +81,8 @@ class GatewayRouteTableIT {
                 for (String m : item.fieldNames()) {
                     if (METHODS.contains(m)) {
                         JsonObject op = item.getJsonObject(m);
-                        boolean jwt = op.getJsonArray("security") != null && !op.getJsonArray("security").isEmpty();
+                        boolean jwt = op.getJsonArray("security") != null
+                                && !op.getJsonArray("security").isEmpty();
                         operations.add(new Operation(s.getKey(), m.toUpperCase(), path, jwt));
                     }
                 }
@@ -82,35 +94,48 @@ class GatewayRouteTableIT {
     /** The table as the gateway reads it (its default profile; the suite overrides only the URLs). */
     static Map<String, Route> routeTable() throws IOException {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(RunningSuite.root.resolve("gateway/src/main/resources/application.properties"))) {
+        try (Reader in = Files.newBufferedReader(
+                RunningSuite.root.resolve("gateway/src/main/resources/application.properties"))) {
             p.load(in);
         }
         Map<String, Route> table = new LinkedHashMap<>();
         for (String name : SERVICES.keySet()) {
-            table.put(name, new Route(name, list(p.getProperty("gateway.routes." + name + ".prefixes")),
-                    list(p.getProperty("gateway.routes." + name + ".public-routes"))));
+            table.put(
+                    name,
+                    new Route(
+                            name,
+                            list(p.getProperty("gateway.routes." + name + ".prefixes")),
+                            list(p.getProperty("gateway.routes." + name + ".public-routes"))));
         }
         return table;
     }
 
     static List<String> list(String csv) {
-        return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).toList();
+        return csv == null || csv.isBlank()
+                ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).toList();
     }
 
     @Test
     void everyOperationIsRoutedToItsOwnServiceAndEveryPrefixServesSomething() {
         for (Operation op : operations) {
             assertThat(routes.get(op.service()).owns(op.path()))
-                    .as("%s of %s is under one of its route's prefixes %s", op.spec(), op.service(),
-                            routes.get(op.service()).prefixes()).isTrue();
-            routes.values().stream().filter(r -> !r.name().equals(op.service())).forEach(other ->
-                    assertThat(other.owns(op.path())).as("%s of %s is not claimed by %s", op.spec(), op.service(), other.name())
+                    .as(
+                            "%s of %s is under one of its route's prefixes %s",
+                            op.spec(), op.service(), routes.get(op.service()).prefixes())
+                    .isTrue();
+            routes.values().stream()
+                    .filter(r -> !r.name().equals(op.service()))
+                    .forEach(other -> assertThat(other.owns(op.path()))
+                            .as("%s of %s is not claimed by %s", op.spec(), op.service(), other.name())
                             .isFalse());
         }
         for (Route r : routes.values()) {
             for (String prefix : r.prefixes()) {
-                assertThat(operations).as("an operation of %s under the advertised prefix %s", r.name(), prefix)
-                        .anyMatch(op -> op.service().equals(r.name()) && (op.path().equals(prefix) || op.path().startsWith(prefix + "/")));
+                assertThat(operations)
+                        .as("an operation of %s under the advertised prefix %s", r.name(), prefix)
+                        .anyMatch(op -> op.service().equals(r.name())
+                                && (op.path().equals(prefix) || op.path().startsWith(prefix + "/")));
             }
         }
     }
@@ -118,9 +143,13 @@ class GatewayRouteTableIT {
     @Test
     void anOperationWithoutAJwtRequirementIsExactlyAListedPublicRoute() {
         for (Route r : routes.values()) {
-            List<String> unauthenticated = operations.stream().filter(op -> op.service().equals(r.name()) && !op.jwt())
-                    .map(Operation::spec).sorted().toList();
-            assertThat(r.publicRoutes()).as("public routes of %s: the operations its OpenAPI names no JWT for", r.name())
+            List<String> unauthenticated = operations.stream()
+                    .filter(op -> op.service().equals(r.name()) && !op.jwt())
+                    .map(Operation::spec)
+                    .sorted()
+                    .toList();
+            assertThat(r.publicRoutes())
+                    .as("public routes of %s: the operations its OpenAPI names no JWT for", r.name())
                     .containsExactlyInAnyOrderElementsOf(unauthenticated);
         }
     }
@@ -132,28 +161,41 @@ class GatewayRouteTableIT {
         for (Route r : routes.values()) {
             for (String spec : r.publicRoutes()) {
                 String[] parts = spec.split(" ");
-                String path = parts[1].replaceAll("\\{[^}]+}", "x" + UUID.randomUUID().toString().replace("-", ""));
+                String path = parts[1].replaceAll(
+                        "\\{[^}]+}", "x" + UUID.randomUUID().toString().replace("-", ""));
                 HttpResponse<String> res = send(parts[0], gateway + path);
-                assertThat(res.statusCode()).as("%s unsigned, through the gateway: refused by %s itself", spec, r.name())
+                assertThat(res.statusCode())
+                        .as("%s unsigned, through the gateway: refused by %s itself", spec, r.name())
                         .isIn(401, 404);
-                assertThat(res.body()).as("%s: not the gateway's bearer-token refusal", spec)
+                assertThat(res.body())
+                        .as("%s: not the gateway's bearer-token refusal", spec)
                         .doesNotContain("bearer token");
                 HttpResponse<String> beside = send(parts[0], gateway + path + "/beside");
-                assertThat(beside.statusCode()).as("%s/beside needs a JWT", spec).isEqualTo(401);
+                assertThat(beside.statusCode())
+                        .as("%s/beside needs a JWT", spec)
+                        .isEqualTo(401);
                 assertThat(beside.body()).contains("bearer token");
                 checked++;
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(5);
         HttpResponse<String> otherEa = send("GET", gateway + "/api/v1/ea/commands");
-        assertThat(otherEa.statusCode()).as("no longer public by the /api/v1/ea/ prefix alone").isEqualTo(401);
+        assertThat(otherEa.statusCode())
+                .as("no longer public by the /api/v1/ea/ prefix alone")
+                .isEqualTo(401);
         assertThat(otherEa.body()).contains("bearer token");
     }
 
     static HttpResponse<String> send(String method, String url) throws Exception {
         HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, body)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString("{}");
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .method(method, body)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

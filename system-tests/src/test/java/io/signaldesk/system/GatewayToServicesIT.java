@@ -1,21 +1,20 @@
 package io.signaldesk.system;
 
-import io.restassured.http.ContentType;
-import io.signaldesk.localstack.ServiceProcess;
-import io.signaldesk.localstack.Suite;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.ServiceProcess;
+import io.signaldesk.localstack.Suite;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The suite as a client sees it: only through the gateway, against real Postgres, Redis and Kafka. */
 class GatewayToServicesIT {
@@ -35,14 +34,28 @@ class GatewayToServicesIT {
         if (referral != null) {
             body.put("referralCode", referral);
         }
-        return given().baseUri(gw).contentType(ContentType.JSON).body(body.encode())
-                .post("/api/v1/auth/register").then().statusCode(201).extract().path("id");
+        return given().baseUri(gw)
+                .contentType(ContentType.JSON)
+                .body(body.encode())
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String login(String email, String password) {
-        return given().baseUri(gw).contentType(ContentType.JSON)
-                .body(new JsonObject().put("email", email).put("password", password).encode())
-                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        return given().baseUri(gw)
+                .contentType(ContentType.JSON)
+                .body(new JsonObject()
+                        .put("email", email)
+                        .put("password", password)
+                        .encode())
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
     }
 
     @Test
@@ -51,10 +64,17 @@ class GatewayToServicesIT {
         for (ServiceProcess p : suite.services()) {
             // the gateway uses Redis only for rate limits, which fall back in-process: its readiness carries
             // the limiter's state instead of failing with Redis
-            given().baseUri(p.managementUrl()).get("/q/health/ready").then().statusCode(200)
+            given().baseUri(p.managementUrl())
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("UP"))
-                    .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
-                            "Kafka connection health check", p.name().equals("gateway") ? "Rate limiter" : "Redis connection health check"));
+                    .body(
+                            "checks.name",
+                            hasItems(
+                                    "Reactive PostgreSQL connections health check",
+                                    "Kafka connection health check",
+                                    p.name().equals("gateway") ? "Rate limiter" : "Redis connection health check"));
             given().baseUri(p.managementUrl()).get("/q/health/live").then().statusCode(200);
             given().baseUri(p.managementUrl()).get("/q/health/started").then().statusCode(200);
             given().baseUri(p.managementUrl()).get("/q/metrics").then().statusCode(200);
@@ -70,21 +90,55 @@ class GatewayToServicesIT {
     @Test
     void registerLoginAndReachEveryServiceThroughTheGateway() {
         String email = email();
-        String userId = register(email, "SYS-REF-" + UUID.randomUUID().toString().substring(0, 6));
+        String userId =
+                register(email, "SYS-REF-" + UUID.randomUUID().toString().substring(0, 6));
         String token = login(email, "system test password");
 
-        given().baseUri(gw).auth().oauth2(token).get("/api/v1/me").then().statusCode(200).body("id", equalTo(userId));
+        given().baseUri(gw)
+                .auth()
+                .oauth2(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(userId));
         // approval-service learns about the user from UserRegistered (outbox -> Kafka -> inbox)
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(gw).auth().oauth2(token).get("/api/v1/traders/me").then().statusCode(200)
-                        .body("userId", equalTo(userId)).body("email", equalTo(email)));
-        given().baseUri(gw).auth().oauth2(token).get("/api/v1/strategies").then().statusCode(200);
-        given().baseUri(gw).auth().oauth2(token).get("/api/v1/reconciliation/status").then().statusCode(200)
-                .body("userId", equalTo(userId)).body("openDivergences", equalTo(0));
-        given().baseUri(gw).auth().oauth2(token).get("/api/v1/billing/subscription").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().baseUri(gw)
+                        .auth()
+                        .oauth2(token)
+                        .get("/api/v1/traders/me")
+                        .then()
+                        .statusCode(200)
+                        .body("userId", equalTo(userId))
+                        .body("email", equalTo(email)));
+        given().baseUri(gw)
+                .auth()
+                .oauth2(token)
+                .get("/api/v1/strategies")
+                .then()
+                .statusCode(200);
+        given().baseUri(gw)
+                .auth()
+                .oauth2(token)
+                .get("/api/v1/reconciliation/status")
+                .then()
+                .statusCode(200)
+                .body("userId", equalTo(userId))
+                .body("openDivergences", equalTo(0));
+        given().baseUri(gw)
+                .auth()
+                .oauth2(token)
+                .get("/api/v1/billing/subscription")
+                .then()
+                .statusCode(200)
                 .body("tier", equalTo("FREE"));
         // a trader is not an admin
-        given().baseUri(gw).auth().oauth2(token).get("/api/v1/referrals/signups?code=ANY").then().statusCode(403)
+        given().baseUri(gw)
+                .auth()
+                .oauth2(token)
+                .get("/api/v1/referrals/signups?code=ANY")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 
@@ -93,11 +147,22 @@ class GatewayToServicesIT {
         String code = "REF" + UUID.randomUUID().toString().substring(0, 6);
         String userId = register(email(), code);
         String admin = login("admin@system.test", "admin-password-system");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(gw).auth().oauth2(admin).get("/api/v1/referrals/signups?code=" + code).then()
-                        .statusCode(200).body("$", hasSize(1)).body("[0].userId", equalTo(userId)));
-        given().baseUri(gw).auth().oauth2(admin).get("/api/v1/referrals/signups?code=bad code!").then()
-                .statusCode(400).contentType("application/problem+json");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().baseUri(gw)
+                        .auth()
+                        .oauth2(admin)
+                        .get("/api/v1/referrals/signups?code=" + code)
+                        .then()
+                        .statusCode(200)
+                        .body("$", hasSize(1))
+                        .body("[0].userId", equalTo(userId)));
+        given().baseUri(gw)
+                .auth()
+                .oauth2(admin)
+                .get("/api/v1/referrals/signups?code=bad code!")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -108,14 +173,24 @@ class GatewayToServicesIT {
         String userId;
         try {
             userId = register(email, null); // the gateway's outbox does not care who is listening
-            given().baseUri(gw).auth().oauth2(login(email, "system test password")).get("/api/v1/traders/me")
-                    .then().statusCode(503).contentType("application/problem+json");
+            given().baseUri(gw)
+                    .auth()
+                    .oauth2(login(email, "system test password"))
+                    .get("/api/v1/traders/me")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json");
         } finally {
             suite.startAgain("approval-service", Duration.ofMinutes(2));
         }
         String token = login(email, "system test password");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().baseUri(gw).auth().oauth2(token).get("/api/v1/traders/me")
-                        .then().statusCode(200).body("userId", equalTo(userId)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().baseUri(gw)
+                        .auth()
+                        .oauth2(token)
+                        .get("/api/v1/traders/me")
+                        .then()
+                        .statusCode(200)
+                        .body("userId", equalTo(userId)));
     }
 }

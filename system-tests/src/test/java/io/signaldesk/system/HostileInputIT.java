@@ -1,13 +1,13 @@
 package io.signaldesk.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.GatewayApi;
 import io.signaldesk.localstack.TestSql;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The class of input that used to end in a 500 or half-written state, sent through the gateway to
@@ -31,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * problem (or the one success a duplicate allows), and nothing may be written by a refused request.
  */
 class HostileInputIT {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static String gw;
     static GatewayApi api;
     static String admin;
@@ -43,11 +43,9 @@ class HostileInputIT {
     static String approval;
 
     /** One write endpoint: how to send a body to it, a valid body, and the rows a refused request must not add. */
-    record Write(String name, Function<String, Answer> send, JsonObject valid, String rowsSql) {
-    }
+    record Write(String name, Function<String, Answer> send, JsonObject valid, String rowsSql) {}
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     @BeforeAll
     static void setUp() {
@@ -56,43 +54,82 @@ class HostileInputIT {
         admin = api.login("admin@system.test", "admin-password-system");
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = "hostile-" + run + "@system.test";
-        traderId = api.post("/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"hostile password\"}")
-                .expect(201).field("id");
+        traderId = api.post(
+                        "/api/v1/auth/register",
+                        null,
+                        "{\"email\":\"" + email + "\",\"password\":\"hostile password\"}")
+                .expect(201)
+                .field("id");
         trader = api.login(email, "hostile password");
-        strategy = api.post("/api/v1/strategies", admin, "{\"name\":\"hostile-" + run + "\",\"kind\":\"EXTERNAL\","
-                + "\"instrument\":\"EURUSD\",\"timeframe\":\"H1\",\"params\":{}}").expect(201).field("id");
-        producer = new JsonObject(api.post("/api/v1/producers", admin, "{\"name\":\"hostile-" + run + "\",\"strategyId\":\""
-                + strategy + "\"}").expect(201).body());
-        device = new JsonObject(api.post("/api/v1/devices", trader, "{\"name\":\"MT5\",\"brokerAccount\":\"" + run
-                + "\",\"brokerServer\":\"Demo-1\"}").expect(201).body());
-        api.subscribe(trader, "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\","
-                + "\"maxVolume\":\"1.00\"}").expect(201);
-        EaClient.Reply posted = EaClient.producer(gw, producer.getString("id"), producer.getString("secret")).postSignal(signal().encode());
+        strategy = api.post(
+                        "/api/v1/strategies",
+                        admin,
+                        "{\"name\":\"hostile-" + run + "\",\"kind\":\"EXTERNAL\","
+                                + "\"instrument\":\"EURUSD\",\"timeframe\":\"H1\",\"params\":{}}")
+                .expect(201)
+                .field("id");
+        producer = new JsonObject(api.post(
+                        "/api/v1/producers",
+                        admin,
+                        "{\"name\":\"hostile-" + run + "\",\"strategyId\":\"" + strategy + "\"}")
+                .expect(201)
+                .body());
+        device = new JsonObject(api.post(
+                        "/api/v1/devices",
+                        trader,
+                        "{\"name\":\"MT5\",\"brokerAccount\":\"" + run + "\",\"brokerServer\":\"Demo-1\"}")
+                .expect(201)
+                .body());
+        api.subscribe(
+                        trader,
+                        "{\"strategyId\":\"" + strategy + "\",\"sizing\":\"FIXED\",\"fixedVolume\":\"0.10\","
+                                + "\"maxVolume\":\"1.00\"}")
+                .expect(201);
+        EaClient.Reply posted = EaClient.producer(gw, producer.getString("id"), producer.getString("secret"))
+                .postSignal(signal().encode());
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         String signalId = new JsonObject(posted.body()).getString("id");
-        approval = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonArray list = new JsonArray(api.get("/api/v1/approvals?status=PENDING", trader).expect(200).body());
-            return list.stream().map(o -> (JsonObject) o).filter(a -> signalId.equals(a.getString("signalId")))
-                    .map(a -> a.getString("id")).findFirst().orElse(null);
-        }, id -> id != null);
+        approval = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            JsonArray list = new JsonArray(api.get("/api/v1/approvals?status=PENDING", trader)
+                                    .expect(200)
+                                    .body());
+                            return list.stream()
+                                    .map(o -> (JsonObject) o)
+                                    .filter(a -> signalId.equals(a.getString("signalId")))
+                                    .map(a -> a.getString("id"))
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        id -> id != null);
     }
 
     static JsonObject signal() {
-        return new JsonObject().put("instrument", "EURUSD").put("side", "BUY").put("entry", "1.08400").put("stopLoss", "1.08100")
-                .put("takeProfit", "1.09000").put("expiresAt", Instant.now().plusSeconds(900).toString())
-                .put("rationale", "hostile input test").put("clientSignalId", "c-" + UUID.randomUUID());
+        return new JsonObject()
+                .put("instrument", "EURUSD")
+                .put("side", "BUY")
+                .put("entry", "1.08400")
+                .put("stopLoss", "1.08100")
+                .put("takeProfit", "1.09000")
+                .put("expiresAt", Instant.now().plusSeconds(900).toString())
+                .put("rationale", "hostile input test")
+                .put("clientSignalId", "c-" + UUID.randomUUID());
     }
 
     static Function<String, Answer> json(String method, String path, String token) {
         return body -> {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+                return new Answer(
+                        r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -102,7 +139,8 @@ class HostileInputIT {
     static Function<String, Answer> signed(EaClient client, String path) {
         return body -> {
             EaClient.Reply r = client.send("POST", path, body, EaClient.newNonce());
-            return new Answer(r.status(), r.body().startsWith("{\"type\"") ? "application/problem+json" : "?", r.body());
+            return new Answer(
+                    r.status(), r.body().startsWith("{\"type\"") ? "application/problem+json" : "?", r.body());
         };
     }
 
@@ -111,42 +149,114 @@ class HostileInputIT {
         EaClient prod = EaClient.producer(gw, producer.getString("id"), producer.getString("secret"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         return List.of(
-                new Write("register", json("POST", "/api/v1/auth/register", null),
-                        new JsonObject().put("email", "h-" + run + "@system.test").put("password", "hostile password").put("referralCode", "REF1"),
+                new Write(
+                        "register",
+                        json("POST", "/api/v1/auth/register", null),
+                        new JsonObject()
+                                .put("email", "h-" + run + "@system.test")
+                                .put("password", "hostile password")
+                                .put("referralCode", "REF1"),
                         "SELECT count(*) FROM gateway.users"),
-                new Write("login", json("POST", "/api/v1/auth/login", null),
+                new Write(
+                        "login",
+                        json("POST", "/api/v1/auth/login", null),
                         new JsonObject().put("email", "nobody@system.test").put("password", "hostile password"),
                         "SELECT count(*) FROM gateway.refresh_tokens"),
-                new Write("refresh", json("POST", "/api/v1/auth/refresh", null), new JsonObject().put("refreshToken", "x".repeat(43)),
+                new Write(
+                        "refresh",
+                        json("POST", "/api/v1/auth/refresh", null),
+                        new JsonObject().put("refreshToken", "x".repeat(43)),
                         "SELECT count(*) FROM gateway.refresh_tokens"),
-                new Write("create strategy", json("POST", "/api/v1/strategies", admin),
-                        new JsonObject().put("name", "h-" + run).put("kind", "FIB_RSI").put("instrument", "EURUSD").put("timeframe", "H1")
-                                .put("params", new JsonObject().put("fibLevels", new JsonArray().add("0.382").add("0.618"))),
+                new Write(
+                        "create strategy",
+                        json("POST", "/api/v1/strategies", admin),
+                        new JsonObject()
+                                .put("name", "h-" + run)
+                                .put("kind", "FIB_RSI")
+                                .put("instrument", "EURUSD")
+                                .put("timeframe", "H1")
+                                .put(
+                                        "params",
+                                        new JsonObject()
+                                                .put(
+                                                        "fibLevels",
+                                                        new JsonArray()
+                                                                .add("0.382")
+                                                                .add("0.618"))),
                         "SELECT count(*) FROM signal.strategies"),
-                new Write("create producer", json("POST", "/api/v1/producers", admin),
-                        new JsonObject().put("name", "h-" + run).put("strategyId", strategy), "SELECT count(*) FROM signal.producers"),
-                new Write("signed signal", signed(prod, "/api/v1/signals"), signal(), "SELECT count(*) FROM signal.signals"),
-                new Write("tradingview alert", json("POST", "/api/v1/hooks/tradingview/" + producer.getString("tradingViewToken"), null),
-                        new JsonObject().put("instrument", "EURUSD").put("side", "BUY").put("entry", "1.084").put("stopLoss", "1.081")
-                                .put("takeProfit", "1.09").put("time", Instant.now().toString()),
+                new Write(
+                        "create producer",
+                        json("POST", "/api/v1/producers", admin),
+                        new JsonObject().put("name", "h-" + run).put("strategyId", strategy),
+                        "SELECT count(*) FROM signal.producers"),
+                new Write(
+                        "signed signal",
+                        signed(prod, "/api/v1/signals"),
+                        signal(),
                         "SELECT count(*) FROM signal.signals"),
-                new Write("register device", json("POST", "/api/v1/devices", trader),
-                        new JsonObject().put("name", "MT5 2").put("brokerAccount", "h" + run).put("brokerServer", "Demo-2"),
+                new Write(
+                        "tradingview alert",
+                        json("POST", "/api/v1/hooks/tradingview/" + producer.getString("tradingViewToken"), null),
+                        new JsonObject()
+                                .put("instrument", "EURUSD")
+                                .put("side", "BUY")
+                                .put("entry", "1.084")
+                                .put("stopLoss", "1.081")
+                                .put("takeProfit", "1.09")
+                                .put("time", Instant.now().toString()),
+                        "SELECT count(*) FROM signal.signals"),
+                new Write(
+                        "register device",
+                        json("POST", "/api/v1/devices", trader),
+                        new JsonObject()
+                                .put("name", "MT5 2")
+                                .put("brokerAccount", "h" + run)
+                                .put("brokerServer", "Demo-2"),
                         "SELECT count(*) FROM approval.devices"),
-                new Write("subscribe", json("POST", "/api/v1/subscriptions", trader),
-                        new JsonObject().put("strategyId", strategy).put("sizing", "FIXED").put("fixedVolume", "0.10").put("maxVolume", "1.00"),
+                new Write(
+                        "subscribe",
+                        json("POST", "/api/v1/subscriptions", trader),
+                        new JsonObject()
+                                .put("strategyId", strategy)
+                                .put("sizing", "FIXED")
+                                .put("fixedVolume", "0.10")
+                                .put("maxVolume", "1.00"),
                         "SELECT count(*) FROM approval.subscriptions"),
-                new Write("approve", json("POST", "/api/v1/approvals/" + approval + "/approve", trader),
-                        new JsonObject().put("volume", "0.10"), "SELECT count(*) FROM approval.commands"),
-                new Write("reject", json("POST", "/api/v1/approvals/" + approval + "/reject", trader),
-                        new JsonObject().put("reason", "not today"), "SELECT count(*) FROM approval.approval_history"),
-                new Write("EA ack", signed(ea, "/api/v1/ea/ack"),
-                        new JsonObject().put("commandId", UUID.randomUUID().toString()).put("status", "FAILED").put("error", "broker said no"),
+                new Write(
+                        "approve",
+                        json("POST", "/api/v1/approvals/" + approval + "/approve", trader),
+                        new JsonObject().put("volume", "0.10"),
+                        "SELECT count(*) FROM approval.commands"),
+                new Write(
+                        "reject",
+                        json("POST", "/api/v1/approvals/" + approval + "/reject", trader),
+                        new JsonObject().put("reason", "not today"),
+                        "SELECT count(*) FROM approval.approval_history"),
+                new Write(
+                        "EA ack",
+                        signed(ea, "/api/v1/ea/ack"),
+                        new JsonObject()
+                                .put("commandId", UUID.randomUUID().toString())
+                                .put("status", "FAILED")
+                                .put("error", "broker said no"),
                         "SELECT count(*) FROM approval.outbox"),
-                new Write("EA snapshot", signed(ea, "/api/v1/ea/snapshot"),
-                        new JsonObject().put("balance", "1000").put("equity", "990").put("currency", "USD")
-                                .put("positions", new JsonArray().add(new JsonObject().put("ticket", 1).put("instrument", "EURUSD")
-                                        .put("side", "BUY").put("volume", "0.10").put("openPrice", "1.084").put("profit", "-10"))),
+                new Write(
+                        "EA snapshot",
+                        signed(ea, "/api/v1/ea/snapshot"),
+                        new JsonObject()
+                                .put("balance", "1000")
+                                .put("equity", "990")
+                                .put("currency", "USD")
+                                .put(
+                                        "positions",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("ticket", 1)
+                                                        .put("instrument", "EURUSD")
+                                                        .put("side", "BUY")
+                                                        .put("volume", "0.10")
+                                                        .put("openPrice", "1.084")
+                                                        .put("profit", "-10"))),
                         "SELECT count(*) FROM approval.account_state"));
     }
 
@@ -207,12 +317,17 @@ class HostileInputIT {
             for (String body : spoiled(w.valid())) {
                 Answer a = w.send().apply(body);
                 sent++;
-                assertThat(a.status()).as("%s with %s -> %s", w.name(), body, a.body()).isBetween(400, 499);
+                assertThat(a.status())
+                        .as("%s with %s -> %s", w.name(), body, a.body())
+                        .isBetween(400, 499);
                 assertThat(a.contentType()).as("%s with %s", w.name(), body).startsWith("application/problem+json");
             }
-            assertThat(rows(w.rowsSql())).as("%s: refused requests wrote nothing", w.name()).isEqualTo(before);
+            assertThat(rows(w.rowsSql()))
+                    .as("%s: refused requests wrote nothing", w.name())
+                    .isEqualTo(before);
         }
-        System.out.println("HostileInputIT: " + sent + " spoiled requests to " + writes.size() + " write endpoints, all 4xx problems");
+        System.out.println("HostileInputIT: " + sent + " spoiled requests to " + writes.size()
+                + " write endpoints, all 4xx problems");
         assertThat(sent).isGreaterThan(100);
     }
 
@@ -221,19 +336,34 @@ class HostileInputIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = "twin-" + run + "@system.test";
         List<Write> twins = List.of(
-                new Write("register", json("POST", "/api/v1/auth/register", null),
-                        new JsonObject().put("email", email).put("password", "hostile password"), "SELECT count(*) FROM gateway.users"),
-                new Write("create strategy", json("POST", "/api/v1/strategies", admin),
-                        new JsonObject().put("name", "twin-" + run).put("kind", "EXTERNAL").put("instrument", "EURUSD").put("timeframe", "H1"),
+                new Write(
+                        "register",
+                        json("POST", "/api/v1/auth/register", null),
+                        new JsonObject().put("email", email).put("password", "hostile password"),
+                        "SELECT count(*) FROM gateway.users"),
+                new Write(
+                        "create strategy",
+                        json("POST", "/api/v1/strategies", admin),
+                        new JsonObject()
+                                .put("name", "twin-" + run)
+                                .put("kind", "EXTERNAL")
+                                .put("instrument", "EURUSD")
+                                .put("timeframe", "H1"),
                         "SELECT count(*) FROM signal.strategies"),
-                new Write("register device", json("POST", "/api/v1/devices", trader),
-                        new JsonObject().put("name", "MT5 twin").put("brokerAccount", "t" + run).put("brokerServer", "Demo-2"),
+                new Write(
+                        "register device",
+                        json("POST", "/api/v1/devices", trader),
+                        new JsonObject()
+                                .put("name", "MT5 twin")
+                                .put("brokerAccount", "t" + run)
+                                .put("brokerServer", "Demo-2"),
                         "SELECT count(*) FROM approval.devices"));
         for (Write w : twins) {
             long before = rows(w.rowsSql());
             List<CompletableFuture<Answer>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> w.send().apply(w.valid().encode())));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> w.send().apply(w.valid().encode())));
             }
             List<Integer> statuses = new ArrayList<>();
             for (CompletableFuture<Answer> c : calls) {

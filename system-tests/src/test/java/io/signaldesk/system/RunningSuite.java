@@ -3,7 +3,6 @@ package io.signaldesk.system;
 import io.signaldesk.localstack.ServiceProcess;
 import io.signaldesk.localstack.Suite;
 import io.signaldesk.localstack.TestInfra;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,8 +20,7 @@ final class RunningSuite {
     static Path root;
     static String database;
 
-    private RunningSuite() {
-    }
+    private RunningSuite() {}
 
     static synchronized Suite get() {
         if (suite == null) {
@@ -32,16 +30,30 @@ final class RunningSuite {
             infra.postgres.createDatabase(database, true);
             root = ServiceProcess.projectRoot();
             ports = Suite.freePorts();
-            settings = Suite.infraSettings(infra.postgres, database, infra.redis, infra.kafka, infra.keys,
-                    "t" + suffix + ".", "t" + suffix + ":");
+            settings = Suite.infraSettings(
+                    infra.postgres,
+                    database,
+                    infra.redis,
+                    infra.kafka,
+                    infra.keys,
+                    "t" + suffix + ".",
+                    "t" + suffix + ":");
             Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
             gateway.put("gateway.admin.email", "admin@system.test");
             gateway.put("gateway.admin.password", "admin-password-system");
             gateway.put("gateway.rate-limit.auth-per-ip-per-minute", "1000");
             Map<String, String> common = new HashMap<>(settings);
             common.put("signaldesk.outbox.safety-poll", "2s");
-            suite = Suite.start(root, new Suite.Plan(ports, Suite.freePorts(), common, Map.of("gateway", gateway),
-                    root.resolve("system-tests/target/service-logs"), "192m"), Duration.ofMinutes(4));
+            suite = Suite.start(
+                    root,
+                    new Suite.Plan(
+                            ports,
+                            Suite.freePorts(),
+                            common,
+                            Map.of("gateway", gateway),
+                            root.resolve("system-tests/target/service-logs"),
+                            "192m"),
+                    Duration.ofMinutes(4));
             infra.beforeStop(() -> {
                 suite.close();
                 infra.postgres.dropDatabase(database);

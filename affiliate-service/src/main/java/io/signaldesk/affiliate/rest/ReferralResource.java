@@ -10,17 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
-    public record SignupView(UUID userId, String referralCode, Instant registeredAt) {
-    }
+    public record SignupView(UUID userId, String referralCode, Instant registeredAt) {}
 
     private final SignupService signups;
 
@@ -32,7 +30,11 @@ public class ReferralResource {
     @Path("/signups")
     @RolesAllowed("admin")
     @Operation(summary = "Signups attributed to a referral code (admin)")
-    public Uni<List<SignupView>> signups(@QueryParam("code") @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{3,32}") String code) {
-        return signups.ofCode(code).map(list -> list.stream().map(s -> new SignupView(s.userId, s.referralCode, s.registeredAt)).toList());
+    public Uni<List<SignupView>> signups(
+            @QueryParam("code") @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{3,32}") String code) {
+        return signups.ofCode(code)
+                .map(list -> list.stream()
+                        .map(s -> new SignupView(s.userId, s.referralCode, s.registeredAt))
+                        .toList());
     }
 }

@@ -6,7 +6,6 @@ import io.signaldesk.affiliate.repository.SignupRepository;
 import io.signaldesk.platform.events.UserEvents.UserRegistered;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /** Signups with their referral code and fingerprint, from users.v1. */

@@ -9,14 +9,13 @@ import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.signaldesk.platform.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** signals.v1: every subscriber of the strategy gets one approval per signal, however often Kafka delivers it. */
 @ApplicationScoped
@@ -29,13 +28,16 @@ public class SignalEventsConsumer {
     /** From the signal's creation in signal-service to its approvals (and auto-approved commands) committed here. */
     private final Timer fanoutLag;
 
-    public SignalEventsConsumer(EventConsumer events, SignalFanOut fanOut, CommandWakeup wakeup, MeterRegistry metrics) {
+    public SignalEventsConsumer(
+            EventConsumer events, SignalFanOut fanOut, CommandWakeup wakeup, MeterRegistry metrics) {
         this.events = events;
         this.fanOut = fanOut;
         this.wakeup = wakeup;
         this.fanoutLag = Timer.builder("signaldesk.signals.fanout.lag")
                 .description("signal created in signal-service -> its approvals committed in approval-service")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(metrics);
     }
 

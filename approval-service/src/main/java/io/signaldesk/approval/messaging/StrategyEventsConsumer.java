@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-
 /**
  * strategies.v1: the strategies traders may follow. Created and updated strategies are upserted;
  * a retirement is final (a later update does not bring a strategy back). Events of one strategy
@@ -35,11 +34,13 @@ public class StrategyEventsConsumer {
         return events.consume(CONSUMER, msg, env -> {
             if (EventTypes.STRATEGY_CREATED.equals(env.type())) {
                 StrategyCreated e = events.data(env, StrategyCreated.class);
-                return catalog.upsert(e.strategyId().toString(), e.name(), e.kind(), e.instrument(), e.timeframe(), e.createdAt());
+                return catalog.upsert(
+                        e.strategyId().toString(), e.name(), e.kind(), e.instrument(), e.timeframe(), e.createdAt());
             }
             if (EventTypes.STRATEGY_UPDATED.equals(env.type())) {
                 StrategyUpdated e = events.data(env, StrategyUpdated.class);
-                return catalog.upsert(e.strategyId().toString(), e.name(), e.kind(), e.instrument(), e.timeframe(), e.updatedAt());
+                return catalog.upsert(
+                        e.strategyId().toString(), e.name(), e.kind(), e.instrument(), e.timeframe(), e.updatedAt());
             }
             if (EventTypes.STRATEGY_RETIRED.equals(env.type())) {
                 StrategyRetired e = events.data(env, StrategyRetired.class);

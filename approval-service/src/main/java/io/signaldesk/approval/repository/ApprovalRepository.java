@@ -6,7 +6,6 @@ import io.signaldesk.approval.Approval;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -14,10 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApprovalRepository implements PanacheRepositoryBase<Approval, UUID> {
     /** One statement: the moved approvals and their history entries, so neither exists without the other. */
-    private static final String MOVE_PENDING = "WITH moved AS (UPDATE {h-schema}approvals SET status = :to, decided_at = now() "
-            + "WHERE status = 'PENDING' AND %s RETURNING id, volume) "
-            + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
-            + "SELECT gen_random_uuid(), id, 'PENDING', :to, :actor, :reason, volume, now() FROM moved";
+    private static final String MOVE_PENDING =
+            "WITH moved AS (UPDATE {h-schema}approvals SET status = :to, decided_at = now() "
+                    + "WHERE status = 'PENDING' AND %s RETURNING id, volume) "
+                    + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
+                    + "SELECT gen_random_uuid(), id, 'PENDING', :to, :actor, :reason, volume, now() FROM moved";
 
     public Uni<Approval> findForUpdate(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -26,27 +26,30 @@ public class ApprovalRepository implements PanacheRepositoryBase<Approval, UUID>
     /** Newest first, optionally of one status. */
     public Uni<List<Approval>> page(UUID userId, Approval.Status status, int page, int size) {
         return (status == null
-                ? find("userId = ?1 order by createdAt desc", userId)
-                : find("userId = ?1 and status = ?2 order by createdAt desc", userId, status))
-                .page(page, size).list();
+                        ? find("userId = ?1 order by createdAt desc", userId)
+                        : find("userId = ?1 and status = ?2 order by createdAt desc", userId, status))
+                .page(page, size)
+                .list();
     }
 
     /** PENDING approvals whose signal expired become EXPIRED (by the database's clock, the one the EA lease uses). */
     public Uni<Integer> expireDue() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(MOVE_PENDING.formatted("expires_at <= now()"))
-                .setParameter("to", Approval.Status.EXPIRED.name())
-                .setParameter("actor", "system")
-                .setParameter("reason", "expired")
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(MOVE_PENDING.formatted("expires_at <= now()"))
+                        .setParameter("to", Approval.Status.EXPIRED.name())
+                        .setParameter("actor", "system")
+                        .setParameter("reason", "expired")
+                        .executeUpdate());
     }
 
     /** PENDING approvals of a subscription the trader stopped following become CANCELLED. */
     public Uni<Integer> cancelPendingOf(UUID subscriptionId, String actor, String reason) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(MOVE_PENDING.formatted("subscription_id = :subscription"))
-                .setParameter("to", Approval.Status.CANCELLED.name())
-                .setParameter("subscription", subscriptionId)
-                .setParameter("actor", actor)
-                .setParameter("reason", reason)
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(MOVE_PENDING.formatted("subscription_id = :subscription"))
+                        .setParameter("to", Approval.Status.CANCELLED.name())
+                        .setParameter("subscription", subscriptionId)
+                        .setParameter("actor", actor)
+                        .setParameter("reason", reason)
+                        .executeUpdate());
     }
 }

@@ -6,7 +6,6 @@ import io.signaldesk.approval.Command;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -36,16 +35,18 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
      * OPEN ones only before their expiry), oldest first; rows another transaction holds are skipped.
      */
     public Uni<List<Command>> leaseDue(UUID deviceId, Duration lease, int max) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = now() + make_interval(secs => :leaseSeconds), "
-                                + "delivery_count = delivery_count + 1 "
-                                + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
-                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
-                                + "AND (expires_at IS NULL OR expires_at > now()) "
-                                + "ORDER BY created_at LIMIT " + max + " FOR UPDATE SKIP LOCKED) RETURNING *", Command.class)
-                .setParameter("leaseSeconds", lease.toMillis() / 1000.0)
-                .setParameter("d", deviceId)
-                .getResultList());
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = now() + make_interval(secs => :leaseSeconds), "
+                                        + "delivery_count = delivery_count + 1 "
+                                        + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
+                                        + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
+                                        + "AND (expires_at IS NULL OR expires_at > now()) "
+                                        + "ORDER BY created_at LIMIT " + max + " FOR UPDATE SKIP LOCKED) RETURNING *",
+                                Command.class)
+                        .setParameter("leaseSeconds", lease.toMillis() / 1000.0)
+                        .setParameter("d", deviceId)
+                        .getResultList());
     }
 
     /**
@@ -54,17 +55,18 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
      * confirmed (the terminal may have traded: a late ack is still accepted and recorded).
      */
     public Uni<Integer> expireStaleOpen() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "WITH expired AS (UPDATE {h-schema}commands SET status = 'EXPIRED', lease_until = NULL "
-                                + "WHERE type = 'OPEN' AND expires_at <= now() AND acked_at IS NULL "
-                                + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
-                                + "RETURNING approval_id, volume, delivery_count) "
-                                + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
-                                + "SELECT gen_random_uuid(), approval_id, 'APPROVED', 'APPROVED', 'system', "
-                                + "CASE WHEN delivery_count = 0 THEN 'not executed: the terminal did not collect the trade before the signal expired' "
-                                + "ELSE 'unconfirmed: the terminal received the trade but did not confirm it before the signal expired; "
-                                + "check the terminal' END, volume, now() "
-                                + "FROM expired WHERE approval_id IS NOT NULL")
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "WITH expired AS (UPDATE {h-schema}commands SET status = 'EXPIRED', lease_until = NULL "
+                                        + "WHERE type = 'OPEN' AND expires_at <= now() AND acked_at IS NULL "
+                                        + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
+                                        + "RETURNING approval_id, volume, delivery_count) "
+                                        + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
+                                        + "SELECT gen_random_uuid(), approval_id, 'APPROVED', 'APPROVED', 'system', "
+                                        + "CASE WHEN delivery_count = 0 THEN 'not executed: the terminal did not collect the trade before the signal expired' "
+                                        + "ELSE 'unconfirmed: the terminal received the trade but did not confirm it before the signal expired; "
+                                        + "check the terminal' END, volume, now() "
+                                        + "FROM expired WHERE approval_id IS NOT NULL")
+                        .executeUpdate());
     }
 }

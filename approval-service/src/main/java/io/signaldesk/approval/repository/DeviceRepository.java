@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.Device;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -28,8 +27,11 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     public Uni<Long> countActive(UUID userId, String brokerServer, String brokerAccount) {
-        return count("userId = ?1 and brokerServer = ?2 and brokerAccount = ?3 and revokedAt is null",
-                userId, brokerServer, brokerAccount);
+        return count(
+                "userId = ?1 and brokerServer = ?2 and brokerAccount = ?3 and revokedAt is null",
+                userId,
+                brokerServer,
+                brokerAccount);
     }
 
     public Uni<Integer> markSeen(UUID id, Instant at) {
@@ -41,8 +43,12 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
      * for checks that a unique index cannot express (limits).
      */
     public Uni<Void> lockTrader(String what, UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l", Integer.class)
-                .setParameter("k", what + ":" + userId).getSingleResult()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l",
+                                Integer.class)
+                        .setParameter("k", what + ":" + userId)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 }

@@ -5,5 +5,4 @@ import io.signaldesk.approval.StrategyInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class StrategyInfoRepository implements PanacheRepositoryBase<StrategyInfo, String> {
-}
+public class StrategyInfoRepository implements PanacheRepositoryBase<StrategyInfo, String> {}

@@ -1,6 +1,5 @@
 package io.signaldesk.approval.rest;
 
-import io.signaldesk.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.rest.ApiModels.ApprovalView;
@@ -10,11 +9,12 @@ import io.signaldesk.approval.rest.ApiModels.RejectRequest;
 import io.signaldesk.approval.service.ApprovalDecisions;
 import io.signaldesk.approval.service.ApprovalReads;
 import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,11 +24,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,19 +46,24 @@ public class ApprovalResource {
 
     @GET
     @Operation(summary = "Your approvals, newest first, optionally by status")
-    public Uni<List<ApprovalView>> list(@QueryParam("status") String status,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public Uni<List<ApprovalView>> list(
+            @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         Approval.Status st = null;
         if (status != null) {
             try {
                 st = Approval.Status.valueOf(status.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("bad-request", "status must be one of "
-                        + java.util.Arrays.toString(Approval.Status.values()).replaceAll("[\\[\\]]", ""));
+                throw ProblemException.badRequest(
+                        "bad-request",
+                        "status must be one of "
+                                + java.util.Arrays.toString(Approval.Status.values())
+                                        .replaceAll("[\\[\\]]", ""));
             }
         }
-        return reads.list(currentUser.id(), st, page, size).map(list -> list.stream().map(ApprovalView::of).toList());
+        return reads.list(currentUser.id(), st, page, size)
+                .map(list -> list.stream().map(ApprovalView::of).toList());
     }
 
     @GET
@@ -85,6 +89,7 @@ public class ApprovalResource {
     @Path("/{id}/history")
     @Operation(summary = "The audit trail: every state change with who, when and why")
     public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
-        return reads.history(currentUser.id(), id).map(l -> l.stream().map(HistoryView::of).toList());
+        return reads.history(currentUser.id(), id)
+                .map(l -> l.stream().map(HistoryView::of).toList());
     }
 }

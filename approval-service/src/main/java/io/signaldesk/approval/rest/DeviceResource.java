@@ -1,10 +1,10 @@
 package io.signaldesk.approval.rest;
 
-import io.signaldesk.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.rest.ApiModels.DeviceRequest;
 import io.signaldesk.approval.rest.ApiModels.DeviceView;
 import io.signaldesk.approval.service.DeviceService;
+import io.signaldesk.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,11 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,12 +40,14 @@ public class DeviceResource {
     public Uni<Response> register(@Valid @NotNull DeviceRequest req) {
         return devices.register(currentUser.id(), req.name(), req.brokerAccount(), req.brokerServer())
                 .map(i -> Response.created(URI.create("/api/v1/devices/" + i.device().id))
-                        .entity(DeviceView.of(i.device(), i.secret())).build());
+                        .entity(DeviceView.of(i.device(), i.secret()))
+                        .build());
     }
 
     @GET
     public Uni<List<DeviceView>> list() {
-        return devices.list(currentUser.id()).map(l -> l.stream().map(d -> DeviceView.of(d, null)).toList());
+        return devices.list(currentUser.id())
+                .map(l -> l.stream().map(d -> DeviceView.of(d, null)).toList());
     }
 
     @POST
@@ -60,6 +61,7 @@ public class DeviceResource {
     @Path("/{id}")
     @Operation(summary = "Revoke: every request signed by this device is refused from now on")
     public Uni<Response> revoke(@PathParam("id") UUID id) {
-        return devices.revoke(currentUser.id(), id).replaceWith(Response.noContent().build());
+        return devices.revoke(currentUser.id(), id)
+                .replaceWith(Response.noContent().build());
     }
 }

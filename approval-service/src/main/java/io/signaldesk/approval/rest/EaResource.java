@@ -1,6 +1,5 @@
 package io.signaldesk.approval.rest;
 
-import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.rest.ApiModels.AckRequest;
 import io.signaldesk.approval.rest.ApiModels.AckResponse;
@@ -10,8 +9,8 @@ import io.signaldesk.approval.rest.ApiModels.SnapshotRequest;
 import io.signaldesk.approval.service.EaService;
 import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.problem.Problem;
-import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.platform.problem.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -25,11 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The EA API: no JWT; every request is HMAC-signed by the device (docs/ea-protocol.md). The body
@@ -50,9 +48,13 @@ public class EaResource {
     @GET
     @Path("/poll")
     @Operation(summary = "Leased commands for this device; waits up to waitMs (max 25000) for one to appear")
-    public Uni<PollResponse> poll(@QueryParam("waitMs") @DefaultValue("0") String waitMs, @Context HttpServerRequest http,
-                                  @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
-                                  @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
+    public Uni<PollResponse> poll(
+            @QueryParam("waitMs") @DefaultValue("0") String waitMs,
+            @Context HttpServerRequest http,
+            @HeaderParam("X-Device-Id") String device,
+            @HeaderParam("X-Timestamp") String ts,
+            @HeaderParam("X-Nonce") String nonce,
+            @HeaderParam("X-Signature") String sig) {
         long wait;
         try {
             wait = Long.parseLong(waitMs);
@@ -71,9 +73,13 @@ public class EaResource {
     @Path("/ack")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The EA's result for a command; repeating it is safe, contradicting it is a 409")
-    public Uni<AckResponse> ack(byte[] body, @Context HttpServerRequest http,
-                                @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
-                                @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
+    public Uni<AckResponse> ack(
+            byte[] body,
+            @Context HttpServerRequest http,
+            @HeaderParam("X-Device-Id") String device,
+            @HeaderParam("X-Timestamp") String ts,
+            @HeaderParam("X-Nonce") String nonce,
+            @HeaderParam("X-Signature") String sig) {
         return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
                 .chain(d -> ea.ack(d, ack(body).toReport()))
                 .map(a -> AckResponse.of(a.command(), a.repeated()));
@@ -83,19 +89,27 @@ public class EaResource {
     @Path("/snapshot")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Balance, equity and open positions as the broker reports them")
-    public Uni<Response> snapshot(byte[] body, @Context HttpServerRequest http,
-                                  @HeaderParam("X-Device-Id") String device, @HeaderParam("X-Timestamp") String ts,
-                                  @HeaderParam("X-Nonce") String nonce, @HeaderParam("X-Signature") String sig) {
+    public Uni<Response> snapshot(
+            byte[] body,
+            @Context HttpServerRequest http,
+            @HeaderParam("X-Device-Id") String device,
+            @HeaderParam("X-Timestamp") String ts,
+            @HeaderParam("X-Nonce") String nonce,
+            @HeaderParam("X-Signature") String sig) {
         return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
-                .chain((Device d) -> ea.snapshot(d, read(body, SnapshotRequest.class).toSnapshot()))
+                .chain((Device d) ->
+                        ea.snapshot(d, read(body, SnapshotRequest.class).toSnapshot()))
                 .replaceWith(Response.accepted().build());
     }
 
     /** An ack's status is one an EA may report: FILLED, REJECTED or FAILED. */
     private AckRequest ack(byte[] body) {
         AckRequest req = bodies.parse(body, AckRequest.class);
-        bodies.validate(req, req.status() == null || req.status().reportable() ? List.of()
-                : List.of(new Problem.Violation("status", "must be FILLED, REJECTED or FAILED")));
+        bodies.validate(
+                req,
+                req.status() == null || req.status().reportable()
+                        ? List.of()
+                        : List.of(new Problem.Violation("status", "must be FILLED, REJECTED or FAILED")));
         return req;
     }
 

@@ -1,10 +1,10 @@
 package io.signaldesk.approval.rest;
 
-import io.signaldesk.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.approval.rest.ApiModels.SubscriptionRequest;
 import io.signaldesk.approval.rest.ApiModels.SubscriptionView;
 import io.signaldesk.approval.service.SubscriptionService;
+import io.signaldesk.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -37,18 +36,25 @@ public class SubscriptionResource {
 
     @POST
     public Uni<Response> subscribe(@Valid @NotNull SubscriptionRequest req) {
-        return subscriptions.subscribe(currentUser.id(), req.toFollow()).map(s -> Response.created(URI.create("/api/v1/subscriptions/" + s.id))
-                .entity(SubscriptionView.of(s)).build());
+        return subscriptions
+                .subscribe(currentUser.id(), req.toFollow())
+                .map(s -> Response.created(URI.create("/api/v1/subscriptions/" + s.id))
+                        .entity(SubscriptionView.of(s))
+                        .build());
     }
 
     @GET
     public Uni<List<SubscriptionView>> list() {
-        return subscriptions.list(currentUser.id()).map(l -> l.stream().map(SubscriptionView::of).toList());
+        return subscriptions
+                .list(currentUser.id())
+                .map(l -> l.stream().map(SubscriptionView::of).toList());
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Response> unsubscribe(@PathParam("id") UUID id) {
-        return subscriptions.unsubscribe(currentUser.id(), id).replaceWith(Response.noContent().build());
+        return subscriptions
+                .unsubscribe(currentUser.id(), id)
+                .replaceWith(Response.noContent().build());
     }
 }

@@ -12,7 +12,6 @@ import io.signaldesk.approval.repository.SubscriptionRepository;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +33,14 @@ public class ApprovalDecisions {
     private final MeterRegistry metrics;
     private final Duration openCommandGrace;
 
-    public ApprovalDecisions(ApprovalRepository approvals, SubscriptionRepository subscriptions, DeviceRepository devices,
-                             SignalRecordRepository signals, CommandWakeup wakeup, MeterRegistry metrics, ApprovalConfig config) {
+    public ApprovalDecisions(
+            ApprovalRepository approvals,
+            SubscriptionRepository subscriptions,
+            DeviceRepository devices,
+            SignalRecordRepository signals,
+            CommandWakeup wakeup,
+            MeterRegistry metrics,
+            ApprovalConfig config) {
         this.approvals = approvals;
         this.subscriptions = subscriptions;
         this.devices = devices;
@@ -45,38 +50,63 @@ public class ApprovalDecisions {
         this.openCommandGrace = config.openCommandGrace();
     }
 
-    private record Approved(Approval approval, Device device) {
-    }
+    private record Approved(Approval approval, Device device) {}
 
     public Uni<Approval> approve(UUID userId, UUID approvalId, BigDecimal requestedVolume) {
-        return Panache.withTransaction(() -> pendingOwned(userId, approvalId).chain(a ->
-                        subscriptions.findById(a.subscriptionId).chain(sub ->
-                                devices.activeOf(List.of(userId)).map(active -> Decisions.pickDevice(active, sub)).chain(device -> {
-                                    if (device == null) {
-                                        return Uni.createFrom().failure(ProblemException.unprocessable("no-device",
-                                                "Register an EA device before approving trades"));
-                                    }
-                                    BigDecimal volume = requestedVolume == null ? a.volume : requestedVolume;
-                                    if (volume.compareTo(sub.maxVolume) > 0) {
-                                        return Uni.createFrom().failure(ProblemException.unprocessable("volume-above-max",
-                                                "volume " + volume + " is above your maximum " + sub.maxVolume));
-                                    }
-                                    return signals.findById(a.signalId).chain(s -> persist(Decisions.decide(a,
-                                                    Approval.Status.APPROVED, "user:" + userId, "approved", volume, device, s,
-                                                    openCommandGrace)))
-                                            .replaceWith(new Approved(a, device));
-                                }))))
+        return Panache.withTransaction(() -> pendingOwned(userId, approvalId)
+                        .chain(a -> subscriptions
+                                .findById(a.subscriptionId)
+                                .chain(sub -> devices.activeOf(List.of(userId))
+                                        .map(active -> Decisions.pickDevice(active, sub))
+                                        .chain(device -> {
+                                            if (device == null) {
+                                                return Uni.createFrom()
+                                                        .failure(ProblemException.unprocessable(
+                                                                "no-device",
+                                                                "Register an EA device before approving trades"));
+                                            }
+                                            BigDecimal volume = requestedVolume == null ? a.volume : requestedVolume;
+                                            if (volume.compareTo(sub.maxVolume) > 0) {
+                                                return Uni.createFrom()
+                                                        .failure(ProblemException.unprocessable(
+                                                                "volume-above-max",
+                                                                "volume " + volume + " is above your maximum "
+                                                                        + sub.maxVolume));
+                                            }
+                                            return signals.findById(a.signalId)
+                                                    .chain(s -> persist(Decisions.decide(
+                                                            a,
+                                                            Approval.Status.APPROVED,
+                                                            "user:" + userId,
+                                                            "approved",
+                                                            volume,
+                                                            device,
+                                                            s,
+                                                            openCommandGrace)))
+                                                    .replaceWith(new Approved(a, device));
+                                        }))))
                 .call(done -> wakeup.publish(done.device().id))
-                .invoke(() -> metrics.counter("signaldesk.approvals.decided", "decision", Approval.Status.APPROVED.name()).increment())
+                .invoke(() -> metrics.counter(
+                                "signaldesk.approvals.decided", "decision", Approval.Status.APPROVED.name())
+                        .increment())
                 .map(Approved::approval);
     }
 
     public Uni<Approval> reject(UUID userId, UUID approvalId, String reason) {
-        return Panache.withTransaction(() -> pendingOwned(userId, approvalId).chain(a ->
-                        persist(Decisions.decide(a, Approval.Status.REJECTED, "user:" + userId,
-                                reason == null ? "rejected" : reason, a.volume, null, null, openCommandGrace))
+        return Panache.withTransaction(() -> pendingOwned(userId, approvalId)
+                        .chain(a -> persist(Decisions.decide(
+                                        a,
+                                        Approval.Status.REJECTED,
+                                        "user:" + userId,
+                                        reason == null ? "rejected" : reason,
+                                        a.volume,
+                                        null,
+                                        null,
+                                        openCommandGrace))
                                 .replaceWith(a)))
-                .invoke(() -> metrics.counter("signaldesk.approvals.decided", "decision", Approval.Status.REJECTED.name()).increment());
+                .invoke(() -> metrics.counter(
+                                "signaldesk.approvals.decided", "decision", Approval.Status.REJECTED.name())
+                        .increment());
     }
 
     private static Uni<Void> persist(List<Object> rows) {
@@ -90,11 +120,12 @@ public class ApprovalDecisions {
                 return Uni.createFrom().failure(ProblemException.notFound("approval " + approvalId));
             }
             if (a.status != Approval.Status.PENDING) {
-                return Uni.createFrom().failure(ProblemException.conflict("approval-decided",
-                        "This approval is already " + a.status));
+                return Uni.createFrom()
+                        .failure(ProblemException.conflict("approval-decided", "This approval is already " + a.status));
             }
             if (!a.expiresAt.isAfter(Instant.now())) {
-                return Uni.createFrom().failure(ProblemException.conflict("approval-expired", "This approval has expired"));
+                return Uni.createFrom()
+                        .failure(ProblemException.conflict("approval-expired", "This approval has expired"));
             }
             return Uni.createFrom().item(a);
         });

@@ -12,7 +12,6 @@ import io.signaldesk.approval.repository.SignalRecordRepository;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,16 +22,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApprovalReads {
     /** An approval as the trader sees it; {@code command} is null until approved (and in lists). */
-    public record ApprovalDetails(Approval approval, SignalRecord signal, Command command) {
-    }
+    public record ApprovalDetails(Approval approval, SignalRecord signal, Command command) {}
 
     private final ApprovalRepository approvals;
     private final ApprovalHistoryRepository history;
     private final SignalRecordRepository signals;
     private final CommandRepository commands;
 
-    public ApprovalReads(ApprovalRepository approvals, ApprovalHistoryRepository history, SignalRecordRepository signals,
-                         CommandRepository commands) {
+    public ApprovalReads(
+            ApprovalRepository approvals,
+            ApprovalHistoryRepository history,
+            SignalRecordRepository signals,
+            CommandRepository commands) {
         this.approvals = approvals;
         this.history = history;
         this.signals = signals;
@@ -41,16 +42,23 @@ public class ApprovalReads {
 
     /** One page, newest first, with the page's signals read in one query. */
     public Uni<List<ApprovalDetails>> list(UUID userId, Approval.Status status, int page, int size) {
-        return Panache.withSession(() -> approvals.page(userId, status, page, size).chain(list ->
-                signals.findByIds(list.stream().map(a -> a.signalId).distinct().toList()).map(found -> {
-                    Map<UUID, SignalRecord> byId = found.stream().collect(Collectors.toMap(s -> s.signalId, Function.identity()));
-                    return list.stream().map(a -> new ApprovalDetails(a, byId.get(a.signalId), null)).toList();
-                })));
+        return Panache.withSession(() -> approvals
+                .page(userId, status, page, size)
+                .chain(list -> signals.findByIds(
+                                list.stream().map(a -> a.signalId).distinct().toList())
+                        .map(found -> {
+                            Map<UUID, SignalRecord> byId =
+                                    found.stream().collect(Collectors.toMap(s -> s.signalId, Function.identity()));
+                            return list.stream()
+                                    .map(a -> new ApprovalDetails(a, byId.get(a.signalId), null))
+                                    .toList();
+                        })));
     }
 
     public Uni<ApprovalDetails> get(UUID userId, UUID id) {
-        return Panache.withSession(() -> owned(userId, id).chain(a -> signals.findById(a.signalId)
-                .chain(s -> commands.ofApproval(a.id).map(c -> new ApprovalDetails(a, s, c)))));
+        return Panache.withSession(() -> owned(userId, id)
+                .chain(a -> signals.findById(a.signalId)
+                        .chain(s -> commands.ofApproval(a.id).map(c -> new ApprovalDetails(a, s, c)))));
     }
 
     public Uni<List<ApprovalHistory>> history(UUID userId, UUID id) {

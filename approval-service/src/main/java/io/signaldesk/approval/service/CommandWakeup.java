@@ -8,8 +8,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Wakes long-polling EAs when a command for their device is committed. A commit publishes
@@ -32,7 +31,10 @@ public class CommandWakeup {
     private final ReactivePubSubCommands<String> pubsub;
     private final String prefix;
     /** How a waiting poll ends before its timeout. */
-    public enum Wake { COMMAND, SUPERSEDED }
+    public enum Wake {
+        COMMAND,
+        SUPERSEDED
+    }
 
     /** A waiting long-poll. */
     public static final class Poll {
@@ -64,8 +66,13 @@ public class CommandWakeup {
                         wakeLocal(device);
                     }
                 })
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(s -> LOG.debugf("listening for EA wake-ups on %s*", prefix),
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10))
+                .indefinitely()
+                .subscribe()
+                .with(
+                        s -> LOG.debugf("listening for EA wake-ups on %s*", prefix),
                         t -> LOG.errorf(t, "cannot listen for EA wake-ups"));
     }
 
@@ -81,8 +88,9 @@ public class CommandWakeup {
             polls.add(poll);
             return polls;
         });
-        pubsub.publish(prefix + deviceId, "poll:" + instance + ":" + poll.id).subscribe().with(n -> { }, t ->
-                LOG.debugf("poll of %s not announced to other instances (%s)", deviceId, t));
+        pubsub.publish(prefix + deviceId, "poll:" + instance + ":" + poll.id)
+                .subscribe()
+                .with(n -> {}, t -> LOG.debugf("poll of %s not announced to other instances (%s)", deviceId, t));
         return poll;
     }
 
@@ -105,13 +113,21 @@ public class CommandWakeup {
     public Uni<Void> publish(UUID deviceId) {
         wakeLocal(deviceId.toString()); // same instance: no need to wait for the round trip
         return pubsub.publish(prefix + deviceId, "1")
-                .onFailure().invoke(t -> LOG.warnf("EA wake-up for %s not published (%s); the next poll finds it", deviceId, t))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure()
+                .invoke(t -> LOG.warnf("EA wake-up for %s not published (%s); the next poll finds it", deviceId, t))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** After commit: wake each of these devices (a fan-out's auto-approved commands). */
     public Uni<Void> publishAll(List<UUID> deviceIds) {
-        return Multi.createFrom().iterable(deviceIds).onItem().transformToUniAndConcatenate(this::publish).collect().last()
+        return Multi.createFrom()
+                .iterable(deviceIds)
+                .onItem()
+                .transformToUniAndConcatenate(this::publish)
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 

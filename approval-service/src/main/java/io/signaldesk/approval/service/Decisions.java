@@ -5,7 +5,6 @@ import io.signaldesk.approval.ApprovalHistory;
 import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.SignalRecord;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +19,17 @@ import java.util.UUID;
  * device. Builds rows; the caller persists them in its transaction.
  */
 final class Decisions {
-    private Decisions() {
-    }
+    private Decisions() {}
 
-    static List<Object> decide(Approval a, Approval.Status to, String actor, String reason, BigDecimal volume,
-                               Device device, SignalRecord s, Duration openCommandGrace) {
+    static List<Object> decide(
+            Approval a,
+            Approval.Status to,
+            String actor,
+            String reason,
+            BigDecimal volume,
+            Device device,
+            SignalRecord s,
+            Duration openCommandGrace) {
         Approval.Status from = a.status;
         a.status = to;
         a.volume = volume;

@@ -9,7 +9,6 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.secrets.SecretBox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeviceService {
     /** A device with the secret shown once to its owner. */
-    public record Issued(Device device, String secret) {
-    }
+    public record Issued(Device device, String secret) {}
 
     private final DeviceRepository devices;
     private final SecretBox box;
@@ -39,28 +37,34 @@ public class DeviceService {
      */
     public Uni<Issued> register(UUID userId, String name, String brokerAccount, String brokerServer) {
         return Panache.withTransaction(() -> devices.lockTrader("devices", userId)
-                        .chain(() -> devices.countActive(userId)).chain(n -> {
-            if (n >= config.maxDevicesPerUser()) {
-                return Uni.createFrom().failure(ProblemException.unprocessable("device-limit",
-                        "At most " + config.maxDevicesPerUser() + " active devices; revoke one first"));
-            }
-            return devices.countActive(userId, brokerServer, brokerAccount)
-                    .chain(dup -> {
-                        if (dup > 0) {
-                            return Uni.createFrom().failure(deviceExists());
-                        }
-                        String secret = SecretBox.newSecret();
-                        Device d = new Device();
-                        d.id = UUID.randomUUID();
-                        d.userId = userId;
-                        d.name = name;
-                        d.brokerAccount = brokerAccount;
-                        d.brokerServer = brokerServer;
-                        d.secretSealed = box.seal(secret);
-                        d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                        return devices.persist(d).replaceWith(new Issued(d, secret));
-                    });
-        })).onFailure(t -> DatabaseFailures.isUniqueViolation(t, "devices_user_broker_account")).transform(t -> deviceExists());
+                        .chain(() -> devices.countActive(userId))
+                        .chain(n -> {
+                            if (n >= config.maxDevicesPerUser()) {
+                                return Uni.createFrom()
+                                        .failure(ProblemException.unprocessable(
+                                                "device-limit",
+                                                "At most " + config.maxDevicesPerUser()
+                                                        + " active devices; revoke one first"));
+                            }
+                            return devices.countActive(userId, brokerServer, brokerAccount)
+                                    .chain(dup -> {
+                                        if (dup > 0) {
+                                            return Uni.createFrom().failure(deviceExists());
+                                        }
+                                        String secret = SecretBox.newSecret();
+                                        Device d = new Device();
+                                        d.id = UUID.randomUUID();
+                                        d.userId = userId;
+                                        d.name = name;
+                                        d.brokerAccount = brokerAccount;
+                                        d.brokerServer = brokerServer;
+                                        d.secretSealed = box.seal(secret);
+                                        d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                                        return devices.persist(d).replaceWith(new Issued(d, secret));
+                                    });
+                        }))
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "devices_user_broker_account"))
+                .transform(t -> deviceExists());
     }
 
     private static ProblemException deviceExists() {
@@ -87,10 +91,11 @@ public class DeviceService {
 
     public Uni<Void> revoke(UUID userId, UUID deviceId) {
         return Panache.withTransaction(() -> owned(userId, deviceId).invoke(d -> {
-            if (d.revokedAt == null) {
-                d.revokedAt = Instant.now();
-            }
-        })).replaceWithVoid();
+                    if (d.revokedAt == null) {
+                        d.revokedAt = Instant.now();
+                    }
+                }))
+                .replaceWithVoid();
     }
 
     /** Another user's device is reported as not found. */

@@ -17,16 +17,15 @@ import io.signaldesk.platform.events.TradeEvents;
 import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
 import io.signaldesk.platform.events.TradeEvents.FillReported;
 import io.signaldesk.platform.hmac.Hmac;
+import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
 import io.signaldesk.platform.hmac.Signers;
-import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,18 +40,25 @@ public class EaService {
     private static final int MAX_COMMANDS = 20;
 
     /** What the terminal reports for a command (docs/ea-protocol.md); {@code status} is one an EA may report. */
-    public record Report(UUID commandId, Command.Status status, Long ticket, BigDecimal price, BigDecimal volume,
-                         Instant executedAt, String error) {
-    }
+    public record Report(
+            UUID commandId,
+            Command.Status status,
+            Long ticket,
+            BigDecimal price,
+            BigDecimal volume,
+            Instant executedAt,
+            String error) {}
 
     /** The command as acknowledged; {@code repeated}: this exact report had been recorded before. */
-    public record Acknowledged(Command command, boolean repeated) {
-    }
+    public record Acknowledged(Command command, boolean repeated) {}
 
     /** Balance, equity and open positions as the broker reports them; {@code takenAt} null means now. */
-    public record Snapshot(BigDecimal balance, BigDecimal equity, String currency, Instant takenAt,
-                           List<TradeEvents.ReportedPosition> positions) {
-    }
+    public record Snapshot(
+            BigDecimal balance,
+            BigDecimal equity,
+            String currency,
+            Instant takenAt,
+            List<TradeEvents.ReportedPosition> positions) {}
 
     private final SignedRequestAuthenticator authenticator;
     private final DeviceService deviceSecrets;
@@ -65,9 +71,17 @@ public class EaService {
     private final ApprovalConfig config;
     private final MeterRegistry metrics;
 
-    public EaService(SignedRequestAuthenticator authenticator, DeviceService deviceSecrets, DeviceRepository devices,
-                     CommandRepository commands, ApprovalHistoryRepository history, AccountStateRepository accounts,
-                     CommandWakeup wakeup, Outbox outbox, ApprovalConfig config, MeterRegistry metrics) {
+    public EaService(
+            SignedRequestAuthenticator authenticator,
+            DeviceService deviceSecrets,
+            DeviceRepository devices,
+            CommandRepository commands,
+            ApprovalHistoryRepository history,
+            AccountStateRepository accounts,
+            CommandWakeup wakeup,
+            Outbox outbox,
+            ApprovalConfig config,
+            MeterRegistry metrics) {
         this.authenticator = authenticator;
         this.deviceSecrets = deviceSecrets;
         this.devices = devices;
@@ -134,25 +148,32 @@ public class EaService {
         // the timeout on a timer thread: come back to this request's own Vert.x context before touching
         // the database, or the lease would run in (and share the session of) someone else's context.
         Context own = Vertx.currentContext();
-        return Uni.createFrom().deferred(() -> superseded(poll) ? Uni.createFrom().item(List.<Command>of()) : lease(device.id))
+        return Uni.createFrom()
+                .deferred(() -> superseded(poll) ? Uni.createFrom().item(List.<Command>of()) : lease(device.id))
                 .chain(found -> {
-            if (!found.isEmpty() || superseded(poll)) {
-                return Uni.createFrom().item(found);
-            }
-            return Uni.createFrom().completionStage(poll.woken())
-                    .ifNoItem().after(Duration.ofMillis(wait)).recoverWithItem(CommandWakeup.Wake.COMMAND)
-                    .emitOn(task -> own.runOnContext(v -> task.run()))
-                    .chain(how -> {
-                        if (how == CommandWakeup.Wake.SUPERSEDED) {
-                            metrics.counter("signaldesk.ea.poll.superseded").increment();
-                            return Uni.createFrom().item(List.<Command>of()); // a newer poll of this device takes over
-                        }
-                        return lease(device.id);
-                    });
-        }).eventually(() -> {
-            wakeup.unregister(device.id, poll);
-            sample.stop(metrics.timer("signaldesk.ea.poll.wait"));
-        });
+                    if (!found.isEmpty() || superseded(poll)) {
+                        return Uni.createFrom().item(found);
+                    }
+                    return Uni.createFrom()
+                            .completionStage(poll.woken())
+                            .ifNoItem()
+                            .after(Duration.ofMillis(wait))
+                            .recoverWithItem(CommandWakeup.Wake.COMMAND)
+                            .emitOn(task -> own.runOnContext(v -> task.run()))
+                            .chain(how -> {
+                                if (how == CommandWakeup.Wake.SUPERSEDED) {
+                                    metrics.counter("signaldesk.ea.poll.superseded")
+                                            .increment();
+                                    return Uni.createFrom()
+                                            .item(List.<Command>of()); // a newer poll of this device takes over
+                                }
+                                return lease(device.id);
+                            });
+                })
+                .eventually(() -> {
+                    wakeup.unregister(device.id, poll);
+                    sample.stop(metrics.timer("signaldesk.ea.poll.wait"));
+                });
     }
 
     private static boolean superseded(CommandWakeup.Poll poll) {
@@ -165,9 +186,11 @@ public class EaService {
                         .sorted(Comparator.comparing((Command c) -> c.createdAt))
                         .peek(c -> {
                             if (c.deliveryCount > 1) {
-                                metrics.counter("signaldesk.ea.commands.redelivered").increment();
+                                metrics.counter("signaldesk.ea.commands.redelivered")
+                                        .increment();
                             }
-                        }).toList());
+                        })
+                        .toList());
     }
 
     /**
@@ -180,28 +203,39 @@ public class EaService {
         return Panache.withTransaction(() -> commands.findForUpdate(req.commandId())
                 .chain(c -> {
                     if (c == null || !c.deviceId.equals(device.id)) {
-                        return Uni.createFrom().failure(ProblemException.notFound("command " + req.commandId() + " for this device"));
+                        return Uni.createFrom()
+                                .failure(ProblemException.notFound("command " + req.commandId() + " for this device"));
                     }
                     if (c.ackedAt != null) {
                         if (c.ackFingerprint.equals(fingerprint)) {
-                            metrics.counter("signaldesk.ea.acks", "outcome", "repeat").increment();
+                            metrics.counter("signaldesk.ea.acks", "outcome", "repeat")
+                                    .increment();
                             return Uni.createFrom().item(new Acknowledged(c, true));
                         }
-                        return Uni.createFrom().failure(ProblemException.conflict("ack-conflict",
-                                "Command " + c.id + " was already acknowledged as " + c.status + " with other values"));
+                        return Uni.createFrom()
+                                .failure(ProblemException.conflict(
+                                        "ack-conflict",
+                                        "Command " + c.id + " was already acknowledged as " + c.status
+                                                + " with other values"));
                     }
                     boolean lateAfterExpiry = c.status == Command.Status.EXPIRED;
                     if (lateAfterExpiry && c.deliveryCount == 0) {
-                        return Uni.createFrom().failure(ProblemException.conflict("command-expired",
-                                "Command " + c.id + " expired before any terminal collected it; do not execute it"));
+                        return Uni.createFrom()
+                                .failure(ProblemException.conflict(
+                                        "command-expired",
+                                        "Command " + c.id
+                                                + " expired before any terminal collected it; do not execute it"));
                     }
                     if (!req.status().reportable()) {
-                        return Uni.createFrom().failure(ProblemException.unprocessable("ack-status",
-                                "An EA reports FILLED, REJECTED or FAILED, not " + req.status()));
+                        return Uni.createFrom()
+                                .failure(ProblemException.unprocessable(
+                                        "ack-status", "An EA reports FILLED, REJECTED or FAILED, not " + req.status()));
                     }
-                    if (req.status() == Command.Status.FILLED && (req.ticket() == null || req.price() == null || req.volume() == null)) {
-                        return Uni.createFrom().failure(ProblemException.unprocessable("fill-incomplete",
-                                "A FILLED ack needs ticket, price and volume"));
+                    if (req.status() == Command.Status.FILLED
+                            && (req.ticket() == null || req.price() == null || req.volume() == null)) {
+                        return Uni.createFrom()
+                                .failure(ProblemException.unprocessable(
+                                        "fill-incomplete", "A FILLED ack needs ticket, price and volume"));
                     }
                     c.status = req.status();
                     c.ackedAt = Instant.now();
@@ -212,18 +246,36 @@ public class EaService {
                     c.ackError = req.error();
                     c.ackFingerprint = fingerprint;
                     c.leaseUntil = null;
-                    metrics.counter("signaldesk.ea.acks", "outcome", req.status().name()).increment();
+                    metrics.counter(
+                                    "signaldesk.ea.acks",
+                                    "outcome",
+                                    req.status().name())
+                            .increment();
                     // a delivered command the sweep marked unconfirmed: the terminal's word is what happened
                     Uni<?> history = lateAfterExpiry && c.approvalId != null
-                            ? histories.persist(ApprovalHistory.of(c.approvalId, Approval.Status.APPROVED, Approval.Status.APPROVED, "device:" + device.id,
-                                    "confirmed after the signal expired: " + req.status(), req.volume() == null ? c.volume : req.volume()))
+                            ? histories.persist(ApprovalHistory.of(
+                                    c.approvalId,
+                                    Approval.Status.APPROVED,
+                                    Approval.Status.APPROVED,
+                                    "device:" + device.id,
+                                    "confirmed after the signal expired: " + req.status(),
+                                    req.volume() == null ? c.volume : req.volume()))
                             : Uni.createFrom().voidItem();
                     if (req.status() != Command.Status.FILLED) {
                         return history.replaceWith(new Acknowledged(c, false));
                     }
-                    FillReported fill = new FillReported(UUID.randomUUID(), c.id, c.userId, device.id, device.brokerAccount,
+                    FillReported fill = new FillReported(
+                            UUID.randomUUID(),
+                            c.id,
+                            c.userId,
+                            device.id,
+                            device.brokerAccount,
                             c.type == Command.Type.OPEN ? TradeEvents.FillAction.OPEN : TradeEvents.FillAction.CLOSE,
-                            c.instrument, c.side, req.ticket(), req.volume(), req.price(),
+                            c.instrument,
+                            c.side,
+                            req.ticket(),
+                            req.volume(),
+                            req.price(),
                             c.ackExecutedAt);
                     return history.chain(() -> outbox.enqueue(fill)).replaceWith(new Acknowledged(c, false));
                 }));
@@ -237,16 +289,28 @@ public class EaService {
     public Uni<Void> snapshot(Device device, Snapshot req) {
         Instant taken = req.takenAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : req.takenAt();
         return Panache.withTransaction(() -> accounts.findById(device.id).chain(existing -> {
-            AccountState st = existing == null ? new AccountState() : existing;
-            st.deviceId = device.id;
-            st.currency = req.currency();
-            st.balance = req.balance();
-            st.equity = req.equity();
-            st.takenAt = taken;
-            List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions();
-            Uni<?> save = existing == null ? accounts.persist(st) : Uni.createFrom().item(st);
-            return save.chain(() -> outbox.enqueue(new AccountSnapshot(UUID.randomUUID(), device.userId, device.id,
-                    device.brokerAccount, req.currency(), req.balance(), req.equity(), positions, taken)));
-        })).replaceWithVoid();
+                    AccountState st = existing == null ? new AccountState() : existing;
+                    st.deviceId = device.id;
+                    st.currency = req.currency();
+                    st.balance = req.balance();
+                    st.equity = req.equity();
+                    st.takenAt = taken;
+                    List<TradeEvents.ReportedPosition> positions =
+                            req.positions() == null ? List.of() : req.positions();
+                    Uni<?> save = existing == null
+                            ? accounts.persist(st)
+                            : Uni.createFrom().item(st);
+                    return save.chain(() -> outbox.enqueue(new AccountSnapshot(
+                            UUID.randomUUID(),
+                            device.userId,
+                            device.id,
+                            device.brokerAccount,
+                            req.currency(),
+                            req.balance(),
+                            req.equity(),
+                            positions,
+                            taken)));
+                }))
+                .replaceWithVoid();
     }
 }

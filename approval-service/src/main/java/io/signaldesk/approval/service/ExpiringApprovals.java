@@ -29,8 +29,8 @@ public class ExpiringApprovals {
     private final MeterRegistry metrics;
     private final ApprovalConfig config;
 
-    public ExpiringApprovals(ApprovalRepository approvals, CommandRepository commands, MeterRegistry metrics,
-                             ApprovalConfig config) {
+    public ExpiringApprovals(
+            ApprovalRepository approvals, CommandRepository commands, MeterRegistry metrics, ApprovalConfig config) {
         this.approvals = approvals;
         this.commands = commands;
         this.metrics = metrics;
@@ -39,7 +39,8 @@ public class ExpiringApprovals {
 
     /** Every {@code approval.expiry-sweep}; a sweep still running when the next is due is skipped, not doubled. */
     void start(@Observes StartupEvent ignored, Scheduler scheduler) {
-        scheduler.newJob("approval-expiry-sweep")
+        scheduler
+                .newJob("approval-expiry-sweep")
                 .setInterval(config.expirySweep().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setAsyncTask(execution -> sweep())
@@ -47,22 +48,31 @@ public class ExpiringApprovals {
     }
 
     Uni<Void> sweep() {
-        return Panache.withTransaction(() -> approvals.expireDue()
+        return Panache.withTransaction(() -> approvals
+                        .expireDue()
                         .invoke(n -> {
                             if (n > 0) {
-                                metrics.counter("signaldesk.approvals.decided", "decision", Approval.Status.EXPIRED.name()).increment(n);
+                                metrics.counter(
+                                                "signaldesk.approvals.decided",
+                                                "decision",
+                                                Approval.Status.EXPIRED.name())
+                                        .increment(n);
                                 LOG.debugf("expired %d approvals", n);
                             }
                         })
                         .chain(commands::expireStaleOpen)
                         .invoke(n -> {
                             if (n > 0) {
-                                metrics.counter("signaldesk.ea.commands.expired").increment(n);
-                                LOG.infof("expired %d OPEN commands that no EA collected before their signal expired", n);
+                                metrics.counter("signaldesk.ea.commands.expired")
+                                        .increment(n);
+                                LOG.infof(
+                                        "expired %d OPEN commands that no EA collected before their signal expired", n);
                             }
                         }))
                 .replaceWithVoid()
-                .onFailure().invoke(t -> LOG.warnf("expiry sweep failed: %s", t.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(t -> LOG.warnf("expiry sweep failed: %s", t.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 }

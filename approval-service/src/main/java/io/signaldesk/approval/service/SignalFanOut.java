@@ -17,7 +17,6 @@ import io.signaldesk.approval.repository.SubscriptionRepository;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +44,14 @@ public class SignalFanOut {
     private final MeterRegistry metrics;
     private final Duration openCommandGrace;
 
-    public SignalFanOut(SignalRecordRepository signals, StrategyInfoRepository strategies, SubscriptionRepository subscriptions,
-                        DeviceRepository devices, AccountStateRepository accounts, MeterRegistry metrics, ApprovalConfig config) {
+    public SignalFanOut(
+            SignalRecordRepository signals,
+            StrategyInfoRepository strategies,
+            SubscriptionRepository subscriptions,
+            DeviceRepository devices,
+            AccountStateRepository accounts,
+            MeterRegistry metrics,
+            ApprovalConfig config) {
         this.signals = signals;
         this.strategies = strategies;
         this.subscriptions = subscriptions;
@@ -77,22 +82,30 @@ public class SignalFanOut {
         // batched flush: no per-subscriber round trips between the signal and the EA's command.
         return signals.persist(s)
                 .chain(() -> strategies.findById(e.strategyId()))
-                .chain(strategy -> strategy != null && !strategy.live() ? Uni.createFrom().item(List.<Subscription>of()) // retired: nobody is asked
+                .chain(strategy -> strategy != null && !strategy.live()
+                        ? Uni.createFrom().item(List.<Subscription>of()) // retired: nobody is asked
                         : subscriptions.activeOfStrategy(e.strategyId()))
                 .chain(subs -> {
                     if (subs.isEmpty()) {
                         return Uni.createFrom().item(toWake);
                     }
-                    List<UUID> users = subs.stream().map(x -> x.userId).distinct().toList();
+                    List<UUID> users =
+                            subs.stream().map(x -> x.userId).distinct().toList();
                     return devices.activeOf(users)
-                            .chain(active -> accounts.ofDevices(active.stream().map(d -> d.id).toList())
+                            .chain(active -> accounts.ofDevices(
+                                            active.stream().map(d -> d.id).toList())
                                     .chain(states -> {
                                         Map<UUID, BigDecimal> equity = new HashMap<>();
                                         states.forEach((AccountState st) -> equity.put(st.deviceId, st.equity));
                                         List<Object> rows = new ArrayList<>();
                                         for (Subscription sub : subs) {
                                             Device device = Decisions.pickDevice(active, sub);
-                                            UUID wake = newApproval(s, sub, device, device == null ? null : equity.get(device.id), rows);
+                                            UUID wake = newApproval(
+                                                    s,
+                                                    sub,
+                                                    device,
+                                                    device == null ? null : equity.get(device.id),
+                                                    rows);
                                             if (wake != null) {
                                                 toWake.add(wake);
                                             }
@@ -114,16 +127,25 @@ public class SignalFanOut {
         a.volume = Sizing.volume(sub, s.instrument, s.entry, s.stopLoss, equity);
         a.expiresAt = s.expiresAt;
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        boolean auto = sub.autoApprove && device != null && sub.autoApproveMaxVolume != null
+        boolean auto = sub.autoApprove
+                && device != null
+                && sub.autoApproveMaxVolume != null
                 && a.volume.compareTo(sub.autoApproveMaxVolume) <= 0;
-        metrics.counter("signaldesk.approvals.created", "auto", Boolean.toString(auto)).increment();
+        metrics.counter("signaldesk.approvals.created", "auto", Boolean.toString(auto))
+                .increment();
         rows.add(a);
         rows.add(ApprovalHistory.of(a.id, null, Approval.Status.PENDING, "system", "signal " + s.signalId, a.volume));
         if (!auto) {
             return null;
         }
-        rows.addAll(Decisions.decide(a, Approval.Status.APPROVED, "system:auto-approve",
-                "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")", a.volume, device, s,
+        rows.addAll(Decisions.decide(
+                a,
+                Approval.Status.APPROVED,
+                "system:auto-approve",
+                "auto-approved (volume " + a.volume + " <= " + sub.autoApproveMaxVolume + ")",
+                a.volume,
+                device,
+                s,
                 openCommandGrace));
         return device.id;
     }
@@ -140,7 +162,8 @@ public class SignalFanOut {
         return Panache.getSession().chain(session -> {
             Integer before = session.getBatchSize();
             session.setBatchSize(Math.min(Math.max(ordered.size(), 2), 200));
-            return session.persistAll(ordered.toArray()).call(session::flush)
+            return session.persistAll(ordered.toArray())
+                    .call(session::flush)
                     .eventually(() -> session.setBatchSize(before == null ? 1 : before)); // 1: no batching
         });
     }

@@ -1,7 +1,6 @@
 package io.signaldesk.approval.service;
 
 import io.signaldesk.approval.Subscription;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -14,8 +13,7 @@ import java.math.RoundingMode;
 public final class Sizing {
     public static final BigDecimal MIN_LOT = new BigDecimal("0.01");
 
-    private Sizing() {
-    }
+    private Sizing() {}
 
     /** Units per lot: 100,000 for six-letter FX pairs, 100 for metals (XAU/XAG), 1 otherwise. */
     public static BigDecimal contractSize(String instrument) {
@@ -28,7 +26,8 @@ public final class Sizing {
         return BigDecimal.ONE;
     }
 
-    public static BigDecimal volume(Subscription s, String instrument, BigDecimal entry, BigDecimal stopLoss, BigDecimal equity) {
+    public static BigDecimal volume(
+            Subscription s, String instrument, BigDecimal entry, BigDecimal stopLoss, BigDecimal equity) {
         BigDecimal v;
         if (s.sizingMode == Subscription.Sizing.FIXED) {
             v = s.fixedVolume;

@@ -4,7 +4,6 @@ import io.signaldesk.approval.StrategyInfo;
 import io.signaldesk.approval.repository.StrategyInfoRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 
 /**
@@ -29,7 +28,9 @@ public class StrategyCatalog {
             row.instrument = instrument;
             row.timeframe = timeframe;
             row.updatedAt = at;
-            return s == null ? strategies.persist(row).replaceWithVoid() : Uni.createFrom().voidItem();
+            return s == null
+                    ? strategies.persist(row).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
         });
     }
 

@@ -10,7 +10,6 @@ import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,17 +20,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubscriptionService {
     /** What a trader asks for when following a strategy; field-level limits are checked by the caller. */
-    public record Follow(UUID strategyId, UUID deviceId, Subscription.Sizing sizing, BigDecimal fixedVolume,
-                         BigDecimal riskPercent, BigDecimal maxVolume, boolean autoApprove, BigDecimal autoApproveMaxVolume) {
-    }
+    public record Follow(
+            UUID strategyId,
+            UUID deviceId,
+            Subscription.Sizing sizing,
+            BigDecimal fixedVolume,
+            BigDecimal riskPercent,
+            BigDecimal maxVolume,
+            boolean autoApprove,
+            BigDecimal autoApproveMaxVolume) {}
 
     private final SubscriptionRepository subscriptions;
     private final StrategyInfoRepository strategies;
     private final DeviceRepository devices;
     private final ApprovalRepository approvals;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, StrategyInfoRepository strategies, DeviceRepository devices,
-                               ApprovalRepository approvals) {
+    public SubscriptionService(
+            SubscriptionRepository subscriptions,
+            StrategyInfoRepository strategies,
+            DeviceRepository devices,
+            ApprovalRepository approvals) {
         this.subscriptions = subscriptions;
         this.strategies = strategies;
         this.devices = devices;
@@ -44,38 +52,41 @@ public class SubscriptionService {
             return Uni.createFrom().failure(ProblemException.unprocessable("sizing", "FIXED sizing needs fixedVolume"));
         }
         if (mode == Subscription.Sizing.RISK_PERCENT && req.riskPercent() == null) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("sizing", "RISK_PERCENT sizing needs riskPercent"));
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable("sizing", "RISK_PERCENT sizing needs riskPercent"));
         }
         if (req.fixedVolume() != null && req.fixedVolume().compareTo(req.maxVolume()) > 0) {
             return Uni.createFrom().failure(ProblemException.unprocessable("sizing", "fixedVolume is above maxVolume"));
         }
         if (req.autoApprove() && req.autoApproveMaxVolume() == null) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("auto-approve", "autoApprove needs autoApproveMaxVolume"));
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable("auto-approve", "autoApprove needs autoApproveMaxVolume"));
         }
         String strategyId = req.strategyId().toString();
         return Panache.withTransaction(() -> checkStrategy(strategyId)
-                .chain(() -> checkDevice(userId, req.deviceId()))
-                .chain(() -> subscriptions.countActive(userId, strategyId))
-                .chain(n -> {
-                    if (n > 0) {
-                        return Uni.createFrom().failure(alreadySubscribed());
-                    }
-                    Subscription s = new Subscription();
-                    s.id = UUID.randomUUID();
-                    s.userId = userId;
-                    s.strategyId = strategyId;
-                    s.deviceId = req.deviceId();
-                    s.sizingMode = mode;
-                    s.fixedVolume = req.fixedVolume();
-                    s.riskPercent = req.riskPercent();
-                    s.maxVolume = req.maxVolume();
-                    s.autoApprove = req.autoApprove();
-                    s.autoApproveMaxVolume = req.autoApproveMaxVolume();
-                    s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return subscriptions.persist(s);
-                }))
+                        .chain(() -> checkDevice(userId, req.deviceId()))
+                        .chain(() -> subscriptions.countActive(userId, strategyId))
+                        .chain(n -> {
+                            if (n > 0) {
+                                return Uni.createFrom().failure(alreadySubscribed());
+                            }
+                            Subscription s = new Subscription();
+                            s.id = UUID.randomUUID();
+                            s.userId = userId;
+                            s.strategyId = strategyId;
+                            s.deviceId = req.deviceId();
+                            s.sizingMode = mode;
+                            s.fixedVolume = req.fixedVolume();
+                            s.riskPercent = req.riskPercent();
+                            s.maxVolume = req.maxVolume();
+                            s.autoApprove = req.autoApprove();
+                            s.autoApproveMaxVolume = req.autoApproveMaxVolume();
+                            s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            return subscriptions.persist(s);
+                        }))
                 // two identical requests at once: the partial unique index lets one through
-                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "subscriptions_active_uq")).transform(t -> alreadySubscribed());
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "subscriptions_active_uq"))
+                .transform(t -> alreadySubscribed());
     }
 
     private static ProblemException alreadySubscribed() {
@@ -84,23 +95,31 @@ public class SubscriptionService {
 
     /** Only a strategy signal-service published, and has not retired, can be followed. */
     private Uni<Void> checkStrategy(String strategyId) {
-        return strategies.findById(strategyId).invoke(s -> {
-            if (s == null || !s.live()) {
-                throw ProblemException.unprocessable("unknown-strategy", "No strategy " + strategyId + " can be followed"
-                        + (s == null ? "" : ": it was retired"));
-            }
-        }).replaceWithVoid();
+        return strategies
+                .findById(strategyId)
+                .invoke(s -> {
+                    if (s == null || !s.live()) {
+                        throw ProblemException.unprocessable(
+                                "unknown-strategy",
+                                "No strategy " + strategyId + " can be followed"
+                                        + (s == null ? "" : ": it was retired"));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> checkDevice(UUID userId, UUID deviceId) {
         if (deviceId == null) {
             return Uni.createFrom().voidItem();
         }
-        return devices.findById(deviceId).invoke(d -> {
-            if (d == null || !d.userId.equals(userId) || !d.active()) {
-                throw ProblemException.unprocessable("unknown-device", "deviceId is not one of your active devices");
-            }
-        }).replaceWithVoid();
+        return devices.findById(deviceId)
+                .invoke(d -> {
+                    if (d == null || !d.userId.equals(userId) || !d.active()) {
+                        throw ProblemException.unprocessable(
+                                "unknown-device", "deviceId is not one of your active devices");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<List<Subscription>> list(UUID userId) {
@@ -117,7 +136,9 @@ public class SubscriptionService {
                 return Uni.createFrom().failure(ProblemException.notFound("subscription " + id));
             }
             s.cancelledAt = Instant.now();
-            return approvals.cancelPendingOf(id, "user:" + userId, "unsubscribed").replaceWithVoid();
+            return approvals
+                    .cancelPendingOf(id, "user:" + userId, "unsubscribed")
+                    .replaceWithVoid();
         }));
     }
 }

@@ -7,7 +7,6 @@ import io.signaldesk.platform.events.UserEvents.UserRegistered;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.UUID;
 
 /** Trader profiles, created from users.v1. */

@@ -1,13 +1,12 @@
 package io.signaldesk.approval.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.Subscription;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Which device a subscription trades on: the same rule for the signal fan-out and for approve. */
 class DevicePickTest {
@@ -31,7 +30,8 @@ class DevicePickTest {
         Device other = device(UUID.randomUUID());
         Device oldest = device(user);
         Device newer = device(user);
-        assertThat(Decisions.pickDevice(List.of(other, oldest, newer), sub(user, null))).isSameAs(oldest);
+        assertThat(Decisions.pickDevice(List.of(other, oldest, newer), sub(user, null)))
+                .isSameAs(oldest);
         assertThat(Decisions.pickDevice(List.of(other), sub(user, null))).isNull();
     }
 
@@ -40,7 +40,8 @@ class DevicePickTest {
         UUID user = UUID.randomUUID();
         Device oldest = device(user);
         Device pinned = device(user);
-        assertThat(Decisions.pickDevice(List.of(oldest, pinned), sub(user, pinned.id))).isSameAs(pinned);
+        assertThat(Decisions.pickDevice(List.of(oldest, pinned), sub(user, pinned.id)))
+                .isSameAs(pinned);
         // revoked (so not in the active list): no fallback to another broker account
         assertThat(Decisions.pickDevice(List.of(oldest), sub(user, pinned.id))).isNull();
     }

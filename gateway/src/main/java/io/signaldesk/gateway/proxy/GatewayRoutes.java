@@ -27,14 +27,13 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * The edge: every {@code /api/v1/**} request is rate limited (per IP, per user, stricter on auth);
@@ -109,7 +108,8 @@ public class GatewayRoutes {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
-    public GatewayRoutes(GatewayConfig config, JWTParser jwtParser, RateLimiter limiter, Vertx vertx, MeterRegistry metrics) {
+    public GatewayRoutes(
+            GatewayConfig config, JWTParser jwtParser, RateLimiter limiter, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
         this.jwtParser = jwtParser;
         this.limiter = limiter;
@@ -127,7 +127,9 @@ public class GatewayRoutes {
             URI url = e.getValue().url();
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(url.getPort(), url.getHost());
             proxy.addInterceptor(new Forwarding(e.getKey()));
-            List<PublicRoute> pub = e.getValue().publicRoutes().orElse(List.of()).stream().map(GatewayRoutes::parsePublic).toList();
+            List<PublicRoute> pub = e.getValue().publicRoutes().orElse(List.of()).stream()
+                    .map(GatewayRoutes::parsePublic)
+                    .toList();
             routes.add(new ServiceRoute(e.getKey(), e.getValue().prefixes(), pub, ProxyHandler.create(proxy)));
         }
         router.route("/api/*").order(ORDER).handler(this::gate);
@@ -136,8 +138,11 @@ public class GatewayRoutes {
     /** {@code "POST /api/v1/hooks/tradingview/{token}"}; anything else stops the gateway at startup. */
     static PublicRoute parsePublic(String spec) {
         String[] parts = spec.trim().split("\\s+");
-        if (parts.length != 2 || !parts[0].matches("GET|POST|PUT|PATCH|DELETE") || !parts[1].startsWith("/api/")
-                || parts[1].endsWith("/") || parts[1].contains("//")) {
+        if (parts.length != 2
+                || !parts[0].matches("GET|POST|PUT|PATCH|DELETE")
+                || !parts[1].startsWith("/api/")
+                || parts[1].endsWith("/")
+                || parts[1].contains("//")) {
             throw new IllegalArgumentException("gateway public route '" + spec
                     + "' must be one method and one path template, e.g. POST /api/v1/hooks/tradingview/{token}");
         }
@@ -153,7 +158,9 @@ public class GatewayRoutes {
         }
         // From here on every decision (bucket, owner, public or not) and the proxied request use this one path.
         String method = rc.request().method().name();
-        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        String ip = rc.request().remoteAddress() == null
+                ? "unknown"
+                : rc.request().remoteAddress().hostAddress();
         ServiceRoute route = null;
         String template = null;
         for (ServiceRoute r : routes) {
@@ -180,14 +187,17 @@ public class GatewayRoutes {
             } catch (ParseException e) {
                 LOG.debugf("rejected token on %s: %s", template, e.getMessage());
                 // a bad token still costs its sender a token of the IP bucket: guessing is rate limited too
-                limited(rc, List.of(new RateLimiter.Check(RateLimiter.Kind.IP, ip)),
+                limited(
+                        rc,
+                        List.of(new RateLimiter.Check(RateLimiter.Kind.IP, ip)),
                         () -> unauthorized(rc, "The bearer token is invalid or expired"));
                 return;
             }
         }
         RateLimiter.Kind ipKind = matches(path, AUTH_PREFIX) ? RateLimiter.Kind.AUTH_IP : RateLimiter.Kind.IP;
         String subject = jwt == null ? null : jwt.getSubject();
-        List<RateLimiter.Check> checks = subject == null ? List.of(new RateLimiter.Check(ipKind, ip))
+        List<RateLimiter.Check> checks = subject == null
+                ? List.of(new RateLimiter.Check(ipKind, ip))
                 : List.of(new RateLimiter.Check(ipKind, ip), new RateLimiter.Check(RateLimiter.Kind.USER, subject));
         ServiceRoute target = route;
         limited(rc, checks, () -> {
@@ -208,16 +218,28 @@ public class GatewayRoutes {
         io.vertx.core.Context own = Vertx.currentContext();
         limiter.tryConsume(checks)
                 .emitOn(task -> own.runOnContext(v -> task.run()))
-                .subscribe().with(d -> {
-                    if (!d.allowed()) {
-                        metrics.counter("signaldesk.gateway.rate_limited", "kind", d.refusedBy().name()).increment();
-                        rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-                        HttpProblemRoutes.send(rc, Problem.of(429, "rate-limited", "Too many requests",
-                                "Slow down: retry after " + d.retryAfterSeconds() + " s"));
-                        return;
-                    }
-                    next.run();
-                }, rc::fail);
+                .subscribe()
+                .with(
+                        d -> {
+                            if (!d.allowed()) {
+                                metrics.counter(
+                                                "signaldesk.gateway.rate_limited",
+                                                "kind",
+                                                d.refusedBy().name())
+                                        .increment();
+                                rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                                HttpProblemRoutes.send(
+                                        rc,
+                                        Problem.of(
+                                                429,
+                                                "rate-limited",
+                                                "Too many requests",
+                                                "Slow down: retry after " + d.retryAfterSeconds() + " s"));
+                                return;
+                            }
+                            next.run();
+                        },
+                        rc::fail);
     }
 
     private static void unauthorized(RoutingContext rc, String detail) {
@@ -237,7 +259,9 @@ public class GatewayRoutes {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
             ProxyRequest req = ctx.request();
             var incoming = req.proxiedRequest();
-            String clientIp = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
+            String clientIp = incoming.remoteAddress() == null
+                    ? "unknown"
+                    : incoming.remoteAddress().hostAddress();
             String prior = incoming.getHeader("X-Forwarded-For");
             req.headers().set("X-Forwarded-For", prior == null ? clientIp : prior + ", " + clientIp);
             req.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
@@ -245,13 +269,25 @@ public class GatewayRoutes {
             return ctx.sendRequest().recover(err -> {
                 boolean timeout = err instanceof TimeoutException;
                 int status = timeout ? 504 : 503;
-                metrics.counter("signaldesk.gateway.upstream_failures", "service", service, "status", Integer.toString(status)).increment();
-                LOG.warnf("upstream %s failed for %s: %s", service, SecretMasking.mask(incoming.path()), err.toString());
-                Problem p = Problem.of(status, timeout ? "upstream-timeout" : "service-unavailable",
+                metrics.counter(
+                                "signaldesk.gateway.upstream_failures",
+                                "service",
+                                service,
+                                "status",
+                                Integer.toString(status))
+                        .increment();
+                LOG.warnf(
+                        "upstream %s failed for %s: %s", service, SecretMasking.mask(incoming.path()), err.toString());
+                Problem p = Problem.of(
+                                status,
+                                timeout ? "upstream-timeout" : "service-unavailable",
                                 timeout ? "Gateway timeout" : "Service unavailable",
-                                "The " + service + " service " + (timeout ? "did not answer in time" : "is not reachable"))
+                                "The " + service + " service "
+                                        + (timeout ? "did not answer in time" : "is not reachable"))
                         .withInstance(incoming.path());
-                ProxyResponse resp = req.release().response().setStatusCode(status)
+                ProxyResponse resp = req.release()
+                        .response()
+                        .setStatusCode(status)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .setBody(Body.body(Buffer.buffer(Json.encode(p))));
                 if (!timeout) {

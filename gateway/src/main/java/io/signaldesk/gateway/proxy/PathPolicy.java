@@ -10,8 +10,7 @@ import java.util.Locale;
  * (matrix parameters, encoded slashes or backslashes, empty segments), are refused.
  */
 final class PathPolicy {
-    private PathPolicy() {
-    }
+    private PathPolicy() {}
 
     /** Why this path is refused, or null when its raw and routed spellings are one. */
     static String refusal(String raw, String normalized) {

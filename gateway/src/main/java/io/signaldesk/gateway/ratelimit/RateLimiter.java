@@ -12,8 +12,6 @@ import io.signaldesk.platform.config.PlatformConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Token buckets shared by every gateway replica: all the buckets of one request (per IP, per user)
@@ -48,11 +47,14 @@ public class RateLimiter {
     /** Every limit is per minute: the time to refill a bucket from empty. */
     private static final String WINDOW_MS = Long.toString(Duration.ofMinutes(1).toMillis());
 
-    public enum Kind { USER, IP, AUTH_IP }
+    public enum Kind {
+        USER,
+        IP,
+        AUTH_IP
+    }
 
     /** One bucket a request must take a token from. */
-    public record Check(Kind kind, String id) {
-    }
+    public record Check(Kind kind, String id) {}
 
     /** Outcome: allowed, or refused by {@code kind} with the seconds to wait. */
     public record Decision(boolean allowed, Kind refusedBy, long retryAfterSeconds) {
@@ -69,19 +71,23 @@ public class RateLimiter {
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
     /** Auth buckets apart: a flood of other keys never resets them, and past the bound new auth IPs are refused. */
     private final Map<String, Bucket> localAuth = new ConcurrentHashMap<>();
+
     private volatile long redisRetryAtNanos;
     private volatile Instant degradedSince;
 
     @jakarta.inject.Inject
-    public RateLimiter(GatewayConfig config, PlatformConfig platform, ReactiveRedisDataSource redis, MeterRegistry metrics) {
+    public RateLimiter(
+            GatewayConfig config, PlatformConfig platform, ReactiveRedisDataSource redis, MeterRegistry metrics) {
         this(config.rateLimit(), redis, platform.redis().keyPrefix() + "rl:", metrics);
     }
 
-    RateLimiter(GatewayConfig.RateLimit config, ReactiveRedisDataSource redis, String keyPrefix, MeterRegistry metrics) {
+    RateLimiter(
+            GatewayConfig.RateLimit config, ReactiveRedisDataSource redis, String keyPrefix, MeterRegistry metrics) {
         for (Kind k : Kind.values()) {
             if (config.enabled() && perMinute(config, k) < 1) {
-                throw new IllegalArgumentException("gateway.rate-limit: every limit must be at least 1 per minute ("
-                        + k + " is " + perMinute(config, k) + "); set gateway.rate-limit.enabled=false to switch limits off");
+                throw new IllegalArgumentException("gateway.rate-limit: every limit must be at least 1 per minute (" + k
+                        + " is " + perMinute(config, k)
+                        + "); set gateway.rate-limit.enabled=false to switch limits off");
             }
         }
         this.config = config;
@@ -90,11 +96,14 @@ public class RateLimiter {
         this.script = load("ratelimit/token-buckets.lua");
         this.scriptSha = sha1(script);
         this.fallbacks = Counter.builder("signaldesk.gateway.ratelimit.local")
-                .description("requests limited by in-process buckets because Redis could not answer").register(metrics);
+                .description("requests limited by in-process buckets because Redis could not answer")
+                .register(metrics);
         this.redisFailures = Counter.builder("signaldesk.gateway.ratelimit.redis.failures")
-                .description("rate-limit calls to Redis that failed or timed out").register(metrics);
+                .description("rate-limit calls to Redis that failed or timed out")
+                .register(metrics);
         Gauge.builder("signaldesk.gateway.ratelimit.redis.up", this, l -> l.degraded() ? 0 : 1)
-                .description("1 while the rate limiter uses Redis, 0 while it falls back to in-process buckets").register(metrics);
+                .description("1 while the rate limiter uses Redis, 0 while it falls back to in-process buckets")
+                .register(metrics);
     }
 
     /** Takes one token from each bucket, or from none when any of them is empty. */
@@ -116,17 +125,21 @@ public class RateLimiter {
             args.add(WINDOW_MS);
         }
         return redis.execute("EVALSHA", args.toArray(String[]::new))
-                .onFailure(t -> String.valueOf(t.getMessage()).startsWith("NOSCRIPT")).recoverWithUni(() -> {
+                .onFailure(t -> String.valueOf(t.getMessage()).startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> {
                     List<String> withScript = new ArrayList<>(args);
                     withScript.set(0, script); // EVAL also caches it for the next EVALSHA
                     return redis.execute("EVAL", withScript.toArray(String[]::new));
                 })
-                .ifNoItem().after(config.redisTimeout()).fail()
+                .ifNoItem()
+                .after(config.redisTimeout())
+                .fail()
                 .map(r -> {
                     recovered();
                     return decision(checks, r);
                 })
-                .onFailure().recoverWithItem(t -> {
+                .onFailure()
+                .recoverWithItem(t -> {
                     redisDown(t);
                     return locally(checks);
                 });
@@ -160,9 +173,14 @@ public class RateLimiter {
                     map.clear();
                 }
             }
-            buckets.add(map.computeIfAbsent(key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
-                    .build()));
+            buckets.add(map.computeIfAbsent(
+                    key,
+                    k -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(limit)
+                                    .refillGreedy(limit, Duration.ofMinutes(1))
+                                    .build())
+                            .build()));
         }
         for (int i = 0; i < buckets.size(); i++) {
             ConsumptionProbe probe = buckets.get(i).tryConsumeAndReturnRemaining(1);
@@ -170,7 +188,9 @@ public class RateLimiter {
                 for (int j = 0; j < i; j++) {
                     buckets.get(j).addTokens(1); // all or nothing, as in Redis
                 }
-                return new Decision(false, checks.get(i).kind(),
+                return new Decision(
+                        false,
+                        checks.get(i).kind(),
                         Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
             }
         }
@@ -229,8 +249,9 @@ public class RateLimiter {
 
     private static String sha1(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                            .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

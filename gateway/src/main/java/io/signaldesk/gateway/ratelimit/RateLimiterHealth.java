@@ -22,7 +22,8 @@ public class RateLimiterHealth implements HealthCheck {
     public HealthCheckResponse call() {
         var b = HealthCheckResponse.named("Rate limiter").up();
         if (limiter.degraded()) {
-            b.withData("store", "in-process (Redis unavailable)").withData("degradedSince", String.valueOf(limiter.degradedSince()));
+            b.withData("store", "in-process (Redis unavailable)")
+                    .withData("degradedSince", String.valueOf(limiter.degradedSince()));
         } else {
             b.withData("store", "redis");
         }

@@ -7,7 +7,6 @@ import io.signaldesk.gateway.RefreshToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,11 +22,14 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
      * has it. Read as a scalar first so no stale token entity is cached in the session before the lock.
      */
     public Uni<RefreshFamily> lockFamilyOf(String hash) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select t.familyId from RefreshToken t where t.tokenHash = :h", UUID.class)
-                .setParameter("h", hash).getSingleResultOrNull()
-                .chain(familyId -> familyId == null ? Uni.createFrom().nullItem()
-                        : s.find(RefreshFamily.class, familyId, LockModeType.PESSIMISTIC_WRITE)));
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "select t.familyId from RefreshToken t where t.tokenHash = :h", UUID.class)
+                        .setParameter("h", hash)
+                        .getSingleResultOrNull()
+                        .chain(familyId -> familyId == null
+                                ? Uni.createFrom().nullItem()
+                                : s.find(RefreshFamily.class, familyId, LockModeType.PESSIMISTIC_WRITE)));
     }
 
     /** The token, locked; call after {@link #lockFamilyOf} so it is read after any concurrent change committed. */

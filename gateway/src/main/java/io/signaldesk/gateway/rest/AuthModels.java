@@ -6,34 +6,37 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** API models of the auth endpoints (separate from the entities). */
 public final class AuthModels {
-    private AuthModels() {
-    }
+    private AuthModels() {}
 
     public record RegisterRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
-            @Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "must be 3-32 letters, digits, _ or -") String referralCode) {
+
+            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters")
+            String password,
+
+            @Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "must be 3-32 letters, digits, _ or -")
+            String referralCode) {
         AuthService.Registration toCommand() {
             return new AuthService.Registration(email, password, referralCode);
         }
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    public record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password) {
         AuthService.Credentials toCommand() {
             return new AuthService.Credentials(email, password);
         }
     }
 
-    public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
-    }
+    public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
     @Schema(description = "Tokens: a short-lived RS256 access token and a rotating refresh token")
     public record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType) {

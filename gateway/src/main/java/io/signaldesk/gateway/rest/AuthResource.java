@@ -1,6 +1,6 @@
 package io.signaldesk.gateway.rest;
 
-import io.signaldesk.platform.security.CurrentUser;
+import io.quarkus.security.Authenticated;
 import io.signaldesk.gateway.rest.AuthModels.LoginRequest;
 import io.signaldesk.gateway.rest.AuthModels.RefreshRequest;
 import io.signaldesk.gateway.rest.AuthModels.RegisterRequest;
@@ -8,7 +8,7 @@ import io.signaldesk.gateway.rest.AuthModels.TokenResponse;
 import io.signaldesk.gateway.rest.AuthModels.UserView;
 import io.signaldesk.gateway.service.AuthService;
 import io.signaldesk.platform.problem.ProblemException;
-import io.quarkus.security.Authenticated;
+import io.signaldesk.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -21,11 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.UUID;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +43,9 @@ public class AuthResource {
     @Operation(summary = "Create a trader account; publishes UserRegistered")
     public Uni<Response> register(@Valid @NotNull RegisterRequest req, @Context HttpServerRequest http) {
         return auth.register(req.toCommand(), http.remoteAddress().hostAddress(), http.getHeader("User-Agent"))
-                .map(u -> Response.created(URI.create("/api/v1/me")).entity(UserView.of(u)).build());
+                .map(u -> Response.created(URI.create("/api/v1/me"))
+                        .entity(UserView.of(u))
+                        .build());
     }
 
     @POST

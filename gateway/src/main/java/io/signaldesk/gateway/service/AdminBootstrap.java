@@ -8,16 +8,16 @@ import io.signaldesk.gateway.config.GatewayConfig;
 import io.signaldesk.gateway.repository.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /** Creates the first admin from configuration (gateway.admin.email / password) when it does not exist. */
 @ApplicationScoped
 public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    void onStart(@Observes StartupEvent ev, GatewayConfig config, AuthService auth, UserRepository users) throws Throwable {
+    void onStart(@Observes StartupEvent ev, GatewayConfig config, AuthService auth, UserRepository users)
+            throws Throwable {
         if (config.admin().email().isEmpty() || config.admin().password().isEmpty()) {
             return;
         }
@@ -25,7 +25,14 @@ public class AdminBootstrap {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> users.findByEmail(email))
                 .chain(existing -> existing != null
                         ? io.smallrye.mutiny.Uni.createFrom().voidItem()
-                        : auth.register(email, config.admin().password().get(), Set.of(User.ADMIN, User.TRADER), null,
-                                "127.0.0.1", "bootstrap").invoke(u -> LOG.infof("created admin %s", email)).replaceWithVoid()));
+                        : auth.register(
+                                        email,
+                                        config.admin().password().get(),
+                                        Set.of(User.ADMIN, User.TRADER),
+                                        null,
+                                        "127.0.0.1",
+                                        "bootstrap")
+                                .invoke(u -> LOG.infof("created admin %s", email))
+                                .replaceWithVoid()));
     }
 }

@@ -1,5 +1,6 @@
 package io.signaldesk.gateway.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.gateway.RefreshToken;
 import io.signaldesk.gateway.User;
@@ -11,33 +12,28 @@ import io.signaldesk.platform.hmac.Hmac;
 import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class AuthService {
     private static final Logger LOG = Logger.getLogger(AuthService.class);
 
     /** A trader signing up, the fields checked by the caller; {@code referralCode} may be null. */
-    public record Registration(String email, String password, String referralCode) {
-    }
+    public record Registration(String email, String password, String referralCode) {}
 
     /** An email and password to sign in with, checked for form by the caller. */
-    public record Credentials(String email, String password) {
-    }
+    public record Credentials(String email, String password) {}
 
     /** A signed access token, valid for {@code expiresInSeconds}, and the refresh token of its login. */
-    public record Tokens(String accessToken, String refreshToken, long expiresInSeconds) {
-    }
+    public record Tokens(String accessToken, String refreshToken, long expiresInSeconds) {}
 
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
@@ -47,8 +43,14 @@ public class AuthService {
     private final GatewayConfig config;
     private final MeterRegistry metrics;
 
-    public AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-                       TokenIssuer issuer, Outbox outbox, GatewayConfig config, MeterRegistry metrics) {
+    public AuthService(
+            UserRepository users,
+            RefreshTokenRepository refreshTokens,
+            PasswordHasher hasher,
+            TokenIssuer issuer,
+            Outbox outbox,
+            GatewayConfig config,
+            MeterRegistry metrics) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
@@ -63,10 +65,11 @@ public class AuthService {
         return register(req.email(), req.password(), Set.of(User.TRADER), req.referralCode(), clientIp, userAgent);
     }
 
-    public Uni<User> register(String email, String password, Set<String> roles, String referralCode,
-                              String clientIp, String userAgent) {
+    public Uni<User> register(
+            String email, String password, Set<String> roles, String referralCode, String clientIp, String userAgent) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> users.findByEmail(normalized)
+        return hasher.hash(password)
+                .chain(hash -> Panache.withTransaction(() -> users.findByEmail(normalized)
                         .chain(existing -> {
                             if (existing != null) {
                                 return Uni.createFrom().failure(emailTaken());
@@ -81,10 +84,11 @@ public class AuthService {
                             String ipHash = pepperedHash(clientIp);
                             String fingerprint = pepperedHash(clientIp + "|" + (userAgent == null ? "" : userAgent));
                             return users.persist(u)
-                                    .call(() -> outbox.enqueue(new UserRegistered(u.id, u.email, roles, referralCode,
-                                            fingerprint, ipHash, u.createdAt)));
+                                    .call(() -> outbox.enqueue(new UserRegistered(
+                                            u.id, u.email, roles, referralCode, fingerprint, ipHash, u.createdAt)));
                         })))
-                .onFailure(ConstraintViolationException.class).transform(e -> emailTaken())
+                .onFailure(ConstraintViolationException.class)
+                .transform(e -> emailTaken())
                 .invoke(u -> metrics.counter("signaldesk.users.registered").increment());
     }
 
@@ -94,11 +98,17 @@ public class AuthService {
                 .chain(user -> hasher.matches(req.password(), user == null ? null : user.passwordHash)
                         .chain(ok -> {
                             if (!ok || user.disabled) {
-                                metrics.counter("signaldesk.auth.logins", "outcome", "rejected").increment();
-                                return Uni.createFrom().failure(new ProblemException(Problem.of(401,
-                                        "invalid-credentials", "Unauthorized", "Wrong email or password")));
+                                metrics.counter("signaldesk.auth.logins", "outcome", "rejected")
+                                        .increment();
+                                return Uni.createFrom()
+                                        .failure(new ProblemException(Problem.of(
+                                                401,
+                                                "invalid-credentials",
+                                                "Unauthorized",
+                                                "Wrong email or password")));
                             }
-                            metrics.counter("signaldesk.auth.logins", "outcome", "ok").increment();
+                            metrics.counter("signaldesk.auth.logins", "outcome", "ok")
+                                    .increment();
                             return Panache.withTransaction(() -> startFamily(user));
                         }));
     }
@@ -116,14 +126,20 @@ public class AuthService {
         rt.tokenHash = TokenIssuer.hashRefreshToken(refresh);
         rt.issuedAt = Instant.now();
         rt.expiresAt = rt.issuedAt.plus(config.tokens().refreshTtl());
-        return refreshTokens.persist(rt).replaceWith(
-                new Tokens(issuer.accessToken(user), refresh, issuer.accessTtlSeconds()));
+        return refreshTokens
+                .persist(rt)
+                .replaceWith(new Tokens(issuer.accessToken(user), refresh, issuer.accessTtlSeconds()));
     }
 
-    private enum RefreshOutcome { OK, UNKNOWN, EXPIRED, REUSED, DISABLED }
-
-    private record RefreshResult(RefreshOutcome outcome, Tokens tokens) {
+    private enum RefreshOutcome {
+        OK,
+        UNKNOWN,
+        EXPIRED,
+        REUSED,
+        DISABLED
     }
+
+    private record RefreshResult(RefreshOutcome outcome, Tokens tokens) {}
 
     /**
      * Rotates a refresh token. Presenting one that was already rotated or revoked is a sign it was
@@ -148,9 +164,12 @@ public class AuthService {
                             return Uni.createFrom().item(new RefreshResult(RefreshOutcome.UNKNOWN, null));
                         }
                         if (rt.rotatedAt != null) {
-                            LOG.warnf("refresh token reuse detected for user %s, family %s: revoking the family", rt.userId, rt.familyId);
+                            LOG.warnf(
+                                    "refresh token reuse detected for user %s, family %s: revoking the family",
+                                    rt.userId, rt.familyId);
                             metrics.counter("signaldesk.auth.refresh_reuse").increment();
-                            return refreshTokens.revokeFamily(family, now)
+                            return refreshTokens
+                                    .revokeFamily(family, now)
                                     .replaceWith(new RefreshResult(RefreshOutcome.REUSED, null));
                         }
                         if (rt.expiresAt.isBefore(now)) {
@@ -158,7 +177,8 @@ public class AuthService {
                         }
                         return users.findById(rt.userId).chain(user -> {
                             if (user == null || user.disabled) {
-                                return refreshTokens.revokeFamily(family, now)
+                                return refreshTokens
+                                        .revokeFamily(family, now)
                                         .replaceWith(new RefreshResult(RefreshOutcome.DISABLED, null));
                             }
                             UUID nextId = UUID.randomUUID();
@@ -171,18 +191,28 @@ public class AuthService {
                 }))
                 .chain(result -> switch (result.outcome()) {
                     case OK -> Uni.createFrom().item(result.tokens());
-                    case REUSED -> Uni.createFrom().failure(refreshProblem("refresh-token-reused",
-                            "This refresh token was already used; all sessions of its login were signed out"));
-                    case EXPIRED -> Uni.createFrom().failure(refreshProblem("refresh-token-expired", "The refresh token has expired"));
-                    default -> Uni.createFrom().failure(refreshProblem("refresh-token-invalid", "The refresh token is not valid"));
+                    case REUSED ->
+                        Uni.createFrom()
+                                .failure(
+                                        refreshProblem(
+                                                "refresh-token-reused",
+                                                "This refresh token was already used; all sessions of its login were signed out"));
+                    case EXPIRED ->
+                        Uni.createFrom()
+                                .failure(refreshProblem("refresh-token-expired", "The refresh token has expired"));
+                    default ->
+                        Uni.createFrom()
+                                .failure(refreshProblem("refresh-token-invalid", "The refresh token is not valid"));
                 });
     }
 
     /** Revokes the presented token's family. Unknown tokens are ignored (logout is idempotent). */
     public Uni<Void> logout(String presented) {
         String hash = TokenIssuer.hashRefreshToken(presented);
-        return Panache.withTransaction(() -> refreshTokens.lockFamilyOf(hash)
-                .chain(family -> family == null ? Uni.createFrom().voidItem()
+        return Panache.withTransaction(() -> refreshTokens
+                .lockFamilyOf(hash)
+                .chain(family -> family == null
+                        ? Uni.createFrom().voidItem()
                         : refreshTokens.revokeFamily(family, Instant.now()).replaceWithVoid()));
     }
 

@@ -26,7 +26,8 @@ public class PasswordHasher {
     }
 
     public Uni<Boolean> matches(String password, String hashOrNull) {
-        return vertx.executeBlocking(Uni.createFrom().item(
-                () -> BcryptUtil.matches(password, hashOrNull == null ? DUMMY : hashOrNull) && hashOrNull != null));
+        return vertx.executeBlocking(Uni.createFrom()
+                .item(() ->
+                        BcryptUtil.matches(password, hashOrNull == null ? DUMMY : hashOrNull) && hashOrNull != null));
     }
 }

@@ -5,7 +5,6 @@ import io.signaldesk.gateway.config.GatewayConfig;
 import io.signaldesk.platform.hmac.Hmac;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
@@ -28,7 +27,8 @@ public class TokenIssuer {
                 .groups(user.roleSet())
                 .claim("jti", UUID.randomUUID().toString())
                 .expiresIn(config.accessTtl())
-                .jws().type("JWT")
+                .jws()
+                .type("JWT")
                 .sign();
     }
 

@@ -1,5 +1,7 @@
 package io.signaldesk.gateway.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
@@ -11,13 +13,10 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The limiter against the real Redis, and against a Redis that is not there. */
 @QuarkusTest
@@ -58,7 +57,10 @@ class RateLimiterTest {
     }
 
     static boolean allowed(RateLimiter l, RateLimiter.Kind kind, String id) {
-        return l.tryConsume(List.of(new RateLimiter.Check(kind, id))).await().atMost(Duration.ofSeconds(5)).allowed();
+        return l.tryConsume(List.of(new RateLimiter.Check(kind, id)))
+                .await()
+                .atMost(Duration.ofSeconds(5))
+                .allowed();
     }
 
     @Test
@@ -66,12 +68,17 @@ class RateLimiterTest {
         String prefix = "rltest-" + UUID.randomUUID() + ":";
         RateLimiter before = new RateLimiter(limits(100), redis, prefix, new SimpleMeterRegistry());
         assertThat(allowed(before, RateLimiter.Kind.AUTH_IP, "10.0.0.1")).isTrue(); // the bucket exists, 99 left
-        RateLimiter after = new RateLimiter(limits(3), redis, prefix, new SimpleMeterRegistry()); // restarted with a lower limit
+        RateLimiter after =
+                new RateLimiter(limits(3), redis, prefix, new SimpleMeterRegistry()); // restarted with a lower limit
         for (int i = 0; i < 3; i++) {
-            assertThat(allowed(after, RateLimiter.Kind.AUTH_IP, "10.0.0.1")).as("request %d", i).isTrue();
+            assertThat(allowed(after, RateLimiter.Kind.AUTH_IP, "10.0.0.1"))
+                    .as("request %d", i)
+                    .isTrue();
         }
-        RateLimiter.Decision refused = after.tryConsume(List.of(new RateLimiter.Check(RateLimiter.Kind.AUTH_IP, "10.0.0.1")))
-                .await().atMost(Duration.ofSeconds(5));
+        RateLimiter.Decision refused = after.tryConsume(
+                        List.of(new RateLimiter.Check(RateLimiter.Kind.AUTH_IP, "10.0.0.1")))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.refusedBy()).isEqualTo(RateLimiter.Kind.AUTH_IP);
         assertThat(refused.retryAfterSeconds()).isBetween(1L, 60L);
@@ -82,7 +89,8 @@ class RateLimiterTest {
     void allBucketsOfARequestAreTakenTogetherOrNotAtAll() {
         String prefix = "rltest-" + UUID.randomUUID() + ":";
         RateLimiter l = new RateLimiter(limits(2), redis, prefix, new SimpleMeterRegistry());
-        List<RateLimiter.Check> both = List.of(new RateLimiter.Check(RateLimiter.Kind.IP, "10.0.0.2"),
+        List<RateLimiter.Check> both = List.of(
+                new RateLimiter.Check(RateLimiter.Kind.IP, "10.0.0.2"),
                 new RateLimiter.Check(RateLimiter.Kind.USER, "u1"));
         assertThat(allowed(l, RateLimiter.Kind.USER, "u1")).isTrue();
         assertThat(allowed(l, RateLimiter.Kind.USER, "u1")).isTrue(); // u1 is empty now
@@ -99,18 +107,29 @@ class RateLimiterTest {
     void withoutRedisTheLimitsHoldInProcessAndTheOutageCostsOneTimeoutNotOnePerRequest() {
         Redis dead = Redis.createClient(vertx, "redis://127.0.0.1:1"); // nothing listens on port 1
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        RateLimiter l = new RateLimiter(limits(3), new ReactiveRedisDataSourceImpl(vertx, dead, RedisAPI.api(dead)), "rl:", metrics);
+        RateLimiter l = new RateLimiter(
+                limits(3), new ReactiveRedisDataSourceImpl(vertx, dead, RedisAPI.api(dead)), "rl:", metrics);
         long t0 = System.nanoTime();
         for (int i = 0; i < 3; i++) {
-            assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.3")).as("attempt %d", i).isTrue();
+            assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.3"))
+                    .as("attempt %d", i)
+                    .isTrue();
         }
         for (int i = 0; i < 20; i++) {
-            assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.3")).as("attempt over the limit").isFalse();
+            assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.3"))
+                    .as("attempt over the limit")
+                    .isFalse();
         }
-        assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.4")).as("another IP has its own bucket").isTrue();
+        assertThat(allowed(l, RateLimiter.Kind.AUTH_IP, "10.0.0.4"))
+                .as("another IP has its own bucket")
+                .isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
-        assertThat(metrics.get("signaldesk.gateway.ratelimit.redis.failures").counter().count()).isEqualTo(1.0);
-        assertThat(metrics.get("signaldesk.gateway.ratelimit.redis.up").gauge().value()).isZero();
+        assertThat(metrics.get("signaldesk.gateway.ratelimit.redis.failures")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(metrics.get("signaldesk.gateway.ratelimit.redis.up").gauge().value())
+                .isZero();
         assertThat(l.degraded()).isTrue();
         var health = new RateLimiterHealth(l).call();
         assertThat(health.getStatus().name()).isEqualTo("UP");

@@ -5,7 +5,6 @@ import io.signaldesk.payout.BillingAccount;
 import io.signaldesk.payout.repository.BillingAccountRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.UUID;
 
 /** A user's premium tier as billing knows it. */

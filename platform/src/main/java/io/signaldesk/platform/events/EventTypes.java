@@ -27,8 +27,7 @@ public final class EventTypes {
     public static final String PAYOUT_FAILED = of(MoneyEvents.PayoutFailed.class);
     public static final String CANDLES_CLOSED = of(MarketEvents.CandlesClosed.class);
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** The CloudEvents type of an event contract. */
     public static String of(Class<? extends DomainEvent> contract) {

@@ -6,12 +6,11 @@ import java.util.List;
 
 /** Market data coming into the platform. Prices and volumes are decimals, never doubles. */
 public final class MarketEvents {
-    private MarketEvents() {
-    }
+    private MarketEvents() {}
 
     /** One closed OHLC bar; {@code time} is the bar's open time, aligned to its timeframe (UTC). */
-    public record Bar(Instant time, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {
-    }
+    public record Bar(
+            Instant time, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {}
 
     /**
      * {@code candles.v1}, keyed {@code INSTRUMENT:TIMEFRAME} (e.g. {@code EURUSD:H1}), so the bars of one

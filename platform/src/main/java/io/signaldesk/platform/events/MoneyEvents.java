@@ -1,18 +1,23 @@
 package io.signaldesk.platform.events;
 
 import io.signaldesk.platform.money.Money;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** Contracts of billing, commission and payout topics. Amounts are {@link Money}, never doubles. */
 public final class MoneyEvents {
-    private MoneyEvents() {
-    }
+    private MoneyEvents() {}
 
     /** {@code billing.v1}, keyed by user id. */
-    public record PaymentSucceeded(UUID paymentId, UUID userId, String stripeInvoiceId, String tier, Money amount,
-                                   String paymentFingerprint, Instant paidAt) implements DomainEvent {
+    public record PaymentSucceeded(
+            UUID paymentId,
+            UUID userId,
+            String stripeInvoiceId,
+            String tier,
+            Money amount,
+            String paymentFingerprint,
+            Instant paidAt)
+            implements DomainEvent {
         @Override
         public String topic() {
             return Topics.BILLING;
@@ -37,7 +42,8 @@ public final class MoneyEvents {
         }
     }
 
-    public record SubscriptionChanged(UUID userId, String tier, String status, Instant currentPeriodEnd, Instant changedAt)
+    public record SubscriptionChanged(
+            UUID userId, String tier, String status, Instant currentPeriodEnd, Instant changedAt)
             implements DomainEvent {
         @Override
         public String topic() {
@@ -51,7 +57,8 @@ public final class MoneyEvents {
     }
 
     /** {@code commissions.v1}, keyed by affiliate id. */
-    public record EarningsReleased(UUID entryId, UUID affiliateId, Money amount, Instant releasedAt) implements DomainEvent {
+    public record EarningsReleased(UUID entryId, UUID affiliateId, Money amount, Instant releasedAt)
+            implements DomainEvent {
         @Override
         public String topic() {
             return Topics.COMMISSIONS;

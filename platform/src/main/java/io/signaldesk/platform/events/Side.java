@@ -1,5 +1,6 @@
 package io.signaldesk.platform.events;
 
 public enum Side {
-    BUY, SELL
+    BUY,
+    SELL
 }

@@ -10,6 +10,7 @@ import java.util.List;
 public final class Topics {
     /** Strategies' lifecycle (see {@link StrategyEvents}). */
     public static final String STRATEGIES = "strategies.v1";
+
     public static final String SIGNALS = "signals.v1";
     public static final String FILLS = "fills.v1";
     public static final String ACCOUNT_SNAPSHOTS = "account-snapshots.v1";
@@ -21,8 +22,8 @@ public final class Topics {
     /** Market data from an outside feed (see {@link MarketEvents.CandlesClosed}). */
     public static final String CANDLES = "candles.v1";
 
-    public static final List<String> ALL = List.of(STRATEGIES, SIGNALS, FILLS, ACCOUNT_SNAPSHOTS, GUARDS, USERS, BILLING, COMMISSIONS, PAYOUTS, CANDLES);
+    public static final List<String> ALL = List.of(
+            STRATEGIES, SIGNALS, FILLS, ACCOUNT_SNAPSHOTS, GUARDS, USERS, BILLING, COMMISSIONS, PAYOUTS, CANDLES);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -1,12 +1,12 @@
 package io.signaldesk.platform.hmac;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The platform request signature, used by EA devices and signal producers:
@@ -19,8 +19,7 @@ import java.util.Locale;
 public final class Hmac {
     private static final HexFormat HEX = HexFormat.of();
 
-    private Hmac() {
-    }
+    private Hmac() {}
 
     public static String canonical(String method, String pathWithQuery, long timestampMs, String nonce, byte[] body) {
         return method.toUpperCase(Locale.ROOT) + "\n" + pathWithQuery + "\n" + timestampMs + "\n" + nonce + "\n"

@@ -7,9 +7,7 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -24,7 +22,8 @@ public class SignatureVerifier {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
     /** Signer ids are UUIDs in their one canonical spelling, so one signer has one nonce space. */
-    private static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ReactiveRedisDataSource redis;
     private final PlatformConfig.Hmac config;
@@ -45,8 +44,13 @@ public class SignatureVerifier {
 
     /** Checks what can be checked without secrets; throws 401 problems. Returns the timestamp. */
     public long checkShape(SignedRequest r) {
-        if (r.keyId() == null || r.keyId().isBlank() || r.timestamp() == null || r.nonce() == null || r.signature() == null) {
-            throw fail("signature-missing", "Signed requests need the id, X-Timestamp, X-Nonce and X-Signature headers");
+        if (r.keyId() == null
+                || r.keyId().isBlank()
+                || r.timestamp() == null
+                || r.nonce() == null
+                || r.signature() == null) {
+            throw fail(
+                    "signature-missing", "Signed requests need the id, X-Timestamp, X-Nonce and X-Signature headers");
         }
         if (!CANONICAL_UUID.matcher(r.keyId()).matches()) {
             throw fail("signature-malformed", "The signer id must be a UUID in lower case (8-4-4-4-12 hex digits)");
@@ -65,8 +69,10 @@ public class SignatureVerifier {
         }
         long skew = Math.abs(clock.millis() - ts);
         if (skew > config.window().toMillis()) {
-            throw fail("signature-stale", "X-Timestamp is " + skew + " ms from server time; the window is "
-                    + config.window().toMillis() + " ms");
+            throw fail(
+                    "signature-stale",
+                    "X-Timestamp is " + skew + " ms from server time; the window is "
+                            + config.window().toMillis() + " ms");
         }
         return ts;
     }
@@ -94,10 +100,23 @@ public class SignatureVerifier {
         }
         String key = keyPrefix + "nonce:" + scope + ":" + r.keyId() + ":" + r.nonce();
         // SET NX answers OK when the nonce is new and nil when it was already there (any Redis version).
-        return redis.execute("SET", key, "1", "NX", "PX", Long.toString(config.nonceTtl().toMillis()))
-                .onFailure().transform(t -> new ProblemException(Problem.of(503, "dependency-unavailable",
-                        "Service unavailable", "The nonce store is unavailable; retry shortly"), java.util.Map.of("Retry-After", "2")))
-                .onItem().transformToUni(reply -> reply == null
+        return redis.execute(
+                        "SET",
+                        key,
+                        "1",
+                        "NX",
+                        "PX",
+                        Long.toString(config.nonceTtl().toMillis()))
+                .onFailure()
+                .transform(t -> new ProblemException(
+                        Problem.of(
+                                503,
+                                "dependency-unavailable",
+                                "Service unavailable",
+                                "The nonce store is unavailable; retry shortly"),
+                        java.util.Map.of("Retry-After", "2")))
+                .onItem()
+                .transformToUni(reply -> reply == null
                         ? Uni.createFrom().failure(fail("signature-replayed", "This nonce was already used"))
                         : Uni.createFrom().voidItem());
     }

@@ -6,7 +6,6 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.secrets.SecretBox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -39,16 +38,21 @@ public class SignedRequestAuthenticator {
         UUID id = UUID.fromString(r.keyId()); // canonical: checkShape accepted it
         return Panache.withSession(() -> signers.find(id)).chain(signer -> {
             List<String> secrets = signer == null ? List.of() : signers.secrets(signer);
-            return verifier.verify(signers.scope(), r, secrets.isEmpty() ? List.of(SecretBox.DECOY) : secrets).chain(() -> {
-                if (signer == null) {
-                    return Uni.createFrom().failure(new ProblemException(Problem.of(401, "signature-invalid",
-                            "Signature rejected", "The signature does not match the request")));
-                }
-                if (!signers.active(signer)) {
-                    return Uni.createFrom().failure(signers.revoked(signer));
-                }
-                return Uni.createFrom().item(signer);
-            });
+            return verifier.verify(signers.scope(), r, secrets.isEmpty() ? List.of(SecretBox.DECOY) : secrets)
+                    .chain(() -> {
+                        if (signer == null) {
+                            return Uni.createFrom()
+                                    .failure(new ProblemException(Problem.of(
+                                            401,
+                                            "signature-invalid",
+                                            "Signature rejected",
+                                            "The signature does not match the request")));
+                        }
+                        if (!signers.active(signer)) {
+                            return Uni.createFrom().failure(signers.revoked(signer));
+                        }
+                        return Uni.createFrom().item(signer);
+                    });
         });
     }
 }

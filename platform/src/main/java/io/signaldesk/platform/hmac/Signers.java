@@ -3,7 +3,6 @@ package io.signaldesk.platform.hmac;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +26,7 @@ public interface Signers<T> {
 
     /** The 401 a revoked signer gets ({@code <scope>-revoked}), told only after its signature verified. */
     default ProblemException revoked(T signer) {
-        return new ProblemException(Problem.of(401, scope() + "-revoked", "Signature rejected", "This " + scope() + " has been revoked"));
+        return new ProblemException(
+                Problem.of(401, scope() + "-revoked", "Signature rejected", "This " + scope() + " has been revoked"));
     }
 }

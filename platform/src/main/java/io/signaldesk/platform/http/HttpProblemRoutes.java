@@ -66,8 +66,13 @@ public class HttpProblemRoutes {
             }
             if (len > maxBody) {
                 rc.response().putHeader("Connection", "close");
-                send(rc, Problem.of(413, "payload-too-large", "Payload too large",
-                        "The body is " + len + " bytes; the limit is " + maxBody + " bytes"));
+                send(
+                        rc,
+                        Problem.of(
+                                413,
+                                "payload-too-large",
+                                "Payload too large",
+                                "The body is " + len + " bytes; the limit is " + maxBody + " bytes"));
                 return;
             }
         }
@@ -77,7 +82,8 @@ public class HttpProblemRoutes {
     /** Writes a problem+json response directly on a Vert.x route. */
     public static void send(RoutingContext rc, Problem p) {
         Problem withPath = p.withInstance(rc.request().path());
-        rc.response().setStatusCode(p.status())
+        rc.response()
+                .setStatusCode(p.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(withPath));
     }

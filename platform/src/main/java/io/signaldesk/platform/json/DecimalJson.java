@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -23,7 +22,8 @@ public class DecimalJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.registerModule(new SimpleModule("signaldesk-decimals").addSerializer(BigDecimal.class, new PlainString()));
+        mapper.registerModule(
+                new SimpleModule("signaldesk-decimals").addSerializer(BigDecimal.class, new PlainString()));
     }
 
     static final class PlainString extends StdSerializer<BigDecimal> {

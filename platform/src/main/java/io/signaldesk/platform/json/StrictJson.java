@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.FilterReader;
@@ -35,7 +34,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         // Declared list and set properties of our records only: untyped JSON (Vert.x JsonObject and
         // JsonArray, JsonNode params) may still hold nulls.
-        for (Class<?> type : new Class<?>[]{java.util.List.class, java.util.Set.class, java.util.Collection.class}) {
+        for (Class<?> type : new Class<?>[] {java.util.List.class, java.util.Set.class, java.util.Collection.class}) {
             mapper.configOverride(type).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         }
         mapper.getFactory().setInputDecorator(new NulScanner());
@@ -123,7 +122,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         private int previous = -1;
 
         void feed(int b) throws InvalidUtf8Exception {
-            if (b == 0xC0 || b == 0xC1 || b >= 0xF5
+            if (b == 0xC0
+                    || b == 0xC1
+                    || b >= 0xF5
                     || (previous == 0xE0 && b >= 0x80 && b < 0xA0)
                     || (previous == 0xF0 && b >= 0x80 && b < 0x90)) {
                 throw new InvalidUtf8Exception();

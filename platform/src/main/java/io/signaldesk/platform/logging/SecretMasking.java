@@ -12,6 +12,7 @@ public final class SecretMasking {
     public static final String MASK = "***";
     /** Path segments that carry a secret: everything after them up to the next separator. */
     private static final Pattern SECRET_SEGMENT = Pattern.compile("(/hooks/tradingview/)[^/?#\\s\"']+");
+
     private static final Pattern SECRET_QUERY = Pattern.compile(
             "([?&](?:token|secret|signature|password|api[_-]?key|access_token|refresh_token)=)[^&#\\s\"']+",
             Pattern.CASE_INSENSITIVE);
@@ -19,8 +20,7 @@ public final class SecretMasking {
     /** A JWT anywhere (header.payload.signature, base64url, the header always starting {"...). */
     private static final Pattern JWT = Pattern.compile("()eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-    private SecretMasking() {
-    }
+    private SecretMasking() {}
 
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {

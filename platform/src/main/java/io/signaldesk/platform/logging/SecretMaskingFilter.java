@@ -1,10 +1,9 @@
 package io.signaldesk.platform.logging;
 
 import io.quarkus.logging.LoggingFilter;
-import org.jboss.logmanager.ExtLogRecord;
-
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
+import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * Applied to every log handler ({@code quarkus.log.*.filter=secret-masking}): a line whose message or
@@ -52,8 +51,11 @@ public final class SecretMaskingFilter implements Filter {
     /** Stands in for an exception whose message or cause chain held a secret. */
     static final class MaskedThrowable extends RuntimeException {
         MaskedThrowable(Throwable original) {
-            super(original.getClass().getName() + ": " + SecretMasking.mask(String.valueOf(original.getMessage())),
-                    original.getCause() == null ? null : new MaskedThrowable(original.getCause()), false, true);
+            super(
+                    original.getClass().getName() + ": " + SecretMasking.mask(String.valueOf(original.getMessage())),
+                    original.getCause() == null ? null : new MaskedThrowable(original.getCause()),
+                    false,
+                    true);
             setStackTrace(original.getStackTrace());
         }
 

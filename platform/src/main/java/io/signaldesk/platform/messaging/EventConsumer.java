@@ -6,12 +6,11 @@ import io.signaldesk.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Applies an incoming CloudEvent once: the handler runs in one transaction with the inbox row
@@ -31,7 +30,8 @@ public class EventConsumer {
     private final MeterRegistry registry;
     private final jakarta.validation.Validator validator;
 
-    public EventConsumer(Inbox inbox, ObjectMapper mapper, MeterRegistry registry, jakarta.validation.Validator validator) {
+    public EventConsumer(
+            Inbox inbox, ObjectMapper mapper, MeterRegistry registry, jakarta.validation.Validator validator) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.registry = registry;
@@ -44,22 +44,34 @@ public class EventConsumer {
             env = envelope(msg);
         } catch (PoisonEventException e) {
             LOG.errorf("%s: poison message: %s", consumer, e.getMessage());
-            registry.counter("signaldesk.events.consumed", "consumer", consumer, "outcome", "poison").increment();
+            registry.counter("signaldesk.events.consumed", "consumer", consumer, "outcome", "poison")
+                    .increment();
             return Uni.createFrom().completionStage(msg.nack(e));
         }
         return inbox.once(consumer, env.id(), env.type(), () -> handler.apply(env))
                 .onFailure(Transience::isTransient)
-                .invoke(t -> LOG.warnf("%s: applying %s %s failed, retrying: %s", consumer, env.type(), env.id(), t.toString()))
+                .invoke(t -> LOG.warnf(
+                        "%s: applying %s %s failed, retrying: %s", consumer, env.type(), env.id(), t.toString()))
                 .onFailure(Transience::isTransient)
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                .onItem().transformToUni(applied -> {
-                    registry.counter("signaldesk.events.consumed", "consumer", consumer,
-                            "outcome", applied ? "applied" : "duplicate").increment();
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .indefinitely()
+                .onItem()
+                .transformToUni(applied -> {
+                    registry.counter(
+                                    "signaldesk.events.consumed",
+                                    "consumer",
+                                    consumer,
+                                    "outcome",
+                                    applied ? "applied" : "duplicate")
+                            .increment();
                     return Uni.createFrom().completionStage(msg.ack());
                 })
-                .onFailure().recoverWithUni(t -> {
+                .onFailure()
+                .recoverWithUni(t -> {
                     LOG.errorf(t, "%s: event %s %s is poison", consumer, env.type(), env.id());
-                    registry.counter("signaldesk.events.consumed", "consumer", consumer, "outcome", "poison").increment();
+                    registry.counter("signaldesk.events.consumed", "consumer", consumer, "outcome", "poison")
+                            .increment();
                     return Uni.createFrom().completionStage(msg.nack(t));
                 });
     }
@@ -74,14 +86,16 @@ public class EventConsumer {
         try {
             value = mapper.readValue(env.data(), type);
         } catch (IOException e) {
-            throw new PoisonEventException("cannot read " + env.type() + " " + env.id() + " as " + type.getSimpleName(), e);
+            throw new PoisonEventException(
+                    "cannot read " + env.type() + " " + env.id() + " as " + type.getSimpleName(), e);
         }
         if (value == null) {
             throw new PoisonEventException(env.type() + " " + env.id() + " has no data", null);
         }
         if (type.isRecord()) {
             for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-                if (c.isAnnotationPresent(io.signaldesk.platform.events.Nullable.class) || c.getType().isPrimitive()) {
+                if (c.isAnnotationPresent(io.signaldesk.platform.events.Nullable.class)
+                        || c.getType().isPrimitive()) {
                     continue;
                 }
                 Object field;
@@ -91,28 +105,36 @@ public class EventConsumer {
                     throw new IllegalStateException(e);
                 }
                 if (field == null) {
-                    throw new PoisonEventException(env.type() + " " + env.id() + " lacks the required field " + c.getName(), null);
+                    throw new PoisonEventException(
+                            env.type() + " " + env.id() + " lacks the required field " + c.getName(), null);
                 }
             }
         }
         var violations = validator.validate(value);
         if (!violations.isEmpty()) {
             var v = violations.iterator().next();
-            throw new PoisonEventException(env.type() + " " + env.id() + " is invalid: " + v.getPropertyPath() + " " + v.getMessage(), null);
+            throw new PoisonEventException(
+                    env.type() + " " + env.id() + " is invalid: " + v.getPropertyPath() + " " + v.getMessage(), null);
         }
         return value;
     }
 
     @SuppressWarnings("unchecked")
     static EventEnvelope envelope(Message<String> msg) {
-        IncomingCloudEventMetadata<Object> ce = msg.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        IncomingCloudEventMetadata<Object> ce =
+                msg.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         if (ce == null) {
             throw new PoisonEventException("not a CloudEvent (no ce_ headers)", null);
         }
         if (msg.getPayload() == null) {
             throw new PoisonEventException("CloudEvent " + ce.getId() + " has no data", null);
         }
-        return new EventEnvelope(ce.getId(), ce.getType(), String.valueOf(ce.getSource()), ce.getSubject().orElse(null),
-                ce.getTimeStamp().map(z -> z.toOffsetDateTime()).orElse(null), msg.getPayload());
+        return new EventEnvelope(
+                ce.getId(),
+                ce.getType(),
+                String.valueOf(ce.getSource()),
+                ce.getSubject().orElse(null),
+                ce.getTimeStamp().map(z -> z.toOffsetDateTime()).orElse(null),
+                msg.getPayload());
     }
 }

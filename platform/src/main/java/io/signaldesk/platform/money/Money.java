@@ -3,7 +3,6 @@ package io.signaldesk.platform.money;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -16,7 +15,9 @@ import java.util.Objects;
  * Serialized as {@code {"amount":"12.34","currency":"USD"}}: the amount is a string so no JSON
  * reader turns it into a binary floating-point number.
  */
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public final class Money implements Comparable<Money> {
     private final BigDecimal amount;

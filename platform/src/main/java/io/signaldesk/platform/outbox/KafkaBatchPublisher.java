@@ -3,13 +3,6 @@ package io.signaldesk.platform.outbox;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +10,12 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends a batch of outbox rows as CloudEvents (binary mode) and its checkpoint in one Kafka
@@ -95,8 +94,8 @@ class KafkaBatchPublisher implements AutoCloseable {
                 .withData(r.payload().getBytes(StandardCharsets.UTF_8))
                 .withExtension("outboxseq", r.seq())
                 .build();
-        ProducerRecord<String, byte[]> rec = KafkaMessageFactory
-                .createWriter(settings.topicPrefix() + r.topic(), null, null, r.key())
+        ProducerRecord<String, byte[]> rec = KafkaMessageFactory.createWriter(
+                        settings.topicPrefix() + r.topic(), null, null, r.key())
                 .writeBinary(event);
         if (r.traceParent() != null) {
             rec.headers().add("traceparent", r.traceParent().getBytes(StandardCharsets.US_ASCII));

@@ -8,12 +8,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.events.DomainEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Enqueues events in the caller's reactive transaction. Call it inside {@code @WithTransaction}
@@ -33,8 +32,9 @@ public class Outbox {
     public Uni<UUID> enqueue(DomainEvent event) {
         return Panache.currentTransaction().chain(tx -> {
             if (tx == null) {
-                return Uni.createFrom().failure(new IllegalStateException(
-                        "Outbox.enqueue must run inside a transaction with the state change it describes"));
+                return Uni.createFrom()
+                        .failure(new IllegalStateException(
+                                "Outbox.enqueue must run inside a transaction with the state change it describes"));
             }
             OutboxEvent row = toRow(event);
             return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.id);
@@ -52,7 +52,8 @@ public class Outbox {
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event cannot be serialized: " + event.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "event cannot be serialized: " + event.getClass().getName(), e);
         }
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);

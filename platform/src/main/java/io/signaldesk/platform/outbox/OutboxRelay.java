@@ -1,7 +1,5 @@
 package io.signaldesk.platform.outbox;
 
-import org.jboss.logging.Logger;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes a schema's outbox to Kafka, exactly once.
@@ -33,9 +32,19 @@ public final class OutboxRelay implements AutoCloseable {
     static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** Everything the relay needs, so it runs with or without Quarkus. */
-    public record Settings(String name, String jdbcUrl, String user, String password, String schema,
-                           String bootstrapServers, String topicPrefix, int batchSize, Duration safetyPoll,
-                           Duration retryBackoff, Duration retention, Map<String, Object> extraKafka) {
+    public record Settings(
+            String name,
+            String jdbcUrl,
+            String user,
+            String password,
+            String schema,
+            String bootstrapServers,
+            String topicPrefix,
+            int batchSize,
+            Duration safetyPoll,
+            Duration retryBackoff,
+            Duration retention,
+            Map<String, Object> extraKafka) {
         String channel() {
             return "outbox_" + schema;
         }
@@ -68,7 +77,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.table = table;
         this.checkpoints = new Checkpoints(settings);
         this.publisher = publisher;
-        this.onPublished = onPublished == null ? n -> { } : onPublished;
+        this.onPublished = onPublished == null ? n -> {} : onPublished;
     }
 
     public synchronized void start() {
@@ -124,7 +133,9 @@ public final class OutboxRelay implements AutoCloseable {
                     if (!running) {
                         break;
                     }
-                    LOG.warnf("outbox relay %s: %s; retrying in %s", settings.schema(), e.toString(), settings.retryBackoff());
+                    LOG.warnf(
+                            "outbox relay %s: %s; retrying in %s",
+                            settings.schema(), e.toString(), settings.retryBackoff());
                     publisher.close(true);
                     if (e instanceof SQLException) {
                         leadership.close();
@@ -177,7 +188,9 @@ public final class OutboxRelay implements AutoCloseable {
         }
         int marked = table.markPublished(leadership.connection(), ids);
         if (marked > 0) {
-            LOG.infof("outbox relay %s: recovered %d rows already published by a previous relay", settings.schema(), marked);
+            LOG.infof(
+                    "outbox relay %s: recovered %d rows already published by a previous relay",
+                    settings.schema(), marked);
         }
     }
 

@@ -8,10 +8,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Runs this service's {@link OutboxRelay} for the life of the application. */
 @ApplicationScoped
@@ -25,13 +24,14 @@ public class OutboxRelayService {
     private final MeterRegistry registry;
     private OutboxRelay relay;
 
-    public OutboxRelayService(PlatformConfig config,
-                              @ConfigProperty(name = "quarkus.application.name") String application,
-                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-                              @ConfigProperty(name = "quarkus.datasource.username") String user,
-                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                              MeterRegistry registry) {
+    public OutboxRelayService(
+            PlatformConfig config,
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            MeterRegistry registry) {
         this.config = config;
         this.application = application;
         this.jdbcUrl = jdbcUrl;
@@ -53,8 +53,19 @@ public class OutboxRelayService {
 
     public synchronized OutboxRelay.Settings settings() {
         PlatformConfig.Outbox o = config.outbox();
-        return new OutboxRelay.Settings(application, jdbcUrl, user, password.orElse(null), config.schema(), bootstrap,
-                config.kafka().prefix(), o.batchSize(), o.safetyPoll(), o.retryBackoff(), o.retention(), Map.of());
+        return new OutboxRelay.Settings(
+                application,
+                jdbcUrl,
+                user,
+                password.orElse(null),
+                config.schema(),
+                bootstrap,
+                config.kafka().prefix(),
+                o.batchSize(),
+                o.safetyPoll(),
+                o.retryBackoff(),
+                o.retention(),
+                Map.of());
     }
 
     /** Starts the relay (again, after {@link #stop}: tests stop it to hold events back). */

@@ -15,9 +15,16 @@ import java.util.UUID;
 /** The relay's queries on its schema's {@code outbox} table, over the leader's session. */
 class OutboxTable {
     /** An unpublished row, as the relay sends it. */
-    record Row(UUID id, long seq, String topic, String key, String type, String source, String payload,
-               String traceParent, Instant createdAt) {
-    }
+    record Row(
+            UUID id,
+            long seq,
+            String topic,
+            String key,
+            String type,
+            String source,
+            String payload,
+            String traceParent,
+            Instant createdAt) {}
 
     /** The oldest unpublished rows, in {@code seq} order. */
     List<Row> unpublished(Connection conn, int limit) throws SQLException {
@@ -28,8 +35,15 @@ class OutboxTable {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rows.add(new Row(
+                            rs.getObject(1, UUID.class),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
                             rs.getObject(9, OffsetDateTime.class).toInstant()));
                 }
             }

@@ -1,8 +1,5 @@
 package io.signaldesk.platform.outbox;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * The relay's own Postgres session: {@code LISTEN outbox_<schema>} for commits to publish, and the
@@ -79,7 +78,7 @@ class RelayLeadership implements AutoCloseable {
     /** Wakes a relay thread out of its LISTEN wait from another session (pgjdbc does not react to interrupts). */
     static boolean notify(OutboxRelay.Settings settings) {
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials(settings));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("NOTIFY " + settings.channel());
             return true;
         } catch (SQLException e) {

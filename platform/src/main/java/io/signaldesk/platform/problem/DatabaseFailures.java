@@ -7,8 +7,7 @@ package io.signaldesk.platform.problem;
  * each case, so nothing was half-written.
  */
 public final class DatabaseFailures {
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** True when {@code t} (or a cause) is a unique violation (SQLSTATE 23505) of a constraint whose name starts with {@code constraintPrefix}. */
     public static boolean isUniqueViolation(Throwable t, String constraintPrefix) {
@@ -38,7 +37,8 @@ public final class DatabaseFailures {
             if (c instanceof io.vertx.pgclient.PgException pg && pg.getConstraint() != null) {
                 return pg.getConstraint();
             }
-            if (c instanceof org.hibernate.exception.ConstraintViolationException cve && cve.getConstraintName() != null) {
+            if (c instanceof org.hibernate.exception.ConstraintViolationException cve
+                    && cve.getConstraintName() != null) {
                 return cve.getConstraintName();
             }
         }
@@ -55,7 +55,8 @@ public final class DatabaseFailures {
             return Problem.of(409, "duplicate", "Conflict", "This already exists (a concurrent identical request won)");
         }
         if (state.equals("23503")) {
-            return Problem.of(409, "reference-gone", "Conflict", "The request refers to something that no longer exists");
+            return Problem.of(
+                    409, "reference-gone", "Conflict", "The request refers to something that no longer exists");
         }
         if (state.startsWith("22")) { // data exception: invalid text, value out of range
             return Problem.of(400, "bad-request", "Bad request", "A value in the request cannot be stored");

@@ -12,11 +12,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Comparator;
 import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every error into RFC 7807 problem+json. Bad input is a 4xx with a readable detail; only a
@@ -43,8 +42,12 @@ public class ProblemMappers {
                 .map(ProblemMappers::violation)
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        Problem p = Problem.of(400, "validation", "Invalid request", "The request has " + violations.size()
-                + " invalid field(s)").withViolations(violations);
+        Problem p = Problem.of(
+                        400,
+                        "validation",
+                        "Invalid request",
+                        "The request has " + violations.size() + " invalid field(s)")
+                .withViolations(violations);
         return respond(p, uri).build();
     }
 
@@ -56,24 +59,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        return respond(Problem.of(400, "malformed-body", "Malformed request body", RequestValidator.describe(e)), uri).build();
+        return respond(Problem.of(400, "malformed-body", "Malformed request body", RequestValidator.describe(e)), uri)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
         return respond(Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required"), uri)
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return respond(Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required"), uri)
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this"), uri).build();
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this"), uri)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -84,7 +91,14 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "server error on %s", uri.getPath());
-            return respond(Problem.of(status, "server-error", "Server error", "The server could not complete the request"), uri).build();
+            return respond(
+                            Problem.of(
+                                    status,
+                                    "server-error",
+                                    "Server error",
+                                    "The server could not complete the request"),
+                            uri)
+                    .build();
         }
         String slug = switch (status) {
             case 400 -> "bad-request";
@@ -97,7 +111,8 @@ public class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> "client-error";
         };
-        String title = Response.Status.fromStatusCode(status) == null ? "Client error"
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Client error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath();
@@ -115,7 +130,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (e instanceof IllegalArgumentException iae && isBindingError(iae)) {
-            return respond(Problem.of(400, "bad-request", "Bad request", iae.getMessage()), uri).build();
+            return respond(Problem.of(400, "bad-request", "Bad request", iae.getMessage()), uri)
+                    .build();
         }
         Problem fromDatabase = DatabaseFailures.asProblem(e);
         if (fromDatabase != null) {
@@ -123,7 +139,10 @@ public class ProblemMappers {
             return respond(fromDatabase, uri).build();
         }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return respond(Problem.of(500, "server-error", "Server error", "The server could not complete the request"), uri).build();
+        return respond(
+                        Problem.of(500, "server-error", "Server error", "The server could not complete the request"),
+                        uri)
+                .build();
     }
 
     private static boolean isBindingError(IllegalArgumentException e) {
@@ -153,5 +172,4 @@ public class ProblemMappers {
         String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
         return new Problem.Violation(field, v.getMessage());
     }
-
 }

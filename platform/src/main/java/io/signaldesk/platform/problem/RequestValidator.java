@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,9 +68,11 @@ public class RequestValidator {
 
     public static ProblemException invalid(List<Problem.Violation> violations) {
         List<Problem.Violation> sorted = violations.stream()
-                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message)).toList();
-        return new ProblemException(Problem.of(400, "validation", "Invalid request",
-                "The request has " + sorted.size() + " invalid field(s)").withViolations(sorted));
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        return new ProblemException(Problem.of(
+                        400, "validation", "Invalid request", "The request has " + sorted.size() + " invalid field(s)")
+                .withViolations(sorted));
     }
 
     public static ProblemException malformed(String detail) {
@@ -90,8 +91,14 @@ public class RequestValidator {
             }
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException inn) {
-            return "Field '" + path(inn) + "' must not be null" + (inn.getPath().size() > 1
-                    && inn.getPath().get(inn.getPath().size() - 1).getIndex() >= 0 ? " (lists have no null elements)" : "");
+            return "Field '" + path(inn) + "' must not be null"
+                    + (inn.getPath().size() > 1
+                                    && inn.getPath()
+                                                    .get(inn.getPath().size() - 1)
+                                                    .getIndex()
+                                            >= 0
+                            ? " (lists have no null elements)"
+                            : "");
         }
         if (e instanceof InvalidFormatException ife) {
             return "Field '" + path(ife) + "' has an invalid value";

@@ -5,15 +5,14 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * In the prod profile (the default of a packaged service) a service refuses to start while a secret
@@ -23,12 +22,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ProductionSecretsGuard {
     /** Setting -> the environment variable that sets it, and the development values committed here. */
-    record Guarded(String env, Set<String> devValues) {
-    }
+    record Guarded(String env, Set<String> devValues) {}
 
     static final Map<String, Guarded> GUARDED = Map.of(
-            "signaldesk.secrets.key", new Guarded("SIGNALDESK_SECRETS_KEY", Set.of("c2lnbmFsZGVzay1sb2NhbC1kZXYta2V5LTMyYnl0ZXM=")),
-            "gateway.fingerprint-pepper", new Guarded("SIGNALDESK_FINGERPRINT_PEPPER", Set.of("local-dev-pepper-change-me")),
+            "signaldesk.secrets.key",
+                    new Guarded("SIGNALDESK_SECRETS_KEY", Set.of("c2lnbmFsZGVzay1sb2NhbC1kZXYta2V5LTMyYnl0ZXM=")),
+            "gateway.fingerprint-pepper",
+                    new Guarded("SIGNALDESK_FINGERPRINT_PEPPER", Set.of("local-dev-pepper-change-me")),
             "quarkus.datasource.password", new Guarded("QUARKUS_DATASOURCE_PASSWORD", Set.of("postgres", "")));
 
     void check(@Observes @Priority(1) StartupEvent ev) {
@@ -49,7 +49,8 @@ public class ProductionSecretsGuard {
             Optional<String> value = config.apply(e.getKey());
             boolean present = value.isPresent() || !e.getKey().startsWith("gateway."); // only the gateway has gateway.*
             if (present && e.getValue().devValues().contains(value.orElse(""))) {
-                problems.add(e.getKey() + " is left at its development default (set " + e.getValue().env() + ")");
+                problems.add(e.getKey() + " is left at its development default (set "
+                        + e.getValue().env() + ")");
             }
         });
         return problems;

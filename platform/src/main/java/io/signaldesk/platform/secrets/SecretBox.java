@@ -3,15 +3,14 @@ package io.signaldesk.platform.secrets;
 import io.signaldesk.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts secrets that must be stored recoverably (HMAC keys of devices and producers: the server
@@ -34,8 +33,11 @@ public class SecretBox {
 
     @Inject
     public SecretBox(PlatformConfig config) {
-        this(Base64.getDecoder().decode(config.secrets().key()), config.secrets().previousKeys().orElse(java.util.List.of())
-                .stream().map(k -> Base64.getDecoder().decode(k.trim())).toList());
+        this(
+                Base64.getDecoder().decode(config.secrets().key()),
+                config.secrets().previousKeys().orElse(java.util.List.of()).stream()
+                        .map(k -> Base64.getDecoder().decode(k.trim()))
+                        .toList());
     }
 
     public SecretBox(byte[] rawKey) {
@@ -72,7 +74,11 @@ public class SecretBox {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + ct.length).put(nonce).put(ct).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(12 + ct.length)
+                            .put(nonce)
+                            .put(ct)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt", e);
         }
@@ -111,8 +117,8 @@ public class SecretBox {
      * The secrets a signer may sign with at {@code now}: its current one, and its previous one until the
      * end of the rotation grace ({@code previousValidUntil}); those no configured key opens are left out.
      */
-    public java.util.List<String> validSecrets(String currentSealed, String previousSealed, java.time.Instant previousValidUntil,
-                                               java.time.Instant now) {
+    public java.util.List<String> validSecrets(
+            String currentSealed, String previousSealed, java.time.Instant previousValidUntil, java.time.Instant now) {
         java.util.List<String> secrets = new java.util.ArrayList<>(2);
         openIfPossible(currentSealed).ifPresent(secrets::add);
         if (previousSealed != null && previousValidUntil != null && previousValidUntil.isAfter(now)) {

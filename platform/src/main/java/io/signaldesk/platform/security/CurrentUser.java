@@ -2,9 +2,8 @@ package io.signaldesk.platform.security;
 
 import io.signaldesk.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The signed-in user of this request: the id in the verified token's {@code sub}. A token whose

@@ -12,7 +12,9 @@ public class SafeDigits implements ValidatorFactoryCustomizer {
     @Override
     public void customize(BaseHibernateValidatorConfiguration<?> configuration) {
         ConstraintMapping mapping = configuration.createConstraintMapping();
-        mapping.constraintDefinition(Digits.class).includeExistingValidators(false).validatedBy(SafeDigitsValidator.class);
+        mapping.constraintDefinition(Digits.class)
+                .includeExistingValidators(false)
+                .validatedBy(SafeDigitsValidator.class);
         configuration.addMapping(mapping);
     }
 }

@@ -3,7 +3,6 @@ package io.signaldesk.platform.validation;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.constraints.Digits;
-
 import java.math.BigDecimal;
 
 /**

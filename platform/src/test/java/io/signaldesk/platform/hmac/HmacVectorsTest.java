@@ -1,6 +1,6 @@
 package io.signaldesk.platform.hmac;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The vectors published in docs/ea-protocol.md must be what the code computes. */
 class HmacVectorsTest {
@@ -42,23 +41,48 @@ class HmacVectorsTest {
         for (Map<String, String> v : vectors) {
             byte[] body = v.get("body").getBytes(StandardCharsets.UTF_8);
             assertThat(Hmac.sha256Hex(body)).isEqualTo(v.get("body-sha256"));
-            String canonical = Hmac.canonical(v.get("method"), v.get("path"), Long.parseLong(v.get("timestamp")), v.get("nonce"), body);
+            String canonical = Hmac.canonical(
+                    v.get("method"), v.get("path"), Long.parseLong(v.get("timestamp")), v.get("nonce"), body);
             assertThat(Hmac.sign(v.get("secret"), canonical)).as(v.get("path")).isEqualTo(v.get("signature"));
-            assertThat(Hmac.verify(v.get("secret"), canonical, v.get("signature").toUpperCase())).isTrue();
+            assertThat(Hmac.verify(
+                            v.get("secret"), canonical, v.get("signature").toUpperCase()))
+                    .isTrue();
         }
     }
 
     @Test
     void anyChangeToTheRequestBreaksTheSignature() {
-        String c = Hmac.canonical("POST", "/api/v1/ea/ack", 1795478401500L, "n0nce-0002-abcdefgh", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        String c = Hmac.canonical(
+                "POST",
+                "/api/v1/ea/ack",
+                1795478401500L,
+                "n0nce-0002-abcdefgh",
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
         String sig = Hmac.sign("secret-one-secret", c);
         assertThat(Hmac.verify("secret-one-secret", c, sig)).isTrue();
         assertThat(Hmac.verify("secret-two-secret", c, sig)).isFalse();
-        assertThat(Hmac.verify("secret-one-secret", c.replace("/ack", "/acK"), sig)).isFalse();
-        assertThat(Hmac.verify("secret-one-secret", Hmac.canonical("POST", "/api/v1/ea/ack", 1795478401501L,
-                "n0nce-0002-abcdefgh", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)), sig)).isFalse();
-        assertThat(Hmac.verify("secret-one-secret", Hmac.canonical("POST", "/api/v1/ea/ack", 1795478401500L,
-                "n0nce-0002-abcdefgh", "{\"a\":2}".getBytes(StandardCharsets.UTF_8)), sig)).isFalse();
+        assertThat(Hmac.verify("secret-one-secret", c.replace("/ack", "/acK"), sig))
+                .isFalse();
+        assertThat(Hmac.verify(
+                        "secret-one-secret",
+                        Hmac.canonical(
+                                "POST",
+                                "/api/v1/ea/ack",
+                                1795478401501L,
+                                "n0nce-0002-abcdefgh",
+                                "{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
+                        sig))
+                .isFalse();
+        assertThat(Hmac.verify(
+                        "secret-one-secret",
+                        Hmac.canonical(
+                                "POST",
+                                "/api/v1/ea/ack",
+                                1795478401500L,
+                                "n0nce-0002-abcdefgh",
+                                "{\"a\":2}".getBytes(StandardCharsets.UTF_8)),
+                        sig))
+                .isFalse();
         assertThat(Hmac.verify("secret-one-secret", c, null)).isFalse();
         assertThat(Hmac.verify("secret-one-secret", c, sig.substring(1))).isFalse();
     }

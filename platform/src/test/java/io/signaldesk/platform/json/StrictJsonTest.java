@@ -1,33 +1,35 @@
 package io.signaldesk.platform.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
 class StrictJsonTest {
-    record Body(UUID id, String name, List<String> tags, JsonNode params) {
-    }
+    record Body(UUID id, String name, List<String> tags, JsonNode params) {}
 
     /** The refusal, thrown as it is or wrapped with the field path when it surfaced while a field was bound. */
-    static org.assertj.core.api.ThrowableAssertAlternative<?> refusedWith(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
-                                                                          Class<? extends Throwable> type) {
-        return org.assertj.core.api.Assertions.assertThatExceptionOfType(com.fasterxml.jackson.core.JsonProcessingException.class)
-                .isThrownBy(call).matches(t -> {
-                    for (Throwable c = t; c != null; c = c.getCause()) {
-                        if (type.isInstance(c)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }, "caused by " + type.getSimpleName());
+    static org.assertj.core.api.ThrowableAssertAlternative<?> refusedWith(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Class<? extends Throwable> type) {
+        return org.assertj.core.api.Assertions.assertThatExceptionOfType(
+                        com.fasterxml.jackson.core.JsonProcessingException.class)
+                .isThrownBy(call)
+                .matches(
+                        t -> {
+                            for (Throwable c = t; c != null; c = c.getCause()) {
+                                if (type.isInstance(c)) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        },
+                        "caused by " + type.getSimpleName());
     }
 
     static ObjectMapper mapper() {
@@ -39,12 +41,20 @@ class StrictJsonTest {
     @Test
     void aNulInAnyStringIsRefusedWhateverTheFieldsTypeAndHoweverTheTextIsRead() {
         ObjectMapper m = mapper();
-        for (String json : List.of("{\"name\":\"a\\u0000\"}", "{\"id\":\"" + UUID.randomUUID() + "\\u0000\"}",
-                "{\"tags\":[\"x\",\"\\u0000\"]}", "{\"params\":{\"k\\u0000\":1}}", "{\"params\":{\"k\":[\"\\u0000\"]}}",
+        for (String json : List.of(
+                "{\"name\":\"a\\u0000\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\\u0000\"}",
+                "{\"tags\":[\"x\",\"\\u0000\"]}",
+                "{\"params\":{\"k\\u0000\":1}}",
+                "{\"params\":{\"k\":[\"\\u0000\"]}}",
                 "{\"name\":\"\u0000\"}")) {
             refusedWith(() -> m.readValue(json, Body.class), StrictJson.NulCharacterException.class);
-            refusedWith(() -> m.readValue(json.getBytes(StandardCharsets.UTF_8), Body.class), StrictJson.NulCharacterException.class);
-            refusedWith(() -> m.readValue(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Body.class),
+            refusedWith(
+                    () -> m.readValue(json.getBytes(StandardCharsets.UTF_8), Body.class),
+                    StrictJson.NulCharacterException.class);
+            refusedWith(
+                    () -> m.readValue(
+                            new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Body.class),
                     StrictJson.NulCharacterException.class);
         }
     }
@@ -52,7 +62,8 @@ class StrictJsonTest {
     @Test
     void escapedBackslashesOtherEscapesAndTextOutsideStringsAreNotMistakenForANul() throws Exception {
         ObjectMapper m = mapper();
-        Body b = m.readValue("{\"name\":\"C:\\\\u0000 \\u00e9 \\\" \\u1000\",\"params\":{\"n\":0,\"z\":\"0000\"}}", Body.class);
+        Body b = m.readValue(
+                "{\"name\":\"C:\\\\u0000 \\u00e9 \\\" \\u1000\",\"params\":{\"n\":0,\"z\":\"0000\"}}", Body.class);
         assertThat(b.name()).isEqualTo("C:\\u0000 \u00e9 \" \u1000");
         assertThat(b.params().get("n").intValue()).isZero();
         assertThat(m.readValue("{}", Body.class).params()).isNull(); // an absent tree stays absent
@@ -62,7 +73,12 @@ class StrictJsonTest {
     void aNullElementInADeclaredListIsRefusedButUntypedJsonMayHoldNulls() throws Exception {
         ObjectMapper m = mapper();
         assertThatThrownBy(() -> m.readValue("{\"tags\":[null]}", Body.class)).isInstanceOf(InvalidNullException.class);
-        assertThat(m.readValue("{\"params\":{\"a\":[null]}}", Body.class).params().get("a").get(0).isNull()).isTrue();
+        assertThat(m.readValue("{\"params\":{\"a\":[null]}}", Body.class)
+                        .params()
+                        .get("a")
+                        .get(0)
+                        .isNull())
+                .isTrue();
         assertThat(m.readValue("[null]", List.class)).containsExactly((Object) null);
     }
 
@@ -70,7 +86,8 @@ class StrictJsonTest {
     void anOverlongUtf8NulCannotSlipPastTheScanEvenSplitAcrossReads() {
         ObjectMapper m = mapper();
         byte[] twoByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0x80, '"', '}'};
-        byte[] threeByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE0, (byte) 0x80, (byte) 0x80, '"', '}'};
+        byte[] threeByte = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE0, (byte) 0x80, (byte) 0x80, '"', '}'
+        };
         for (byte[] body : List.of(twoByte, threeByte)) {
             refusedWith(() -> m.readValue(body, Body.class), StrictJson.InvalidUtf8Exception.class);
             // one byte per read: the check keeps its state across reads
@@ -87,7 +104,8 @@ class StrictJsonTest {
     @Test
     void realMultiByteTextPasses() throws Exception {
         String text = "\u00e9\u20ac\u0800\uD83D\uDE00";
-        assertThat(mapper().readValue(("{\"name\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8), Body.class).name())
+        assertThat(mapper().readValue(("{\"name\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8), Body.class)
+                        .name())
                 .isEqualTo(text);
     }
 }

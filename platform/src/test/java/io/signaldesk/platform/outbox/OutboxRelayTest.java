@@ -1,21 +1,11 @@
 package io.signaldesk.platform.outbox;
 
-import io.signaldesk.localstack.TestTopics;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.signaldesk.localstack.LocalKafka;
 import io.signaldesk.localstack.LocalPostgres;
 import io.signaldesk.localstack.TestInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import io.signaldesk.localstack.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,14 +13,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The relay against a real Postgres and a real Kafka broker of its own (this test stops and
@@ -63,8 +58,13 @@ class OutboxRelayTest {
     void schema() {
         schema = "relay_" + TestInfra.uniqueSuffix();
         prefix = "t" + TestInfra.uniqueSuffix() + ".";
-        Flyway.configure().dataSource(pg.jdbcUrl(db), LocalPostgres.USER, "")
-                .schemas(schema).defaultSchema(schema).locations("classpath:db/platform").load().migrate();
+        Flyway.configure()
+                .dataSource(pg.jdbcUrl(db), LocalPostgres.USER, "")
+                .schemas(schema)
+                .defaultSchema(schema)
+                .locations("classpath:db/platform")
+                .load()
+                .migrate();
     }
 
     @AfterEach
@@ -75,8 +75,18 @@ class OutboxRelayTest {
     }
 
     OutboxRelay.Settings settings() {
-        return new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
-                kafka.bootstrapServers(), prefix, 50, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofDays(7),
+        return new OutboxRelay.Settings(
+                "test",
+                pg.jdbcUrl(db),
+                LocalPostgres.USER,
+                null,
+                schema,
+                kafka.bootstrapServers(),
+                prefix,
+                50,
+                Duration.ofMillis(500),
+                Duration.ofMillis(200),
+                Duration.ofDays(7),
                 Map.of());
     }
 
@@ -108,7 +118,9 @@ class OutboxRelayTest {
         relay = new OutboxRelay(settings(), dying, new KafkaBatchPublisher(settings()), null);
         relay.start();
         awaitUntil(() -> !relay.isRunning(), "the relay to crash");
-        assertThat(unpublishedCount()).as("the crashed batch and the rest are unmarked").isEqualTo(230 - 50);
+        assertThat(unpublishedCount())
+                .as("the crashed batch and the rest are unmarked")
+                .isEqualTo(230 - 50);
 
         relay = relay();
         relay.start();
@@ -153,7 +165,9 @@ class OutboxRelayTest {
         try {
             insertEvents(4, 2);
             Thread.sleep(3000);
-            assertThat(unpublishedCount()).as("nothing can be published while the broker is down").isEqualTo(4);
+            assertThat(unpublishedCount())
+                    .as("nothing can be published while the broker is down")
+                    .isEqualTo(4);
         } finally {
             kafka.start();
         }
@@ -180,9 +194,21 @@ class OutboxRelayTest {
 
     @Test
     void aNotifyWakesTheRelayLongBeforeTheSafetyPoll() throws Exception {
-        relay = new OutboxRelay(new OutboxRelay.Settings("test", pg.jdbcUrl(db), LocalPostgres.USER, null, schema,
-                kafka.bootstrapServers(), prefix, 50, Duration.ofMinutes(5), Duration.ofMillis(200), Duration.ofDays(7),
-                Map.of()), null);
+        relay = new OutboxRelay(
+                new OutboxRelay.Settings(
+                        "test",
+                        pg.jdbcUrl(db),
+                        LocalPostgres.USER,
+                        null,
+                        schema,
+                        kafka.bootstrapServers(),
+                        prefix,
+                        50,
+                        Duration.ofMinutes(5),
+                        Duration.ofMillis(200),
+                        Duration.ofDays(7),
+                        Map.of()),
+                null);
         relay.start();
         awaitUntil(() -> relay.isLeader(), "the relay to lead");
         Thread.sleep(1500); // producer initialised and waiting on LISTEN
@@ -194,8 +220,9 @@ class OutboxRelayTest {
     // --- helpers ---
 
     void insertEvents(int n, int keys) throws SQLException {
-        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (id, topic, message_key, event_type, source, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = conn();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO outbox (id, topic, message_key, event_type, source, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (int i = 0; i < n; i++) {
                 UUID id = UUID.randomUUID();
@@ -213,8 +240,9 @@ class OutboxRelayTest {
     }
 
     long unpublishedCount() {
-        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = conn();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -227,13 +255,15 @@ class OutboxRelayTest {
         return c;
     }
 
-    record Seen(String id, String key, long seq) {
-    }
+    record Seen(String id, String key, long seq) {}
 
     List<Seen> consumeAll(int expected) {
         // keep reading 1.5 s after the last expected event: a duplicate would show up then
-        return TestTopics.read(kafka.bootstrapServers(), prefix + "relaytest.v1", r -> true, expected, Duration.ofMillis(1500))
-                .stream().map(r -> new Seen(header(r, "ce_id"), r.key(), Long.parseLong(header(r, "ce_outboxseq")))).toList();
+        return TestTopics.read(
+                        kafka.bootstrapServers(), prefix + "relaytest.v1", r -> true, expected, Duration.ofMillis(1500))
+                .stream()
+                .map(r -> new Seen(header(r, "ce_id"), r.key(), Long.parseLong(header(r, "ce_outboxseq"))))
+                .toList();
     }
 
     static String header(ConsumerRecord<?, ?> r, String name) {
@@ -243,11 +273,15 @@ class OutboxRelayTest {
 
     static void assertExactlyOnceInOrder(List<Seen> seen, int expected) {
         assertThat(seen).hasSize(expected);
-        assertThat(seen.stream().map(Seen::id).distinct().count()).as("no duplicate event ids").isEqualTo(expected);
+        assertThat(seen.stream().map(Seen::id).distinct().count())
+                .as("no duplicate event ids")
+                .isEqualTo(expected);
         Map<String, Long> lastSeqPerKey = new HashMap<>();
         for (Seen s : seen) {
             Long prev = lastSeqPerKey.put(s.key(), s.seq());
-            assertThat(prev == null || prev < s.seq()).as("per-key order for %s", s.key()).isTrue();
+            assertThat(prev == null || prev < s.seq())
+                    .as("per-key order for %s", s.key())
+                    .isTrue();
         }
     }
 
@@ -255,7 +289,8 @@ class OutboxRelayTest {
         awaitUntil(cond, what, 60_000);
     }
 
-    static void awaitUntil(java.util.function.BooleanSupplier cond, String what, long timeoutMs) throws InterruptedException {
+    static void awaitUntil(java.util.function.BooleanSupplier cond, String what, long timeoutMs)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!cond.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {

@@ -1,11 +1,10 @@
 package io.signaldesk.platform.secrets;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
     static byte[] key(int fill) {
@@ -23,7 +22,8 @@ class SecretBoxTest {
         String newSealed = rotating.seal("another secret");
         assertThat(new SecretBox(key(2)).open(newSealed)).isEqualTo("another secret");
         assertThatThrownBy(() -> before.open(newSealed)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SecretBox(key(3)).open(oldSealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new SecretBox(key(3)).open(oldSealed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("signaldesk.secrets.key");
     }
 }

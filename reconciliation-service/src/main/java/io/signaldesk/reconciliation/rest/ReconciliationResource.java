@@ -8,17 +8,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class ReconciliationResource {
-    public record StatusView(UUID userId, long openDivergences, Instant lastDetectedAt) {
-    }
+    public record StatusView(UUID userId, long openDivergences, Instant lastDetectedAt) {}
 
     private final ReconciliationStatusService reconciliation;
     private final CurrentUser currentUser;

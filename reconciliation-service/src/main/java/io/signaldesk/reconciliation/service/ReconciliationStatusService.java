@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.reconciliation.repository.DivergenceRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,8 +11,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReconciliationStatusService {
     /** How many of a trader's divergences are open, and when the newest was detected (null: none). */
-    public record Status(long openDivergences, Instant lastDetectedAt) {
-    }
+    public record Status(long openDivergences, Instant lastDetectedAt) {}
 
     private final DivergenceRepository divergences;
 

@@ -2,7 +2,6 @@ package io.signaldesk.signal.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings of the signal service ({@code signal.*}), overridable by environment variables ({@code SIGNAL_MAX_EXPIRY}). */

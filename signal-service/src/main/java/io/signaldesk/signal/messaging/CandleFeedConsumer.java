@@ -9,11 +9,10 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.service.CandleService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import java.time.DateTimeException;
 import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * {@code candles.v1} from a market-data feed: the same ingest as the REST endpoint, once per
@@ -42,14 +41,23 @@ public class CandleFeedConsumer {
                         return Uni.createFrom().voidItem();
                     }
                     CandlesClosed e = events.data(env, CandlesClosed.class);
-                    List<CandleService.Bar> bars = e.candles() == null ? null : e.candles().stream().map(CandleFeedConsumer::bar).toList();
-                    return Uni.createFrom().deferred(() -> candles.ingestFeed(e.instrument(), e.timeframe(), bars, "feed:" + env.source()))
+                    List<CandleService.Bar> bars = e.candles() == null
+                            ? null
+                            : e.candles().stream().map(CandleFeedConsumer::bar).toList();
+                    return Uni.createFrom()
+                            .deferred(() ->
+                                    candles.ingestFeed(e.instrument(), e.timeframe(), bars, "feed:" + env.source()))
                             .invoke(r -> applied[0] = r)
                             // bars that can never be stored: retrying would hold the partition for ever
-                            .onFailure(t -> t instanceof ProblemException || t instanceof ArithmeticException
+                            .onFailure(t -> t instanceof ProblemException
+                                    || t instanceof ArithmeticException
                                     || t instanceof DateTimeException)
-                            .transform(t -> new PoisonEventException("candles " + env.id() + " refused: " + t.getMessage()
-                                    + (t instanceof ProblemException p ? " " + p.problem().violations() : ""), t));
+                            .transform(t -> new PoisonEventException(
+                                    "candles " + env.id() + " refused: " + t.getMessage()
+                                            + (t instanceof ProblemException p
+                                                    ? " " + p.problem().violations()
+                                                    : ""),
+                                    t));
                 })
                 .invoke(() -> {
                     if (applied[0] != null) { // committed

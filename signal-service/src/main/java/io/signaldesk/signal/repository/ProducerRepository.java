@@ -5,7 +5,6 @@ import io.signaldesk.signal.Producer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.List;
 import java.util.UUID;
 

@@ -8,7 +8,6 @@ import io.signaldesk.platform.events.Side;
 import io.signaldesk.signal.Signal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +17,19 @@ import java.util.UUID;
 public class SignalRepository implements PanacheRepositoryBase<Signal, UUID> {
 
     /** Filters of the list endpoint; null means "any". {@code from} is inclusive, {@code to} exclusive. */
-    public record Filter(UUID strategyId, String instrument, Side side, Instant from, Instant to) {
-    }
+    public record Filter(UUID strategyId, String instrument, Side side, Instant from, Instant to) {}
 
-    public record PageOf(List<Signal> items, long total) {
-    }
+    public record PageOf(List<Signal> items, long total) {}
 
     public Uni<Signal> findByProducerAndClientId(UUID producerId, String clientSignalId) {
-        return find("producerId = ?1 and clientSignalId = ?2", producerId, clientSignalId).firstResult();
+        return find("producerId = ?1 and clientSignalId = ?2", producerId, clientSignalId)
+                .firstResult();
     }
 
     /** The engine's signal for this strategy and bar, null when there is none. */
     public Uni<Signal> findByStrategyAndCandleTime(UUID strategyId, Instant candleTime) {
-        return find("strategyId = ?1 and candleTime = ?2", strategyId, candleTime).firstResult();
+        return find("strategyId = ?1 and candleTime = ?2", strategyId, candleTime)
+                .firstResult();
     }
 
     /** Newest first. Runs the page query and the count one after the other in the caller's session. */
@@ -59,7 +58,9 @@ public class SignalRepository implements PanacheRepositoryBase<Signal, UUID> {
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         Sort newestFirst = Sort.descending("createdAt", "id");
-        return find(query, newestFirst, params).page(Page.of(page, size)).list()
+        return find(query, newestFirst, params)
+                .page(Page.of(page, size))
+                .list()
                 .chain(items -> count(query, params).map(total -> new PageOf(items, total)));
     }
 }

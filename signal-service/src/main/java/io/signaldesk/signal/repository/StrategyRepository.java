@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.signal.Strategy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,7 +20,10 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
 
     /** The strategies of this kind trading the market that are not retired, by id. */
     public Uni<List<Strategy>> listActive(Strategy.Kind kind, String instrument, String timeframe) {
-        return list("kind = ?1 and retiredAt is null and instrument = ?2 and timeframe = ?3 order by id",
-                kind, instrument, timeframe);
+        return list(
+                "kind = ?1 and retiredAt is null and instrument = ?2 and timeframe = ?3 order by id",
+                kind,
+                instrument,
+                timeframe);
     }
 }

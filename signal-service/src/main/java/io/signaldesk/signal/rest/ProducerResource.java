@@ -21,12 +21,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Outside signal producers (admin only). Secrets are shown once, at creation and rotation. */
 @Path("/api/v1/producers")
@@ -53,15 +52,21 @@ public class ProducerResource {
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
-        return producers.create(req.toCommand(), currentUser.id()).map(ProducerCreated::of)
-                .map(p -> Response.created(URI.create("/api/v1/producers/" + p.id())).entity(p).build());
+        return producers
+                .create(req.toCommand(), currentUser.id())
+                .map(ProducerCreated::of)
+                .map(p -> Response.created(URI.create("/api/v1/producers/" + p.id()))
+                        .entity(p)
+                        .build());
     }
 
     @GET
     @Operation(summary = "All producers, without secrets")
     public Uni<List<ProducerView>> list() {
         Instant now = Instant.now();
-        return producers.list().map(l -> l.stream().map(p -> ProducerView.of(p, now)).toList());
+        return producers
+                .list()
+                .map(l -> l.stream().map(p -> ProducerView.of(p, now)).toList());
     }
 
     @POST
@@ -73,8 +78,9 @@ public class ProducerResource {
 
     @POST
     @Path("/{id}/rotate-tradingview-token")
-    @Operation(summary = "New TradingView webhook token, shown once; the old webhook URL is refused from now on "
-            + "(a token in a URL has no grace period: it may have leaked)")
+    @Operation(
+            summary = "New TradingView webhook token, shown once; the old webhook URL is refused from now on "
+                    + "(a token in a URL has no grace period: it may have leaked)")
     public Uni<TradingViewTokenRotated> rotateTradingViewToken(@PathParam("id") String id) {
         return producers.rotateTradingViewToken(PathIds.uuid(id, "producer")).map(TradingViewTokenRotated::of);
     }
@@ -83,6 +89,8 @@ public class ProducerResource {
     @Path("/{id}")
     @Operation(summary = "Revoke a producer: its signed requests and webhooks are refused from now on")
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return producers.revoke(PathIds.uuid(id, "producer")).replaceWith(Response.noContent().build());
+        return producers
+                .revoke(PathIds.uuid(id, "producer"))
+                .replaceWith(Response.noContent().build());
     }
 }

@@ -1,14 +1,14 @@
 package io.signaldesk.signal.rest;
 
-import io.signaldesk.platform.security.PathIds;
 import io.quarkus.security.Authenticated;
 import io.signaldesk.platform.events.Side;
 import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.problem.RequestValidator;
+import io.signaldesk.platform.security.PathIds;
 import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.rest.SignalModels.SignalPage;
 import io.signaldesk.signal.rest.SignalModels.SignalRequest;
 import io.signaldesk.signal.rest.SignalModels.SignalView;
-import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.signal.service.ProducerService;
 import io.signaldesk.signal.service.SignalService;
 import io.signaldesk.signal.service.SignalService.SourceKind;
@@ -26,18 +26,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/signals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,16 +63,26 @@ public class SignalResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a signal as an outside producer (HMAC-signed, see docs/ea-protocol.md); "
-            + "201 new, 200 repeat of a clientSignalId")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalRequest.class)))
-    public Uni<Response> publish(byte[] body, @Context HttpServerRequest http,
-                                 @HeaderParam("X-Producer-Id") String producerId,
-                                 @HeaderParam("X-Timestamp") String timestamp,
-                                 @HeaderParam("X-Nonce") String nonce,
-                                 @HeaderParam("X-Signature") String signature) {
-        return signals.countRefusals(SourceKind.PRODUCER,
-                        producers.authenticate(producerId, http.method().name(), http.uri(), timestamp, nonce, signature, body)
+    @Operation(
+            summary = "Publish a signal as an outside producer (HMAC-signed, see docs/ea-protocol.md); "
+                    + "201 new, 200 repeat of a clientSignalId")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignalRequest.class)))
+    public Uni<Response> publish(
+            byte[] body,
+            @Context HttpServerRequest http,
+            @HeaderParam("X-Producer-Id") String producerId,
+            @HeaderParam("X-Timestamp") String timestamp,
+            @HeaderParam("X-Nonce") String nonce,
+            @HeaderParam("X-Signature") String signature) {
+        return signals.countRefusals(
+                        SourceKind.PRODUCER,
+                        producers
+                                .authenticate(
+                                        producerId, http.method().name(), http.uri(), timestamp, nonce, signature, body)
                                 .chain(p -> {
                                     SignalRequest req = validator.parse(body, SignalRequest.class);
                                     validator.validate(req);
@@ -81,7 +90,10 @@ public class SignalResource {
                                 }))
                 .map(r -> {
                     SignalView s = SignalView.of(r.signal());
-                    return r.created() ? Response.created(URI.create("/api/v1/signals/" + s.id())).entity(s).build()
+                    return r.created()
+                            ? Response.created(URI.create("/api/v1/signals/" + s.id()))
+                                    .entity(s)
+                                    .build()
                             : Response.ok(s).build();
                 });
     }
@@ -97,10 +109,14 @@ public class SignalResource {
     @GET
     @Authenticated
     @Operation(summary = "Signals, newest first, filtered by strategy, instrument, side and creation time [from, to)")
-    public Uni<SignalPage> list(@QueryParam("strategyId") String strategyId, @QueryParam("instrument") String instrument,
-                                @QueryParam("side") String side, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("page") String page,
-                                @QueryParam("size") String size) {
+    public Uni<SignalPage> list(
+            @QueryParam("strategyId") String strategyId,
+            @QueryParam("instrument") String instrument,
+            @QueryParam("side") String side,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         List<Problem.Violation> bad = new ArrayList<>();
         UUID strategy = null;
         if (present(strategyId)) {
@@ -131,8 +147,12 @@ public class SignalResource {
         if (!bad.isEmpty()) {
             return Uni.createFrom().failure(RequestValidator.invalid(bad));
         }
-        return signals.list(new SignalService.Filter(strategy, present(instrument) ? instrument : null, sideValue,
-                fromValue, toValue), pageValue, sizeValue).map(SignalPage::of);
+        return signals.list(
+                        new SignalService.Filter(
+                                strategy, present(instrument) ? instrument : null, sideValue, fromValue, toValue),
+                        pageValue,
+                        sizeValue)
+                .map(SignalPage::of);
     }
 
     static boolean present(String s) {

@@ -1,27 +1,20 @@
 package io.signaldesk.signal.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.signaldesk.platform.security.CurrentUser;
-import io.signaldesk.platform.security.PathIds;
 import io.quarkus.security.Authenticated;
-import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
-import io.signaldesk.signal.rest.StrategyModels.StrategyView;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.problem.RequestValidator;
+import io.signaldesk.platform.security.CurrentUser;
+import io.signaldesk.platform.security.PathIds;
 import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.rest.CandleModels.CandleBatchRequest;
 import io.signaldesk.signal.rest.CandleModels.CandleIngestResult;
 import io.signaldesk.signal.rest.CandleModels.CandlePage;
+import io.signaldesk.signal.rest.StrategyModels.CreateStrategyRequest;
+import io.signaldesk.signal.rest.StrategyModels.StrategyView;
 import io.signaldesk.signal.service.CandleService;
 import io.signaldesk.signal.service.StrategyService;
-import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +23,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/strategies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,8 +48,12 @@ public class StrategyResource {
     private final RequestValidator validator;
     private final ObjectMapper mapper;
 
-    public StrategyResource(StrategyService strategies, CandleService candles, CurrentUser currentUser,
-                            RequestValidator validator, ObjectMapper mapper) {
+    public StrategyResource(
+            StrategyService strategies,
+            CandleService candles,
+            CurrentUser currentUser,
+            RequestValidator validator,
+            ObjectMapper mapper) {
         this.strategies = strategies;
         this.candles = candles;
         this.currentUser = currentUser;
@@ -89,15 +92,22 @@ public class StrategyResource {
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
-        return strategies.create(new StrategyService.NewStrategy(req.name(), kind, req.instrument(), req.timeframe(),
-                        req.params()), currentUser.id())
-                .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id)).entity(view(s)).build());
+        return strategies
+                .create(
+                        new StrategyService.NewStrategy(
+                                req.name(), kind, req.instrument(), req.timeframe(), req.params()),
+                        currentUser.id())
+                .map(s -> Response.created(URI.create("/api/v1/strategies/" + s.id))
+                        .entity(view(s))
+                        .build());
     }
 
     @POST
     @Path("/{id}/retire")
     @RolesAllowed("admin")
-    @Operation(summary = "Retire a strategy (admin): no more signals, no new followers; final, and repeating it is harmless")
+    @Operation(
+            summary =
+                    "Retire a strategy (admin): no more signals, no new followers; final, and repeating it is harmless")
     public Uni<StrategyView> retire(@PathParam("id") String id) {
         return strategies.retire(PathIds.uuid(id, "strategy")).map(this::view);
     }
@@ -106,9 +116,14 @@ public class StrategyResource {
     @Path("/{id}/candles")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Closed bars for a FIB_RSI strategy's market (admin or feed); answers what was stored and "
-            + "the signals the engine decided on the new bars")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandleBatchRequest.class)))
+    @Operation(
+            summary = "Closed bars for a FIB_RSI strategy's market (admin or feed); answers what was stored and "
+                    + "the signals the engine decided on the new bars")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CandleBatchRequest.class)))
     public Uni<CandleIngestResult> postCandles(@PathParam("id") String id, byte[] body) {
         UUID strategyId = PathIds.uuid(id, "strategy");
         CandleBatchRequest req;
@@ -119,16 +134,18 @@ public class StrategyResource {
         }
         // collected, not thrown: the service reports them together with the checks that need the strategy
         List<Problem.Violation> shape = violations(req);
-        List<CandleService.Bar> bars = req.candles() == null ? null
+        List<CandleService.Bar> bars = req.candles() == null
+                ? null
                 : req.candles().stream().map(c -> c == null ? null : c.toBar()).toList();
-        return candles.ingestForStrategy(strategyId, bars, shape, currentUser.id()).map(CandleIngestResult::of);
+        return candles.ingestForStrategy(strategyId, bars, shape, currentUser.id())
+                .map(CandleIngestResult::of);
     }
 
     @GET
     @Path("/{id}/candles")
     @Operation(summary = "The newest stored bars of the strategy's market, oldest first; before= pages back in time")
-    public Uni<CandlePage> getCandles(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                      @QueryParam("before") String before) {
+    public Uni<CandlePage> getCandles(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("before") String before) {
         UUID strategyId = PathIds.uuid(id, "strategy");
         List<Problem.Violation> bad = new ArrayList<>();
         int limitValue = SignalResource.integer(limit, "limit", 100, 1, CandleModels.MAX_BATCH, bad);

@@ -15,13 +15,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
 
 /**
  * TradingView alerts cannot sign requests: the producer is named by the secret token in the URL
@@ -48,15 +47,24 @@ public class TradingViewHookResource {
     @Path("/{token}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Publish a signal from a TradingView alert; 404 for an unknown or revoked token")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TradingViewAlert.class)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TradingViewAlert.class)))
     public Uni<Response> alert(@PathParam("token") String token, byte[] body) {
-        return signals.countRefusals(SourceKind.TRADINGVIEW, producers.byTradingViewToken(token).chain(p -> {
-            TradingViewAlert alert = validator.parse(body, TradingViewAlert.class);
-            validator.validate(alert);
-            return signals.publishAlert(p, alert.toAlert());
-        })).map(r -> {
-            SignalView s = SignalView.of(r.signal());
-            return Response.created(URI.create("/api/v1/signals/" + s.id())).entity(s).build();
-        });
+        return signals.countRefusals(
+                        SourceKind.TRADINGVIEW,
+                        producers.byTradingViewToken(token).chain(p -> {
+                            TradingViewAlert alert = validator.parse(body, TradingViewAlert.class);
+                            validator.validate(alert);
+                            return signals.publishAlert(p, alert.toAlert());
+                        }))
+                .map(r -> {
+                    SignalView s = SignalView.of(r.signal());
+                    return Response.created(URI.create("/api/v1/signals/" + s.id()))
+                            .entity(s)
+                            .build();
+                });
     }
 }

@@ -1,5 +1,6 @@
 package io.signaldesk.signal.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.problem.Problem;
@@ -15,7 +16,6 @@ import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.strategy.FibRsiParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -23,8 +23,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Market data in, engine signals out. Bars are stored per market (instrument, timeframe); a stored
@@ -57,6 +56,7 @@ public class CandleService {
 
     /** Most bars in one batch (a feed sends one per bar close; a back-fill sends many). */
     public static final int MAX_BATCH = 1000;
+
     static final String PRICE = "must be a positive decimal with at most 9 integer digits and 10 decimal places";
     static final String VOLUME = "must be a decimal >= 0 with at most 18 integer digits and 6 decimal places";
 
@@ -70,33 +70,39 @@ public class CandleService {
      */
     public record Bar(
             @NotNull Instant time,
-            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal open,
-            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal high,
-            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal low,
-            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE) BigDecimal close,
-            @PositiveOrZero @Digits(integer = 18, fraction = 6, message = VOLUME) BigDecimal volume) {
-    }
+
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE)
+            BigDecimal open,
+
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE)
+            BigDecimal high,
+
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE)
+            BigDecimal low,
+
+            @NotNull @Positive @Digits(integer = 9, fraction = 10, message = PRICE)
+            BigDecimal close,
+
+            @PositiveOrZero @Digits(integer = 18, fraction = 6, message = VOLUME)
+            BigDecimal volume) {}
 
     /** A feed's bars as Bean Validation reports them: {@code candles[0].open}, the event's own names. */
-    record FeedBars(@NotNull @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to " + MAX_BATCH + " bars")
-                    List<@NotNull @Valid Bar> candles) {
-    }
+    record FeedBars(
+            @NotNull @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to " + MAX_BATCH + " bars")
+            List<@NotNull @Valid Bar> candles) {}
 
     /**
      * What a batch did: bars received, stored, already stored (identical, skipped), and the signals the
      * market's engine strategies decided on the new bars.
      */
-    public record Ingested(String instrument, String timeframe, int received, int stored, int duplicates,
-                           List<Signal> signals) {
-    }
+    public record Ingested(
+            String instrument, String timeframe, int received, int stored, int duplicates, List<Signal> signals) {}
 
     /** Stored bars of a market, oldest first. */
-    public record Bars(String instrument, String timeframe, List<Candle> candles) {
-    }
+    public record Bars(String instrument, String timeframe, List<Candle> candles) {}
 
     /** A market's validated bars, oldest first, prices without trailing zeros. */
-    record Batch(String instrument, String timeframe, List<Bar> bars, String source) {
-    }
+    record Batch(String instrument, String timeframe, List<Bar> bars, String source) {}
 
     private final CandleRepository candles;
     private final StrategyRepository strategies;
@@ -106,8 +112,14 @@ public class CandleService {
     private final MeterRegistry metrics;
     private final Duration maxExpiry;
 
-    public CandleService(CandleRepository candles, StrategyRepository strategies, SignalService signals,
-                         RequestValidator validator, ObjectMapper mapper, MeterRegistry metrics, SignalConfig config) {
+    public CandleService(
+            CandleRepository candles,
+            StrategyRepository strategies,
+            SignalService signals,
+            RequestValidator validator,
+            ObjectMapper mapper,
+            MeterRegistry metrics,
+            SignalConfig config) {
         this.maxExpiry = config.maxExpiry();
         this.candles = candles;
         this.strategies = strategies;
@@ -124,8 +136,8 @@ public class CandleService {
      * one that is not an engine (422) is refused first. Only without any bars to look at (null, none,
      * more than {@link #MAX_BATCH}) is the 400 immediate.
      */
-    public Uni<Ingested> ingestForStrategy(UUID strategyId, List<Bar> bars, List<Problem.Violation> shapeProblems,
-                                           UUID userId) {
+    public Uni<Ingested> ingestForStrategy(
+            UUID strategyId, List<Bar> bars, List<Problem.Violation> shapeProblems, UUID userId) {
         if (bars == null || bars.isEmpty() || bars.size() > MAX_BATCH) {
             return Uni.createFrom().failure(RequestValidator.invalid(shapeProblems));
         }
@@ -134,8 +146,10 @@ public class CandleService {
                         throw ProblemException.notFound("No strategy " + strategyId);
                     }
                     if (s.kind != Strategy.Kind.FIB_RSI) {
-                        throw ProblemException.unprocessable("strategy-not-engine", "Strategy " + s.id + " is " + s.kind
-                                + "; candles feed engine strategies (" + Strategy.Kind.FIB_RSI + ") only");
+                        throw ProblemException.unprocessable(
+                                "strategy-not-engine",
+                                "Strategy " + s.id + " is " + s.kind + "; candles feed engine strategies ("
+                                        + Strategy.Kind.FIB_RSI + ") only");
                     }
                     Batch batch = checked(s.instrument, s.timeframe, bars, "api:" + userId, shapeProblems);
                     return ingest(batch);
@@ -154,7 +168,8 @@ public class CandleService {
             shape.add(new Problem.Violation("instrument", "must be 3-12 upper-case letters or digits"));
         }
         if (timeframe == null || !Strategy.TIMEFRAMES.containsKey(timeframe)) {
-            shape.add(new Problem.Violation("timeframe", "must be one of " + String.join(", ", Strategy.TIMEFRAMES.keySet())));
+            shape.add(new Problem.Violation(
+                    "timeframe", "must be one of " + String.join(", ", Strategy.TIMEFRAMES.keySet())));
         }
         try {
             validator.validate(new FeedBars(bars));
@@ -197,7 +212,8 @@ public class CandleService {
             }
             // prices @Digits has refused (1e2147483647 and the like) are not compared
             if (price(c.open()) && price(c.high()) && price(c.low()) && price(c.close())) {
-                if (c.low().compareTo(c.open().min(c.close())) > 0 || c.high().compareTo(c.open().max(c.close())) < 0) {
+                if (c.low().compareTo(c.open().min(c.close())) > 0
+                        || c.high().compareTo(c.open().max(c.close())) < 0) {
                     v.add(new Problem.Violation(at, "needs low <= open, close <= high"));
                 }
             }
@@ -209,10 +225,14 @@ public class CandleService {
             } else if (c.time().isAfter(now)) {
                 v.add(new Problem.Violation(at + ".time", "the bar has not closed yet"));
             } else if (c.time().getNano() != 0 || c.time().getEpochSecond() % tf.toSeconds() != 0) {
-                v.add(new Problem.Violation(at + ".time", "must be a " + timeframe + " bar open time (a multiple of "
-                        + tf.toMinutes() + " min since 00:00 UTC)"));
+                v.add(new Problem.Violation(
+                        at + ".time",
+                        "must be a " + timeframe + " bar open time (a multiple of " + tf.toMinutes()
+                                + " min since 00:00 UTC)"));
             } else if (c.time().plus(tf).isAfter(now.plus(CLOSE_SKEW))) {
-                v.add(new Problem.Violation(at + ".time", "the bar is still open: it closes at " + c.time().plus(tf)));
+                v.add(new Problem.Violation(
+                        at + ".time",
+                        "the bar is still open: it closes at " + c.time().plus(tf)));
             }
             if (previous != null && !c.time().isAfter(previous)) {
                 v.add(new Problem.Violation(at + ".time", "bars must be oldest first, each time once"));
@@ -221,8 +241,12 @@ public class CandleService {
             if (!v.isEmpty()) {
                 continue;
             }
-            normalized.add(new Bar(c.time(), SignalService.normalize(c.open()), SignalService.normalize(c.high()),
-                    SignalService.normalize(c.low()), SignalService.normalize(c.close()),
+            normalized.add(new Bar(
+                    c.time(),
+                    SignalService.normalize(c.open()),
+                    SignalService.normalize(c.high()),
+                    SignalService.normalize(c.low()),
+                    SignalService.normalize(c.close()),
                     c.volume() == null ? BigDecimal.ZERO : SignalService.normalize(c.volume())));
         }
         if (!v.isEmpty()) {
@@ -239,29 +263,38 @@ public class CandleService {
         // one writer per market at a time, so "newer than anything stored" and "one decision per bar" hold
         return lockMarket(b)
                 .chain(() -> candles.newestTime(b.instrument(), b.timeframe()))
-                .chain(newestBefore -> candles.between(b.instrument(), b.timeframe(), first, last).chain(stored -> {
-                    Map<Instant, Candle> byTime = new HashMap<>();
-                    stored.forEach(c -> byTime.put(c.id.openTime, c));
-                    List<Candle> fresh = new ArrayList<>();
-                    for (Bar in : b.bars()) {
-                        Candle old = byTime.get(in.time());
-                        if (old == null) {
-                            fresh.add(entity(b, in, now));
-                        } else if (!same(old, in)) {
-                            throw ProblemException.conflict("candle-conflict", "The " + b.instrument() + " " + b.timeframe()
-                                    + " bar of " + in.time() + " is stored with other values; a stored bar never changes");
-                        }
-                    }
-                    int duplicates = b.bars().size() - fresh.size();
-                    List<Candle> newest = fresh.stream()
-                            .filter(c -> newestBefore == null || c.id.openTime.isAfter(newestBefore)).toList();
-                    Uni<Void> store = fresh.isEmpty() ? Uni.createFrom().voidItem()
-                            : candles.persist(fresh).chain(() -> candles.flush());
-                    return store
-                            .chain(() -> decide(b, newest, now))
-                            .map(published -> new Ingested(b.instrument(), b.timeframe(), b.bars().size(),
-                                    fresh.size(), duplicates, published));
-                }));
+                .chain(newestBefore -> candles.between(b.instrument(), b.timeframe(), first, last)
+                        .chain(stored -> {
+                            Map<Instant, Candle> byTime = new HashMap<>();
+                            stored.forEach(c -> byTime.put(c.id.openTime, c));
+                            List<Candle> fresh = new ArrayList<>();
+                            for (Bar in : b.bars()) {
+                                Candle old = byTime.get(in.time());
+                                if (old == null) {
+                                    fresh.add(entity(b, in, now));
+                                } else if (!same(old, in)) {
+                                    throw ProblemException.conflict(
+                                            "candle-conflict",
+                                            "The " + b.instrument() + " " + b.timeframe() + " bar of " + in.time()
+                                                    + " is stored with other values; a stored bar never changes");
+                                }
+                            }
+                            int duplicates = b.bars().size() - fresh.size();
+                            List<Candle> newest = fresh.stream()
+                                    .filter(c -> newestBefore == null || c.id.openTime.isAfter(newestBefore))
+                                    .toList();
+                            Uni<Void> store = fresh.isEmpty()
+                                    ? Uni.createFrom().voidItem()
+                                    : candles.persist(fresh).chain(() -> candles.flush());
+                            return store.chain(() -> decide(b, newest, now))
+                                    .map(published -> new Ingested(
+                                            b.instrument(),
+                                            b.timeframe(),
+                                            b.bars().size(),
+                                            fresh.size(),
+                                            duplicates,
+                                            published));
+                        }));
     }
 
     /** Shows each new bar to every engine strategy of the market; the decisions become signals. */
@@ -270,7 +303,8 @@ public class CandleService {
             return Uni.createFrom().item(List.of());
         }
         Duration tf = Strategy.TIMEFRAMES.get(b.timeframe());
-        return strategies.listActive(Strategy.Kind.FIB_RSI, b.instrument(), b.timeframe())
+        return strategies
+                .listActive(Strategy.Kind.FIB_RSI, b.instrument(), b.timeframe())
                 .chain(engines -> {
                     if (engines.isEmpty()) {
                         return Uni.createFrom().item(List.<Signal>of());
@@ -282,36 +316,46 @@ public class CandleService {
                         params.put(s.id, p);
                         window = Math.max(window, p.window());
                     }
-                    return candles.latest(b.instrument(), b.timeframe(), null, window + newest.size()).chain(history -> {
-                        List<FibRsi.Candle> bars = history.stream().map(CandleService::bar).toList();
-                        List<Uni<Signal>> stores = new ArrayList<>();
-                        for (Strategy s : engines) {
-                            FibRsi.Params p = params.get(s.id);
-                            for (int i = bars.size() - newest.size(); i < bars.size(); i++) {
-                                FibRsi.Candle bar = bars.get(i);
-                                Instant expiresAt = bar.time().plus(tf.multipliedBy(1L + p.expiryBars()));
-                                if (expiresAt.isAfter(now.plus(maxExpiry))) {
-                                    expiresAt = now.plus(maxExpiry); // as for every signal: signal.max-expiry at most
-                                }
-                                if (!expiresAt.isAfter(now)) {
-                                    continue; // history: whatever it said has expired
-                                }
-                                List<FibRsi.Candle> upTo = bars.subList(Math.max(0, i + 1 - p.window()), i + 1);
-                                Instant expiry = expiresAt;
-                                FibRsi.evaluate(upTo, p, tf).ifPresent(d -> {
-                                    if (d.stopLoss().signum() <= 0 || d.stopLoss().compareTo(PRICE_LIMIT) >= 0) {
-                                        LOG.warnf("strategy %s: %s decision on %s skipped, stop loss %s is not a price",
-                                                s.id, d.side(), d.candleTime(), d.stopLoss());
-                                        return;
+                    return candles.latest(b.instrument(), b.timeframe(), null, window + newest.size())
+                            .chain(history -> {
+                                List<FibRsi.Candle> bars =
+                                        history.stream().map(CandleService::bar).toList();
+                                List<Uni<Signal>> stores = new ArrayList<>();
+                                for (Strategy s : engines) {
+                                    FibRsi.Params p = params.get(s.id);
+                                    for (int i = bars.size() - newest.size(); i < bars.size(); i++) {
+                                        FibRsi.Candle bar = bars.get(i);
+                                        Instant expiresAt = bar.time().plus(tf.multipliedBy(1L + p.expiryBars()));
+                                        if (expiresAt.isAfter(now.plus(maxExpiry))) {
+                                            expiresAt = now.plus(
+                                                    maxExpiry); // as for every signal: signal.max-expiry at most
+                                        }
+                                        if (!expiresAt.isAfter(now)) {
+                                            continue; // history: whatever it said has expired
+                                        }
+                                        List<FibRsi.Candle> upTo = bars.subList(Math.max(0, i + 1 - p.window()), i + 1);
+                                        Instant expiry = expiresAt;
+                                        FibRsi.evaluate(upTo, p, tf).ifPresent(d -> {
+                                            if (d.stopLoss().signum() <= 0
+                                                    || d.stopLoss().compareTo(PRICE_LIMIT) >= 0) {
+                                                LOG.warnf(
+                                                        "strategy %s: %s decision on %s skipped, stop loss %s is not a price",
+                                                        s.id, d.side(), d.candleTime(), d.stopLoss());
+                                                return;
+                                            }
+                                            stores.add(Uni.createFrom()
+                                                    .deferred(() -> signals.storeEngineDecision(s, d, expiry, now)));
+                                        });
                                     }
-                                    stores.add(Uni.createFrom().deferred(() -> signals.storeEngineDecision(s, d, expiry, now)));
-                                });
-                            }
-                        }
-                        // one after the other: a Hibernate Reactive session takes one operation at a time
-                        return Multi.createFrom().iterable(stores).onItem().transformToUniAndConcatenate(u -> u)
-                                .collect().asList();
-                    });
+                                }
+                                // one after the other: a Hibernate Reactive session takes one operation at a time
+                                return Multi.createFrom()
+                                        .iterable(stores)
+                                        .onItem()
+                                        .transformToUniAndConcatenate(u -> u)
+                                        .collect()
+                                        .asList();
+                            });
                 });
     }
 
@@ -330,15 +374,19 @@ public class CandleService {
     }
 
     private Uni<Void> lockMarket(Batch b) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "candles:" + b.instrument() + ":" + b.timeframe()).getSingleResult()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                        .setParameter(1, "candles:" + b.instrument() + ":" + b.timeframe())
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Counts stored bars and engine signals; call after the batch's transaction has committed. */
     public void count(Ingested r) {
         metrics.counter("signaldesk.candles.stored", "timeframe", r.timeframe()).increment(r.stored());
         if (!r.signals().isEmpty()) {
-            metrics.counter("signaldesk.signals.published", "source", SignalService.SourceKind.ENGINE.tag).increment(r.signals().size());
+            metrics.counter("signaldesk.signals.published", "source", SignalService.SourceKind.ENGINE.tag)
+                    .increment(r.signals().size());
         }
     }
 
@@ -348,8 +396,11 @@ public class CandleService {
     }
 
     private static boolean same(Candle c, Bar in) {
-        return c.open.compareTo(in.open()) == 0 && c.high.compareTo(in.high()) == 0 && c.low.compareTo(in.low()) == 0
-                && c.close.compareTo(in.close()) == 0 && c.volume.compareTo(in.volume()) == 0;
+        return c.open.compareTo(in.open()) == 0
+                && c.high.compareTo(in.high()) == 0
+                && c.low.compareTo(in.low()) == 0
+                && c.close.compareTo(in.close()) == 0
+                && c.volume.compareTo(in.volume()) == 0;
     }
 
     private static Candle entity(Batch b, Bar in, Instant now) {
@@ -366,7 +417,12 @@ public class CandleService {
     }
 
     private static FibRsi.Candle bar(Candle c) {
-        return new FibRsi.Candle(c.id.openTime, SignalService.normalize(c.open), SignalService.normalize(c.high),
-                SignalService.normalize(c.low), SignalService.normalize(c.close), c.volume);
+        return new FibRsi.Candle(
+                c.id.openTime,
+                SignalService.normalize(c.open),
+                SignalService.normalize(c.high),
+                SignalService.normalize(c.low),
+                SignalService.normalize(c.close),
+                c.volume);
     }
 }

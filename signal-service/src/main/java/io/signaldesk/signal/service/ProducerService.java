@@ -2,9 +2,9 @@ package io.signaldesk.signal.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.hmac.Hmac;
+import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.hmac.SignedRequestAuthenticator;
 import io.signaldesk.platform.hmac.Signers;
-import io.signaldesk.platform.hmac.SignedRequest;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.secrets.SecretBox;
 import io.signaldesk.signal.Producer;
@@ -13,7 +13,6 @@ import io.signaldesk.signal.repository.ProducerRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,20 +27,16 @@ public class ProducerService {
     private static final int MAX_TOKEN_LENGTH = 128;
 
     /** A producer to register, its fields checked by the caller; the strategy must exist. */
-    public record NewProducer(String name, UUID strategyId) {
-    }
+    public record NewProducer(String name, UUID strategyId) {}
 
     /** The registered producer with its HMAC secret and TradingView token in clear, shown only this once. */
-    public record Created(Producer producer, String secret, String tradingViewToken) {
-    }
+    public record Created(Producer producer, String secret, String tradingViewToken) {}
 
     /** A producer's new HMAC secret in clear, shown only this once; the entity holds the previous one's grace. */
-    public record SecretRotated(Producer producer, String secret, Instant rotatedAt) {
-    }
+    public record SecretRotated(Producer producer, String secret, Instant rotatedAt) {}
 
     /** A producer's new TradingView token in clear, shown only this once; the old one is refused already. */
-    public record TokenRotated(Producer producer, String tradingViewToken, Instant rotatedAt) {
-    }
+    public record TokenRotated(Producer producer, String tradingViewToken, Instant rotatedAt) {}
 
     private final ProducerRepository producers;
     private final StrategyRepository strategies;
@@ -49,8 +44,12 @@ public class ProducerService {
     private final SignedRequestAuthenticator authenticator;
     private final SignalConfig config;
 
-    public ProducerService(ProducerRepository producers, StrategyRepository strategies, SecretBox secretBox,
-                           SignedRequestAuthenticator authenticator, SignalConfig config) {
+    public ProducerService(
+            ProducerRepository producers,
+            StrategyRepository strategies,
+            SecretBox secretBox,
+            SignedRequestAuthenticator authenticator,
+            SignalConfig config) {
         this.producers = producers;
         this.strategies = strategies;
         this.secretBox = secretBox;
@@ -70,13 +69,17 @@ public class ProducerService {
         p.tradingViewTokenHash = Hmac.sha256Hex(tvToken);
         p.createdBy = adminId;
         p.createdAt = now();
-        return Panache.withTransaction(() -> strategies.findById(req.strategyId()).chain(strategy -> {
-            if (strategy == null) {
-                return Uni.createFrom().failure(ProblemException.unprocessable("unknown-strategy",
-                        "No strategy " + req.strategyId()));
-            }
-            return producers.persist(p);
-        })).map(saved -> new Created(p, secret, tvToken));
+        return Panache.withTransaction(() -> strategies
+                        .findById(req.strategyId())
+                        .chain(strategy -> {
+                            if (strategy == null) {
+                                return Uni.createFrom()
+                                        .failure(ProblemException.unprocessable(
+                                                "unknown-strategy", "No strategy " + req.strategyId()));
+                            }
+                            return producers.persist(p);
+                        }))
+                .map(saved -> new Created(p, secret, tvToken));
     }
 
     /** All producers, newest first. */
@@ -124,16 +127,17 @@ public class ProducerService {
     public Uni<Void> revoke(UUID id) {
         Instant now = now();
         return Panache.withTransaction(() -> producers.findByIdForUpdate(id).map(p -> {
-            if (p == null) {
-                throw ProblemException.notFound("No producer " + id);
-            }
-            if (!p.revoked()) {
-                p.revokedAt = now;
-                p.previousSecretSealed = null;
-                p.previousSecretExpiresAt = null;
-            }
-            return p;
-        })).replaceWithVoid();
+                    if (p == null) {
+                        throw ProblemException.notFound("No producer " + id);
+                    }
+                    if (!p.revoked()) {
+                        p.revokedAt = now;
+                        p.previousSecretSealed = null;
+                        p.previousSecretExpiresAt = null;
+                    }
+                    return p;
+                }))
+                .replaceWithVoid();
     }
 
     /**
@@ -141,10 +145,16 @@ public class ProducerService {
      * producer: unknown producers fail exactly like a wrong signature (401 {@code signature-invalid});
      * a revoked producer that signs correctly gets 401 {@code producer-revoked}.
      */
-    public Uni<Producer> authenticate(String producerIdHeader, String method, String pathWithQuery, String timestamp,
-                                      String nonce, String signature, byte[] body) {
-        return authenticator.authenticate(new SignedRequest(producerIdHeader, method, pathWithQuery, timestamp, nonce,
-                signature, body), signers);
+    public Uni<Producer> authenticate(
+            String producerIdHeader,
+            String method,
+            String pathWithQuery,
+            String timestamp,
+            String nonce,
+            String signature,
+            byte[] body) {
+        return authenticator.authenticate(
+                new SignedRequest(producerIdHeader, method, pathWithQuery, timestamp, nonce, signature, body), signers);
     }
 
     /** Producers as signers of {@code POST /api/v1/signals}. */
@@ -161,7 +171,8 @@ public class ProducerService {
 
         @Override
         public List<String> secrets(Producer p) {
-            return secretBox.validSecrets(p.secretSealed, p.previousSecretSealed, p.previousSecretExpiresAt, Instant.now());
+            return secretBox.validSecrets(
+                    p.secretSealed, p.previousSecretSealed, p.previousSecretExpiresAt, Instant.now());
         }
 
         @Override
@@ -176,12 +187,13 @@ public class ProducerService {
             return Uni.createFrom().failure(unknownHook());
         }
         String hash = Hmac.sha256Hex(token);
-        return Panache.withSession(() -> producers.findByTradingViewTokenHash(hash)).map(p -> {
-            if (p == null || p.revoked()) {
-                throw unknownHook();
-            }
-            return p;
-        });
+        return Panache.withSession(() -> producers.findByTradingViewTokenHash(hash))
+                .map(p -> {
+                    if (p == null || p.revoked()) {
+                        throw unknownHook();
+                    }
+                    return p;
+                });
     }
 
     private static ProblemException unknownHook() {

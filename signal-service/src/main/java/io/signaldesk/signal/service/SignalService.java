@@ -10,14 +10,12 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.signal.Producer;
 import io.signaldesk.signal.Signal;
 import io.signaldesk.signal.Strategy;
-import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.SignalRepository;
 import io.signaldesk.signal.repository.StrategyRepository;
+import io.signaldesk.signal.strategy.FibRsi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Signal ingest and store. The order of refusals is fixed: who is sending (401/404, nothing read;
@@ -39,7 +38,9 @@ public class SignalService {
 
     /** How a signal arrived; the {@code source} tag of {@code signaldesk.signals.published}. */
     public enum SourceKind {
-        PRODUCER("producer"), TRADINGVIEW("tradingview"), ENGINE("engine");
+        PRODUCER("producer"),
+        TRADINGVIEW("tradingview"),
+        ENGINE("engine");
 
         final String tag;
 
@@ -52,11 +53,25 @@ public class SignalService {
      * A signal from a producer whose request is well formed (checked by the caller); prices as sent,
      * {@link #publish} normalises them. {@code clientSignalId} may be null.
      */
-    public record NewSignal(String instrument, Side side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit,
-                            Instant expiresAt, String rationale, String clientSignalId) {
+    public record NewSignal(
+            String instrument,
+            Side side,
+            BigDecimal entry,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit,
+            Instant expiresAt,
+            String rationale,
+            String clientSignalId) {
         NewSignal normalized() {
-            return new NewSignal(instrument, side, normalize(entry), normalize(stopLoss), normalize(takeProfit), expiresAt,
-                    rationale, clientSignalId);
+            return new NewSignal(
+                    instrument,
+                    side,
+                    normalize(entry),
+                    normalize(stopLoss),
+                    normalize(takeProfit),
+                    expiresAt,
+                    rationale,
+                    clientSignalId);
         }
     }
 
@@ -64,21 +79,24 @@ public class SignalService {
      * A well-formed TradingView alert: {@code time} is when it fired; {@code expiresAt} and
      * {@code rationale} may be null (defaults are filled in by {@link #publishAlert}).
      */
-    public record Alert(String instrument, Side side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit,
-                        Instant expiresAt, String rationale, Instant time) {
-    }
+    public record Alert(
+            String instrument,
+            Side side,
+            BigDecimal entry,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit,
+            Instant expiresAt,
+            String rationale,
+            Instant time) {}
 
     /** The stored signal and whether this request created it (false: an idempotent repeat). */
-    public record Ingested(Signal signal, boolean created) {
-    }
+    public record Ingested(Signal signal, boolean created) {}
 
     /** Filters of the list; null means "any". {@code from} is inclusive, {@code to} exclusive. */
-    public record Filter(UUID strategyId, String instrument, Side side, Instant from, Instant to) {
-    }
+    public record Filter(UUID strategyId, String instrument, Side side, Instant from, Instant to) {}
 
     /** One page of signals, newest first, and how many match in all. */
-    public record Listing(List<Signal> items, int page, int size, long total) {
-    }
+    public record Listing(List<Signal> items, int page, int size, long total) {}
 
     private final SignalRepository signals;
     private final StrategyRepository strategies;
@@ -86,8 +104,12 @@ public class SignalService {
     private final SignalConfig config;
     private final MeterRegistry metrics;
 
-    public SignalService(SignalRepository signals, StrategyRepository strategies, Outbox outbox, SignalConfig config,
-                         MeterRegistry metrics) {
+    public SignalService(
+            SignalRepository signals,
+            StrategyRepository strategies,
+            Outbox outbox,
+            SignalConfig config,
+            MeterRegistry metrics) {
         this.signals = signals;
         this.strategies = strategies;
         this.outbox = outbox;
@@ -118,19 +140,32 @@ public class SignalService {
         Instant now = Instant.now();
         Duration maxLag = config.tradingview().maxLag();
         if (alert.time().isBefore(now.minus(maxLag))) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("alert-too-old", "The alert fired at "
-                    + alert.time() + ", more than " + maxLag.toSeconds() + " s ago"));
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable(
+                            "alert-too-old",
+                            "The alert fired at " + alert.time() + ", more than " + maxLag.toSeconds() + " s ago"));
         }
         if (alert.time().isAfter(now.plus(maxLag))) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("alert-time-in-future", "The alert time "
-                    + alert.time() + " is more than " + maxLag.toSeconds() + " s ahead of server time"));
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable(
+                            "alert-time-in-future",
+                            "The alert time " + alert.time() + " is more than " + maxLag.toSeconds()
+                                    + " s ahead of server time"));
         }
-        Instant expiresAt = alert.expiresAt() != null ? alert.expiresAt()
+        Instant expiresAt = alert.expiresAt() != null
+                ? alert.expiresAt()
                 : alert.time().plus(config.tradingview().defaultExpiry());
-        String rationale = alert.rationale() == null || alert.rationale().isBlank()
-                ? "TradingView alert" : alert.rationale();
-        NewSignal c = new NewSignal(alert.instrument(), alert.side(), alert.entry(), alert.stopLoss(), alert.takeProfit(),
-                expiresAt, rationale, null);
+        String rationale =
+                alert.rationale() == null || alert.rationale().isBlank() ? "TradingView alert" : alert.rationale();
+        NewSignal c = new NewSignal(
+                alert.instrument(),
+                alert.side(),
+                alert.entry(),
+                alert.stopLoss(),
+                alert.takeProfit(),
+                expiresAt,
+                rationale,
+                null);
         return store(p, c.normalized(), SourceKind.TRADINGVIEW);
     }
 
@@ -146,8 +181,10 @@ public class SignalService {
                     }
                     return strategies.findById(p.strategyId).chain(strategy -> {
                         if (strategy.retired()) {
-                            throw ProblemException.unprocessable("strategy-retired", "Strategy " + strategy.id
-                                    + " was retired at " + strategy.retiredAt + "; it takes no more signals");
+                            throw ProblemException.unprocessable(
+                                    "strategy-retired",
+                                    "Strategy " + strategy.id + " was retired at " + strategy.retiredAt
+                                            + "; it takes no more signals");
                         }
                         checkMeaning(c, strategy.instrument, now);
                         Signal s = new Signal();
@@ -165,19 +202,30 @@ public class SignalService {
                         s.source = kind.tag + ":" + p.id;
                         s.createdAt = now;
                         return signals.persist(s)
-                                .call(() -> outbox.enqueue(new SignalPublished(s.id, s.strategyId.toString(), s.instrument,
-                                        s.side, s.entry, s.stopLoss, s.takeProfit, s.expiresAt, s.rationale, s.source,
+                                .call(() -> outbox.enqueue(new SignalPublished(
+                                        s.id,
+                                        s.strategyId.toString(),
+                                        s.instrument,
+                                        s.side,
+                                        s.entry,
+                                        s.stopLoss,
+                                        s.takeProfit,
+                                        s.expiresAt,
+                                        s.rationale,
+                                        s.source,
                                         s.createdAt)))
                                 .map(x -> new Ingested(s, true));
                     });
                 }))
                 // the same clientSignalId sent twice at once: the unique constraint lets one in, the other reads it
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "signals_producer_client_id"))
-                .recoverWithUni(() -> Panache.withSession(() -> signals.findByProducerAndClientId(p.id, c.clientSignalId()))
-                        .map(found -> new Ingested(found, false)))
+                .recoverWithUni(
+                        () -> Panache.withSession(() -> signals.findByProducerAndClientId(p.id, c.clientSignalId()))
+                                .map(found -> new Ingested(found, false)))
                 .invoke(r -> {
                     if (r.created()) {
-                        metrics.counter("signaldesk.signals.published", "source", kind.tag).increment();
+                        metrics.counter("signaldesk.signals.published", "source", kind.tag)
+                                .increment();
                     }
                 });
     }
@@ -202,18 +250,30 @@ public class SignalService {
             s.takeProfit = normalize(d.takeProfit());
             s.expiresAt = expiresAt;
             s.rationale = d.rationale();
-            s.source = SourceKind.ENGINE.tag + ":" + strategy.kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            s.source = SourceKind.ENGINE.tag + ":"
+                    + strategy.kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
             s.candleTime = d.candleTime();
             s.createdAt = now;
             return signals.persist(s)
-                    .call(() -> outbox.enqueue(new SignalPublished(s.id, s.strategyId.toString(), s.instrument, s.side,
-                            s.entry, s.stopLoss, s.takeProfit, s.expiresAt, s.rationale, s.source, s.createdAt)))
+                    .call(() -> outbox.enqueue(new SignalPublished(
+                            s.id,
+                            s.strategyId.toString(),
+                            s.instrument,
+                            s.side,
+                            s.entry,
+                            s.stopLoss,
+                            s.takeProfit,
+                            s.expiresAt,
+                            s.rationale,
+                            s.source,
+                            s.createdAt)))
                     .replaceWith(s);
         });
     }
 
     private Uni<Signal> existing(Producer p, NewSignal c) {
-        return c.clientSignalId() == null ? Uni.createFrom().nullItem()
+        return c.clientSignalId() == null
+                ? Uni.createFrom().nullItem()
                 : signals.findByProducerAndClientId(p.id, c.clientSignalId());
     }
 
@@ -223,25 +283,31 @@ public class SignalService {
                 ? c.stopLoss().compareTo(c.entry()) < 0 && c.entry().compareTo(c.takeProfit()) < 0
                 : c.takeProfit().compareTo(c.entry()) < 0 && c.entry().compareTo(c.stopLoss()) < 0;
         if (!levelsOk) {
-            throw ProblemException.unprocessable("signal-levels", c.side() == Side.BUY
-                    ? "A BUY needs stopLoss < entry < takeProfit"
-                    : "A SELL needs takeProfit < entry < stopLoss");
+            throw ProblemException.unprocessable(
+                    "signal-levels",
+                    c.side() == Side.BUY
+                            ? "A BUY needs stopLoss < entry < takeProfit"
+                            : "A SELL needs takeProfit < entry < stopLoss");
         }
         if (!c.expiresAt().isAfter(now)) {
-            throw ProblemException.unprocessable("signal-expired", "expiresAt " + c.expiresAt() + " is not in the future");
+            throw ProblemException.unprocessable(
+                    "signal-expired", "expiresAt " + c.expiresAt() + " is not in the future");
         }
         if (c.expiresAt().isAfter(now.plus(config.maxExpiry()))) {
-            throw ProblemException.unprocessable("signal-expiry-too-far", "expiresAt may be at most "
-                    + config.maxExpiry().toHours() + " h ahead");
+            throw ProblemException.unprocessable(
+                    "signal-expiry-too-far",
+                    "expiresAt may be at most " + config.maxExpiry().toHours() + " h ahead");
         }
         if (!c.instrument().equals(strategyInstrument)) {
-            throw ProblemException.unprocessable("instrument-mismatch", "This producer's strategy trades "
-                    + strategyInstrument + ", not " + c.instrument());
+            throw ProblemException.unprocessable(
+                    "instrument-mismatch",
+                    "This producer's strategy trades " + strategyInstrument + ", not " + c.instrument());
         }
     }
 
     public Uni<Listing> list(Filter f, int page, int size) {
-        SignalRepository.Filter filter = new SignalRepository.Filter(f.strategyId(), f.instrument(), f.side(), f.from(), f.to());
+        SignalRepository.Filter filter =
+                new SignalRepository.Filter(f.strategyId(), f.instrument(), f.side(), f.from(), f.to());
         return Panache.withSession(() -> signals.search(filter, page, size))
                 .map(r -> new Listing(r.items(), page, size, r.total()));
     }
@@ -257,8 +323,12 @@ public class SignalService {
     }
 
     private void refused(SourceKind kind, ProblemException e) {
-        String slug = e.problem().type().toString().substring(e.problem().type().toString().lastIndexOf('/') + 1);
-        metrics.counter("signaldesk.signals.refused", "source", kind.tag, "reason", slug).increment();
+        String slug = e.problem()
+                .type()
+                .toString()
+                .substring(e.problem().type().toString().lastIndexOf('/') + 1);
+        metrics.counter("signaldesk.signals.refused", "source", kind.tag, "reason", slug)
+                .increment();
         LOG.debugf("signal refused (%s): %s", kind.tag, e.getMessage());
     }
 

@@ -1,17 +1,16 @@
 package io.signaldesk.signal.service;
 
-import io.signaldesk.platform.events.StrategyEvents.StrategyCreated;
-import io.signaldesk.platform.events.StrategyEvents.StrategyRetired;
-import io.signaldesk.platform.outbox.Outbox;
-import io.signaldesk.platform.problem.RequestValidator;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.signaldesk.platform.problem.Problem;
+import io.signaldesk.platform.events.StrategyEvents.StrategyCreated;
+import io.signaldesk.platform.events.StrategyEvents.StrategyRetired;
+import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.platform.problem.DatabaseFailures;
+import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
+import io.signaldesk.platform.problem.RequestValidator;
 import io.signaldesk.signal.Strategy;
 import io.signaldesk.signal.config.SignalConfig;
 import io.signaldesk.signal.repository.StrategyRepository;
@@ -19,7 +18,6 @@ import io.signaldesk.signal.strategy.FibRsi;
 import io.signaldesk.signal.strategy.FibRsiParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +35,7 @@ public class StrategyService {
      * A strategy to create, its fields checked by the caller except {@code params} (null: none), whose
      * meaning depends on the kind: {@link #paramsProblems} lets the caller report them with its own.
      */
-    public record NewStrategy(String name, Strategy.Kind kind, String instrument, String timeframe, JsonNode params) {
-    }
+    public record NewStrategy(String name, Strategy.Kind kind, String instrument, String timeframe, JsonNode params) {}
 
     private final StrategyRepository strategies;
     private final ObjectMapper mapper;
@@ -71,15 +68,20 @@ public class StrategyService {
         s.params = params;
         s.createdBy = adminId;
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> strategies.findByNameIgnoreCase(s.name).chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().failure(nameTaken(s.name));
-                    }
-                    return strategies.persist(s).call(() -> outbox.enqueue(new StrategyCreated(s.id, s.name, s.kind.name(),
-                            s.instrument, s.timeframe, s.createdAt)));
-                }))
+        return Panache.withTransaction(() -> strategies
+                        .findByNameIgnoreCase(s.name)
+                        .chain(existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().failure(nameTaken(s.name));
+                            }
+                            return strategies
+                                    .persist(s)
+                                    .call(() -> outbox.enqueue(new StrategyCreated(
+                                            s.id, s.name, s.kind.name(), s.instrument, s.timeframe, s.createdAt)));
+                        }))
                 // two admins racing on one name: the unique index decides
-                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "strategies_name")).transform(t -> nameTaken(s.name));
+                .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "strategies_name"))
+                .transform(t -> nameTaken(s.name));
     }
 
     /**
@@ -89,16 +91,18 @@ public class StrategyService {
      */
     public Uni<Strategy> retire(UUID id) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> strategies.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(s -> {
-            if (s == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("No strategy " + id));
-            }
-            if (s.retired()) {
-                return Uni.createFrom().item(s);
-            }
-            s.retiredAt = now;
-            return outbox.enqueue(new StrategyRetired(s.id, now)).replaceWith(s);
-        }));
+        return Panache.withTransaction(() -> strategies
+                .findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(s -> {
+                    if (s == null) {
+                        return Uni.createFrom().failure(ProblemException.notFound("No strategy " + id));
+                    }
+                    if (s.retired()) {
+                        return Uni.createFrom().item(s);
+                    }
+                    s.retiredAt = now;
+                    return outbox.enqueue(new StrategyRetired(s.id, now)).replaceWith(s);
+                }));
     }
 
     /** All strategies, by name. */
@@ -149,16 +153,22 @@ public class StrategyService {
                         if (p != null) {
                             params = FibRsiParams.json(p);
                             Duration bar = timeframe == null ? null : Strategy.TIMEFRAMES.get(timeframe);
-                            if (bar != null && bar.multipliedBy(1L + p.expiryBars()).compareTo(config.maxExpiry()) > 0) {
-                                extra.add(new Problem.Violation("params.expiryBars", "a " + timeframe
-                                        + " signal may live at most " + (config.maxExpiry().dividedBy(bar) - 1)
-                                        + " bars after its bar closes (signal.max-expiry " + config.maxExpiry().toHours() + " h)"));
+                            if (bar != null
+                                    && bar.multipliedBy(1L + p.expiryBars()).compareTo(config.maxExpiry()) > 0) {
+                                extra.add(new Problem.Violation(
+                                        "params.expiryBars",
+                                        "a " + timeframe
+                                                + " signal may live at most "
+                                                + (config.maxExpiry().dividedBy(bar) - 1)
+                                                + " bars after its bar closes (signal.max-expiry "
+                                                + config.maxExpiry().toHours() + " h)"));
                             }
                         }
                     }
                     text = mapper.writeValueAsString(params);
                     if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PARAMS_BYTES) {
-                        extra.add(new Problem.Violation("params", "must be at most " + MAX_PARAMS_BYTES + " bytes of JSON"));
+                        extra.add(new Problem.Violation(
+                                "params", "must be at most " + MAX_PARAMS_BYTES + " bytes of JSON"));
                     }
                 } catch (JsonProcessingException e) {
                     extra.add(new Problem.Violation("params", "must be a JSON object"));

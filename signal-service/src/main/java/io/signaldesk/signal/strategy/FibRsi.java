@@ -1,12 +1,6 @@
 package io.signaldesk.signal.strategy;
 
 import io.signaldesk.platform.events.Side;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.indicators.RSIIndicator;
-import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DecimalNum;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -16,6 +10,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.indicators.RSIIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DecimalNum;
 
 /**
  * The Fib-RSI strategy. RSI comes from ta4j (Wilder's RSI over closes); Fibonacci retracement
@@ -31,17 +30,30 @@ import java.util.Optional;
  */
 public final class FibRsi {
     /** The retracement ratios looked at unless a strategy names its own ({@code fibLevels}). */
-    public static final List<BigDecimal> DEFAULT_LEVELS = List.of(new BigDecimal("0.382"), new BigDecimal("0.5"),
-            new BigDecimal("0.618"), new BigDecimal("0.786"));
+    public static final List<BigDecimal> DEFAULT_LEVELS =
+            List.of(new BigDecimal("0.382"), new BigDecimal("0.5"), new BigDecimal("0.618"), new BigDecimal("0.786"));
 
-    private FibRsi() {
-    }
+    private FibRsi() {}
 
-    public record Params(int rsiPeriod, BigDecimal oversold, BigDecimal overbought, int lookback,
-                         BigDecimal proximity, BigDecimal stopBuffer, List<BigDecimal> levels, int expiryBars) {
+    public record Params(
+            int rsiPeriod,
+            BigDecimal oversold,
+            BigDecimal overbought,
+            int lookback,
+            BigDecimal proximity,
+            BigDecimal stopBuffer,
+            List<BigDecimal> levels,
+            int expiryBars) {
         public static Params defaults() {
-            return new Params(14, new BigDecimal("30"), new BigDecimal("70"), 100, new BigDecimal("0.05"), new BigDecimal("0.10"),
-                    DEFAULT_LEVELS, 3);
+            return new Params(
+                    14,
+                    new BigDecimal("30"),
+                    new BigDecimal("70"),
+                    100,
+                    new BigDecimal("0.05"),
+                    new BigDecimal("0.10"),
+                    DEFAULT_LEVELS,
+                    3);
         }
 
         /** The defaults with other proximity and stop buffer. */
@@ -55,7 +67,10 @@ public final class FibRsi {
             if (rsiPeriod < 2 || rsiPeriod > 100) {
                 p.add("rsiPeriod: must be 2..100");
             }
-            if (oversold == null || overbought == null || oversold.signum() <= 0 || overbought.compareTo(BigDecimal.valueOf(100)) >= 0
+            if (oversold == null
+                    || overbought == null
+                    || oversold.signum() <= 0
+                    || overbought.compareTo(BigDecimal.valueOf(100)) >= 0
                     || oversold.compareTo(overbought) >= 0) {
                 p.add("oversold: 0 < oversold < overbought < 100");
             }
@@ -68,8 +83,11 @@ public final class FibRsi {
             if (stopBuffer == null || stopBuffer.signum() < 0 || stopBuffer.compareTo(BigDecimal.ONE) > 0) {
                 p.add("stopBuffer: must be in [0, 1] of the swing range");
             }
-            if (levels == null || levels.isEmpty() || levels.size() > 10
-                    || levels.stream().anyMatch(r -> r == null || r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0)) {
+            if (levels == null
+                    || levels.isEmpty()
+                    || levels.size() > 10
+                    || levels.stream()
+                            .anyMatch(r -> r == null || r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0)) {
                 p.add("fibLevels: must be 1 to 10 ratios, each in (0, 1)");
             }
             if (expiryBars < 1 || expiryBars > 500) {
@@ -87,13 +105,22 @@ public final class FibRsi {
         }
     }
 
-    public record Candle(Instant time, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {
-    }
+    public record Candle(
+            Instant time, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {}
 
-    public record Decision(Side side, BigDecimal entry, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal rsiBefore,
-                           BigDecimal rsiNow, BigDecimal level, BigDecimal ratio, BigDecimal swingLow, BigDecimal swingHigh,
-                           Instant candleTime, String rationale) {
-    }
+    public record Decision(
+            Side side,
+            BigDecimal entry,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit,
+            BigDecimal rsiBefore,
+            BigDecimal rsiNow,
+            BigDecimal level,
+            BigDecimal ratio,
+            BigDecimal swingLow,
+            BigDecimal swingHigh,
+            Instant candleTime,
+            String rationale) {}
 
     /** Evaluates the last bar of {@code candles} (oldest first); only the last {@link Params#window()} bars matter. */
     public static Optional<Decision> evaluate(List<Candle> candles, Params p, Duration timeframe) {
@@ -106,9 +133,18 @@ public final class FibRsi {
         if (candles.size() < Math.max(p.rsiPeriod() + 2, 3)) {
             return Optional.empty();
         }
-        BarSeries series = new BaseBarSeriesBuilder().withName("fib-rsi").withNumTypeOf(DecimalNum::valueOf).build();
+        BarSeries series = new BaseBarSeriesBuilder()
+                .withName("fib-rsi")
+                .withNumTypeOf(DecimalNum::valueOf)
+                .build();
         for (Candle c : candles) {
-            series.addBar(timeframe, c.time().atZone(ZoneOffset.UTC), c.open(), c.high(), c.low(), c.close(),
+            series.addBar(
+                    timeframe,
+                    c.time().atZone(ZoneOffset.UTC),
+                    c.open(),
+                    c.high(),
+                    c.low(),
+                    c.close(),
                     c.volume() == null ? BigDecimal.ZERO : c.volume());
         }
         RSIIndicator rsi = new RSIIndicator(new ClosePriceIndicator(series), p.rsiPeriod());
@@ -143,7 +179,11 @@ public final class FibRsi {
         BigDecimal bestRatio = null;
         for (BigDecimal r : p.levels()) {
             BigDecimal level = side == Side.BUY ? high.subtract(range.multiply(r)) : low.add(range.multiply(r));
-            if (bestLevel == null || close.subtract(level).abs().compareTo(close.subtract(bestLevel).abs()) < 0) {
+            if (bestLevel == null
+                    || close.subtract(level)
+                                    .abs()
+                                    .compareTo(close.subtract(bestLevel).abs())
+                            < 0) {
                 bestLevel = level;
                 bestRatio = r;
             }
@@ -160,13 +200,36 @@ public final class FibRsi {
         BigDecimal level = bestLevel.setScale(scale, RoundingMode.HALF_UP);
         BigDecimal rsiBefore = before.round(new MathContext(4));
         BigDecimal rsiNow = now.round(new MathContext(4));
-        String rationale = String.format("RSI(%d) crossed %s through %s (%s -> %s); close %s is %s from the %s%% retracement %s "
-                        + "of the %s-%s swing over %d bars", p.rsiPeriod(), side == Side.BUY ? "up" : "down",
-                (side == Side.BUY ? p.oversold() : p.overbought()).toPlainString(), rsiBefore.toPlainString(),
-                rsiNow.toPlainString(), close.toPlainString(), close.subtract(bestLevel).abs().setScale(scale, RoundingMode.HALF_UP).toPlainString(),
-                bestRatio.movePointRight(2).stripTrailingZeros().toPlainString(), level.toPlainString(),
-                low.toPlainString(), high.toPlainString(), candles.size() - from);
-        return Optional.of(new Decision(side, close, sl, tp, rsiBefore, rsiNow, level, bestRatio, low, high,
-                candles.get(last).time(), rationale));
+        String rationale = String.format(
+                "RSI(%d) crossed %s through %s (%s -> %s); close %s is %s from the %s%% retracement %s "
+                        + "of the %s-%s swing over %d bars",
+                p.rsiPeriod(),
+                side == Side.BUY ? "up" : "down",
+                (side == Side.BUY ? p.oversold() : p.overbought()).toPlainString(),
+                rsiBefore.toPlainString(),
+                rsiNow.toPlainString(),
+                close.toPlainString(),
+                close.subtract(bestLevel)
+                        .abs()
+                        .setScale(scale, RoundingMode.HALF_UP)
+                        .toPlainString(),
+                bestRatio.movePointRight(2).stripTrailingZeros().toPlainString(),
+                level.toPlainString(),
+                low.toPlainString(),
+                high.toPlainString(),
+                candles.size() - from);
+        return Optional.of(new Decision(
+                side,
+                close,
+                sl,
+                tp,
+                rsiBefore,
+                rsiNow,
+                level,
+                bestRatio,
+                low,
+                high,
+                candles.get(last).time(),
+                rationale));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signaldesk.platform.problem.Problem;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,11 +18,10 @@ import java.util.TreeSet;
  * {@code "rsiPeriode"} is a 400 rather than a silently ignored setting.
  */
 public final class FibRsiParams {
-    static final Set<String> KNOWN = new TreeSet<>(Set.of("rsiPeriod", "oversold", "overbought", "lookback", "proximity",
-            "stopBuffer", "fibLevels", "expiryBars"));
+    static final Set<String> KNOWN = new TreeSet<>(Set.of(
+            "rsiPeriod", "oversold", "overbought", "lookback", "proximity", "stopBuffer", "fibLevels", "expiryBars"));
 
-    private FibRsiParams() {
-    }
+    private FibRsiParams() {}
 
     /** The parameters, or null with {@code violations} (fields {@code params.<name>}) filled. */
     public static FibRsi.Params read(JsonNode params, List<Problem.Violation> violations) {
@@ -35,7 +33,8 @@ public final class FibRsiParams {
         for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!KNOWN.contains(name)) {
-                violations.add(new Problem.Violation("params." + name, "unknown parameter; known: " + String.join(", ", KNOWN)));
+                violations.add(new Problem.Violation(
+                        "params." + name, "unknown parameter; known: " + String.join(", ", KNOWN)));
             }
         }
         int rsiPeriod = integer(params, "rsiPeriod", d.rsiPeriod(), violations);
@@ -65,11 +64,12 @@ public final class FibRsiParams {
         if (violations.size() > before) {
             return null;
         }
-        FibRsi.Params p = new FibRsi.Params(rsiPeriod, oversold, overbought, lookback, proximity, stopBuffer,
-                List.copyOf(levels), expiryBars);
+        FibRsi.Params p = new FibRsi.Params(
+                rsiPeriod, oversold, overbought, lookback, proximity, stopBuffer, List.copyOf(levels), expiryBars);
         for (String problem : p.problems()) {
             int colon = problem.indexOf(':');
-            violations.add(new Problem.Violation("params." + problem.substring(0, colon), problem.substring(colon + 2)));
+            violations.add(
+                    new Problem.Violation("params." + problem.substring(0, colon), problem.substring(colon + 2)));
         }
         return violations.size() > before ? null : p;
     }
@@ -95,14 +95,18 @@ public final class FibRsiParams {
             return fallback;
         }
         BigDecimal d = asDecimal(v);
-        if (d == null || d.scale() > 0 || d.compareTo(BigDecimal.valueOf(100_000)) > 0 || d.compareTo(BigDecimal.valueOf(-100_000)) < 0) {
+        if (d == null
+                || d.scale() > 0
+                || d.compareTo(BigDecimal.valueOf(100_000)) > 0
+                || d.compareTo(BigDecimal.valueOf(-100_000)) < 0) {
             violations.add(new Problem.Violation("params." + name, "must be a whole number"));
             return fallback;
         }
         return d.intValueExact();
     }
 
-    private static BigDecimal decimal(JsonNode params, String name, BigDecimal fallback, List<Problem.Violation> violations) {
+    private static BigDecimal decimal(
+            JsonNode params, String name, BigDecimal fallback, List<Problem.Violation> violations) {
         JsonNode v = params.get(name);
         if (v == null || v.isNull()) {
             return fallback;

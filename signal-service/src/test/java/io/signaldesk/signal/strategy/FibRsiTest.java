@@ -1,8 +1,9 @@
 package io.signaldesk.signal.strategy;
 
-import io.signaldesk.platform.events.Side;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.signaldesk.platform.events.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Crafted series whose levels can be computed by hand. The swing: 25 bars up by 0.0040 from
@@ -56,13 +55,21 @@ public class FibRsiTest {
     public static List<FibRsi.Candle> mirrored(List<FibRsi.Candle> in) {
         BigDecimal axis = new BigDecimal("2.1000");
         UnaryOperator<BigDecimal> m = axis::subtract;
-        return in.stream().map(c -> new FibRsi.Candle(c.time(), m.apply(c.open()), m.apply(c.low()), m.apply(c.high()),
-                m.apply(c.close()), c.volume())).toList();
+        return in.stream()
+                .map(c -> new FibRsi.Candle(
+                        c.time(),
+                        m.apply(c.open()),
+                        m.apply(c.low()),
+                        m.apply(c.high()),
+                        m.apply(c.close()),
+                        c.volume()))
+                .toList();
     }
 
     @Test
     void aLongWhenRsiLeavesOversoldAtTheGoldenRatioSupport() {
-        Optional<FibRsi.Decision> d = FibRsi.evaluate(series(new BigDecimal("0.0065")), FibRsi.Params.defaults(), Duration.ofHours(1));
+        Optional<FibRsi.Decision> d =
+                FibRsi.evaluate(series(new BigDecimal("0.0065")), FibRsi.Params.defaults(), Duration.ofHours(1));
         assertThat(d).isPresent();
         FibRsi.Decision x = d.get();
         assertThat(x.side()).isEqualTo(Side.BUY);
@@ -75,14 +82,16 @@ public class FibRsiTest {
         assertThat(x.takeProfit()).isEqualByComparingTo("1.1000");
         assertThat(x.rsiBefore()).isLessThan(new BigDecimal("30"));
         assertThat(x.rsiNow()).isBetween(new BigDecimal("30"), new BigDecimal("40"));
-        assertThat(x.rationale()).contains("RSI(14) crossed up through 30").contains("61.8% retracement 1.0382")
+        assertThat(x.rationale())
+                .contains("RSI(14) crossed up through 30")
+                .contains("61.8% retracement 1.0382")
                 .contains("1.0000-1.1000 swing");
     }
 
     @Test
     void aShortIsTheMirrorImage() {
-        Optional<FibRsi.Decision> d = FibRsi.evaluate(mirrored(series(new BigDecimal("0.0065"))), FibRsi.Params.defaults(),
-                Duration.ofHours(1));
+        Optional<FibRsi.Decision> d = FibRsi.evaluate(
+                mirrored(series(new BigDecimal("0.0065"))), FibRsi.Params.defaults(), Duration.ofHours(1));
         assertThat(d).isPresent();
         FibRsi.Decision x = d.get();
         assertThat(x.side()).isEqualTo(Side.SELL);
@@ -97,37 +106,59 @@ public class FibRsiTest {
     @Test
     void noSignalWithoutTheRsiCross() {
         // a small last bounce keeps RSI under 30: 100 x 0.0010 / (0.0010 + 0.0130) ~ 7
-        assertThat(FibRsi.evaluate(series(new BigDecimal("0.0010")), FibRsi.Params.defaults(), Duration.ofHours(1))).isEmpty();
+        assertThat(FibRsi.evaluate(series(new BigDecimal("0.0010")), FibRsi.Params.defaults(), Duration.ofHours(1)))
+                .isEmpty();
         // falling further: no cross at all
-        assertThat(FibRsi.evaluate(series(new BigDecimal("-0.0010")), FibRsi.Params.defaults(), Duration.ofHours(1))).isEmpty();
+        assertThat(FibRsi.evaluate(series(new BigDecimal("-0.0010")), FibRsi.Params.defaults(), Duration.ofHours(1)))
+                .isEmpty();
     }
 
     @Test
     void noSignalWhenTheCrossIsFarFromEveryLevel() {
         // the same cross but 0.0060 from the nearest level is beyond 5 % of the range; at 10 % it is a signal
         List<FibRsi.Candle> far = series(new BigDecimal("0.0065")).stream()
-                .map(c -> new FibRsi.Candle(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume())).toList();
+                .map(c -> new FibRsi.Candle(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume()))
+                .toList();
         List<FibRsi.Candle> shifted = new ArrayList<>(far.subList(0, far.size() - 1));
         FibRsi.Candle last = far.get(far.size() - 1);
-        shifted.add(new FibRsi.Candle(last.time(), last.open(), new BigDecimal("1.0442"), last.low(), new BigDecimal("1.0442"), last.volume()));
-        assertThat(FibRsi.evaluate(shifted, FibRsi.Params.defaults(), Duration.ofHours(1))).isEmpty();
+        shifted.add(new FibRsi.Candle(
+                last.time(),
+                last.open(),
+                new BigDecimal("1.0442"),
+                last.low(),
+                new BigDecimal("1.0442"),
+                last.volume()));
+        assertThat(FibRsi.evaluate(shifted, FibRsi.Params.defaults(), Duration.ofHours(1)))
+                .isEmpty();
         FibRsi.Params wide = FibRsi.Params.defaults().with(new BigDecimal("0.10"), new BigDecimal("0.10"));
         assertThat(FibRsi.evaluate(shifted, wide, Duration.ofHours(1))).isPresent();
     }
 
     @Test
     void tooFewCandlesGiveNothingAndBadParametersAreRefused() {
-        assertThat(FibRsi.evaluate(series(new BigDecimal("0.0065")).subList(0, 10), FibRsi.Params.defaults(), Duration.ofHours(1))).isEmpty();
-        FibRsi.Params bad = new FibRsi.Params(1, new BigDecimal("80"), new BigDecimal("70"), 2, BigDecimal.ZERO, new BigDecimal("2"), List.of(), 0);
+        assertThat(FibRsi.evaluate(
+                        series(new BigDecimal("0.0065")).subList(0, 10), FibRsi.Params.defaults(), Duration.ofHours(1)))
+                .isEmpty();
+        FibRsi.Params bad = new FibRsi.Params(
+                1, new BigDecimal("80"), new BigDecimal("70"), 2, BigDecimal.ZERO, new BigDecimal("2"), List.of(), 0);
         assertThat(bad.problems()).hasSize(7);
-        assertThatThrownBy(() -> FibRsi.evaluate(series(BigDecimal.ZERO), bad, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FibRsi.evaluate(series(BigDecimal.ZERO), bad, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void onlyTheNamedLevelsCount() {
         // without 61.8 % the nearest level is 50 % (1.0500), 0.0115 from the close: no signal
-        FibRsi.Params noGolden = new FibRsi.Params(14, new BigDecimal("30"), new BigDecimal("70"), 100, new BigDecimal("0.05"),
-                new BigDecimal("0.10"), List.of(new BigDecimal("0.382"), new BigDecimal("0.5")), 3);
-        assertThat(FibRsi.evaluate(series(new BigDecimal("0.0065")), noGolden, Duration.ofHours(1))).isEmpty();
+        FibRsi.Params noGolden = new FibRsi.Params(
+                14,
+                new BigDecimal("30"),
+                new BigDecimal("70"),
+                100,
+                new BigDecimal("0.05"),
+                new BigDecimal("0.10"),
+                List.of(new BigDecimal("0.382"), new BigDecimal("0.5")),
+                3);
+        assertThat(FibRsi.evaluate(series(new BigDecimal("0.0065")), noGolden, Duration.ofHours(1)))
+                .isEmpty();
     }
 }

@@ -1,5 +1,4 @@
 package io.signaldesk.archfixture.rest;
 
 /** A REST model. */
-public record FixtureDto(String name) {
-}
+public record FixtureDto(String name) {}
