@@ -104,12 +104,36 @@ public final class TradeEvents {
         }
     }
 
-    /** {@code guards.v1}, keyed by account id. */
+    /** The guard a {@link GuardTriggered} or {@link GuardCleared} is about. */
+    public enum GuardKind {
+        /** Equity this far below its peak, in percent. */
+        DRAWDOWN,
+        /** Equity this far below the day's first equity, in the account's currency. */
+        DAILY_LOSS
+    }
+
+    /**
+     * How far a guard has gone. WARN alerts only; BLOCK refuses new approvals on the account;
+     * CLOSE_ALL also closes every position on it (approval-service queues one CLOSE_ALL command).
+     */
+    public enum GuardStage {
+        WARN,
+        BLOCK,
+        CLOSE_ALL
+    }
+
+    /**
+     * {@code guards.v1}, keyed by account id: a guard of the account (the device) reached a stage.
+     * {@code limit} is that stage's threshold and {@code observed} the value that crossed it (percent
+     * for DRAWDOWN, account currency for DAILY_LOSS). One event per escalation.
+     */
     public record GuardTriggered(
             UUID guardEventId,
             UUID userId,
+            UUID deviceId,
             String accountId,
-            String guardKind,
+            GuardKind guardKind,
+            GuardStage stage,
             BigDecimal limit,
             BigDecimal observed,
             Instant triggeredAt)
@@ -125,7 +149,43 @@ public final class TradeEvents {
         }
     }
 
-    public record GuardCleared(UUID guardEventId, UUID userId, String accountId, String guardKind, Instant clearedAt)
+    /**
+     * {@code guards.v1}: the guard is back to normal (DAILY_LOSS at the day's reset, DRAWDOWN when the
+     * trader clears it); the account takes approvals again unless another guard still blocks it.
+     * {@code clearedBy} is {@code system} or {@code user:<id>}.
+     */
+    public record GuardCleared(
+            UUID guardEventId,
+            UUID userId,
+            UUID deviceId,
+            String accountId,
+            GuardKind guardKind,
+            String clearedBy,
+            Instant clearedAt)
+            implements DomainEvent {
+        @Override
+        public String topic() {
+            return Topics.GUARDS;
+        }
+
+        @Override
+        public String key() {
+            return accountId;
+        }
+    }
+
+    /**
+     * {@code guards.v1}: the trader asked to close one position the broker reports (an orphan found by
+     * reconciliation); approval-service queues a CLOSE command for that ticket on the device.
+     */
+    public record PositionCloseRequested(
+            UUID requestId,
+            UUID userId,
+            UUID deviceId,
+            String accountId,
+            long ticket,
+            String reason,
+            Instant requestedAt)
             implements DomainEvent {
         @Override
         public String topic() {
