@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Test helpers: users, devices, subscriptions, and SignalPublished events on the real broker. */
+/** Test helpers: users, devices, subscriptions, and strategy, signal and guard events on the real broker. */
 final class PipelineFixture {
     private PipelineFixture() {}
 
@@ -101,6 +101,25 @@ final class PipelineFixture {
                 .add("ce_id", b(UUID.randomUUID().toString()))
                 .add("ce_type", b("io.signaldesk." + type))
                 .add("ce_source", b("/signaldesk/signal-service"));
+        return r;
+    }
+
+    /** A guards.v1 event as reconciliation-service would publish it, keyed by the payload's account id. */
+    static ProducerRecord<String, String> guardEvent(String type, JsonObject payload) {
+        return guardEvent(UUID.randomUUID().toString(), type, payload);
+    }
+
+    /** The same with a chosen CloudEvents id (a redelivery repeats it). */
+    static ProducerRecord<String, String> guardEvent(String eventId, String type, JsonObject payload) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(
+                cfg().get("signaldesk.kafka.topic-prefix") + "guards.v1",
+                payload.getString("accountId"),
+                payload.encode());
+        r.headers()
+                .add("ce_specversion", b("1.0"))
+                .add("ce_id", b(eventId))
+                .add("ce_type", b("io.signaldesk." + type))
+                .add("ce_source", b("/signaldesk/reconciliation-service"));
         return r;
     }
 

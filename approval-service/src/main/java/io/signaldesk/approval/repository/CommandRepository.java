@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,37 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
 
     public Uni<List<Command>> ofApprovals(Collection<UUID> approvalIds) {
         return approvalIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("approvalId in ?1", approvalIds);
+    }
+
+    /**
+     * Queues a CLOSE (of {@code ticket}) or CLOSE_ALL command for the device, PENDING and without
+     * expiry, unless the same one is already outstanding (PENDING or LEASED: one CLOSE_ALL per device,
+     * one CLOSE per device and ticket, held by partial unique indexes, so concurrent requests queue one).
+     *
+     * @return true when queued, false when one was outstanding already
+     */
+    public Uni<Boolean> queueUnlessOutstanding(
+            UUID id, UUID deviceId, UUID userId, Command.Type type, Long ticket, Instant createdAt) {
+        if (type == Command.Type.OPEN || (type == Command.Type.CLOSE) != (ticket != null)) {
+            throw new IllegalArgumentException("a CLOSE names its ticket, a CLOSE_ALL none; OPEN is approved");
+        }
+        String sql = "INSERT INTO {h-schema}commands (id, device_id, user_id, type, "
+                + (ticket == null ? "" : "ticket, ")
+                + "status, delivery_count, created_at) VALUES (:id, :device, :user, :type, "
+                + (ticket == null ? "" : ":ticket, ")
+                + "'PENDING', 0, :created) ON CONFLICT DO NOTHING";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql)
+                    .setParameter("id", id)
+                    .setParameter("device", deviceId)
+                    .setParameter("user", userId)
+                    .setParameter("type", type.name())
+                    .setParameter("created", createdAt);
+            if (ticket != null) {
+                q.setParameter("ticket", ticket);
+            }
+            return q.executeUpdate().map(n -> n > 0);
+        });
     }
 
     /**

@@ -39,6 +39,39 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     /**
+     * The device, locked against every decision that reads its guards ({@code FOR UPDATE}, which
+     * conflicts with {@link #lockForDecision}): a guard change and an approval on the device are
+     * serialised, so no approval passes on a block committed meanwhile. Null when there is no such device.
+     */
+    public Uni<Device> findForGuardChange(UUID id) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT * FROM {h-schema}devices WHERE id = :id FOR UPDATE", Device.class)
+                        .setParameter("id", id)
+                        .getResultList())
+                .map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    /**
+     * Holds these devices until the transaction ends against a concurrent guard change
+     * ({@code FOR KEY SHARE}: it waits only for {@link #findForGuardChange}, never for a poll's
+     * {@code lastSeenAt} update or another decision). Take it before reading the devices' guards.
+     */
+    public Uni<Void> lockForDecision(Collection<UUID> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT count(*) FROM (SELECT id FROM {h-schema}devices WHERE id IN (:ids) "
+                                        + "ORDER BY id FOR KEY SHARE) l",
+                                Long.class)
+                        .setParameter("ids", deviceIds)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
      * Serialises one trader's writes of one kind until the transaction ends ({@code pg_advisory_xact_lock}),
      * for checks that a unique index cannot express (limits).
      */

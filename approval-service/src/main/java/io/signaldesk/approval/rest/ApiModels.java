@@ -1,6 +1,7 @@
 package io.signaldesk.approval.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.signaldesk.approval.AccountGuard;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.ApprovalHistory;
 import io.signaldesk.approval.Command;
@@ -8,6 +9,7 @@ import io.signaldesk.approval.Device;
 import io.signaldesk.approval.SignalRecord;
 import io.signaldesk.approval.Subscription;
 import io.signaldesk.approval.service.ApprovalReads;
+import io.signaldesk.approval.service.DeviceService;
 import io.signaldesk.approval.service.EaService;
 import io.signaldesk.approval.service.SubscriptionService;
 import io.signaldesk.platform.events.Side;
@@ -206,7 +208,11 @@ public final class ApiModels {
             @NotBlank @Size(max = 80) @Pattern(regexp = "[\\p{Alnum} ._-]+", message = "must be a broker server name")
             String brokerServer) {}
 
-    /** {@code lastSeenAt}: the terminal's last signed request (poll, ack, snapshot), to within 10 s. */
+    /**
+     * {@code lastSeenAt}: the terminal's last signed request (poll, ack, snapshot), to within 10 s.
+     * {@code guards} (in the list only): the account's tripped guards; any at BLOCK or CLOSE_ALL
+     * refuses approvals on the device until it is cleared.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeviceView(
             UUID id,
@@ -218,8 +224,17 @@ public final class ApiModels {
             Instant revokedAt,
             String secret,
             Instant previousSecretValidUntil,
-            Instant lastSeenAt) {
+            Instant lastSeenAt,
+            List<GuardView> guards) {
         public static DeviceView of(Device d, String secretShownOnce) {
+            return of(d, secretShownOnce, null);
+        }
+
+        public static DeviceView of(DeviceService.Listed l) {
+            return of(l.device(), null, l.guards().stream().map(GuardView::of).toList());
+        }
+
+        private static DeviceView of(Device d, String secretShownOnce, List<GuardView> guards) {
             return new DeviceView(
                     d.id,
                     d.name,
@@ -230,7 +245,21 @@ public final class ApiModels {
                     d.revokedAt,
                     secretShownOnce,
                     d.previousValidUntil,
-                    d.lastSeenAt);
+                    d.lastSeenAt,
+                    guards);
+        }
+    }
+
+    /** A tripped guard of a device's account: the strongest stage it reached, since when, and why. */
+    public record GuardView(
+            TradeEvents.GuardKind kind,
+            TradeEvents.GuardStage stage,
+            boolean blocking,
+            Instant since,
+            BigDecimal limit,
+            BigDecimal observed) {
+        public static GuardView of(AccountGuard g) {
+            return new GuardView(g.guardKind, g.stage, g.blocks(), g.since, g.limit, g.observed);
         }
     }
 

@@ -45,9 +45,10 @@ public class DeviceResource {
     }
 
     @GET
+    @Operation(summary = "Your devices, without secrets, each with its account's tripped guards")
     public Uni<List<DeviceView>> list() {
         return devices.list(currentUser.id())
-                .map(l -> l.stream().map(d -> DeviceView.of(d, null)).toList());
+                .map(l -> l.stream().map(DeviceView::of).toList());
     }
 
     @POST

@@ -2,9 +2,12 @@ package io.signaldesk.approval.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.approval.AccountGuard;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.Device;
+import io.signaldesk.approval.Subscription;
 import io.signaldesk.approval.config.ApprovalConfig;
+import io.signaldesk.approval.repository.AccountGuardRepository;
 import io.signaldesk.approval.repository.ApprovalRepository;
 import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.approval.repository.SignalRecordRepository;
@@ -21,7 +24,8 @@ import java.util.UUID;
 /**
  * A trader approves (optionally with another volume) or rejects one of their PENDING approvals. The
  * approval row is locked, so two decisions cannot both pass; the EA is woken only after the
- * transaction that created its command has committed.
+ * transaction that created its command has committed. An account a guard blocks takes no approval;
+ * a reject always works.
  */
 @ApplicationScoped
 public class ApprovalDecisions {
@@ -29,6 +33,7 @@ public class ApprovalDecisions {
     private final SubscriptionRepository subscriptions;
     private final DeviceRepository devices;
     private final SignalRecordRepository signals;
+    private final AccountGuardRepository guards;
     private final CommandWakeup wakeup;
     private final MeterRegistry metrics;
     private final Duration openCommandGrace;
@@ -38,6 +43,7 @@ public class ApprovalDecisions {
             SubscriptionRepository subscriptions,
             DeviceRepository devices,
             SignalRecordRepository signals,
+            AccountGuardRepository guards,
             CommandWakeup wakeup,
             MeterRegistry metrics,
             ApprovalConfig config) {
@@ -45,6 +51,7 @@ public class ApprovalDecisions {
         this.subscriptions = subscriptions;
         this.devices = devices;
         this.signals = signals;
+        this.guards = guards;
         this.wakeup = wakeup;
         this.metrics = metrics;
         this.openCommandGrace = config.openCommandGrace();
@@ -52,44 +59,66 @@ public class ApprovalDecisions {
 
     private record Approved(Approval approval, Device device) {}
 
+    /**
+     * Approves onto the device the subscription trades on: refused when there is none, when the volume
+     * is above the subscription's maximum, or when a guard blocks the device's account (409
+     * {@code account-blocked}; the device is held against a concurrent guard change until the commit).
+     * A refusal writes nothing: the approval stays PENDING.
+     */
     public Uni<Approval> approve(UUID userId, UUID approvalId, BigDecimal requestedVolume) {
         return Panache.withTransaction(() -> pendingOwned(userId, approvalId)
                         .chain(a -> subscriptions
                                 .findById(a.subscriptionId)
                                 .chain(sub -> devices.activeOf(List.of(userId))
                                         .map(active -> Decisions.pickDevice(active, sub))
-                                        .chain(device -> {
-                                            if (device == null) {
-                                                return Uni.createFrom()
-                                                        .failure(ProblemException.unprocessable(
-                                                                "no-device",
-                                                                "Register an EA device before approving trades"));
-                                            }
-                                            BigDecimal volume = requestedVolume == null ? a.volume : requestedVolume;
-                                            if (volume.compareTo(sub.maxVolume) > 0) {
-                                                return Uni.createFrom()
-                                                        .failure(ProblemException.unprocessable(
-                                                                "volume-above-max",
-                                                                "volume " + volume + " is above your maximum "
-                                                                        + sub.maxVolume));
-                                            }
-                                            return signals.findById(a.signalId)
-                                                    .chain(s -> persist(Decisions.decide(
-                                                            a,
-                                                            Approval.Status.APPROVED,
-                                                            "user:" + userId,
-                                                            "approved",
-                                                            volume,
-                                                            device,
-                                                            s,
-                                                            openCommandGrace)))
-                                                    .replaceWith(new Approved(a, device));
-                                        }))))
+                                        .chain(device -> approveOn(userId, a, sub, device, requestedVolume)))))
                 .call(done -> wakeup.publish(done.device().id))
                 .invoke(() -> metrics.counter(
                                 "signaldesk.approvals.decided", "decision", Approval.Status.APPROVED.name())
                         .increment())
                 .map(Approved::approval);
+    }
+
+    private Uni<Approved> approveOn(
+            UUID userId, Approval a, Subscription sub, Device device, BigDecimal requestedVolume) {
+        if (device == null) {
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable(
+                            "no-device", "Register an EA device before approving trades"));
+        }
+        BigDecimal volume = requestedVolume == null ? a.volume : requestedVolume;
+        if (volume.compareTo(sub.maxVolume) > 0) {
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable(
+                            "volume-above-max", "volume " + volume + " is above your maximum " + sub.maxVolume));
+        }
+        List<UUID> on = List.of(device.id);
+        return devices.lockForDecision(on).chain(() -> guards.blockingOf(on)).chain(blocking -> {
+            if (!blocking.isEmpty()) {
+                metrics.counter("signaldesk.approvals.refused", "reason", "account-blocked")
+                        .increment();
+                return Uni.createFrom().failure(accountBlocked(device, blocking));
+            }
+            return signals.findById(a.signalId)
+                    .chain(s -> persist(Decisions.decide(
+                            a,
+                            Approval.Status.APPROVED,
+                            "user:" + userId,
+                            "approved",
+                            volume,
+                            device,
+                            s,
+                            openCommandGrace)))
+                    .replaceWith(new Approved(a, device));
+        });
+    }
+
+    private static ProblemException accountBlocked(Device device, List<AccountGuard> blocking) {
+        return ProblemException.conflict(
+                "account-blocked",
+                "Account " + device.brokerAccount + " (" + device.brokerServer + ", device " + device.id
+                        + ") takes no new trades: it is blocked by " + AccountGuards.describe(blocking)
+                        + "; approvals resume once the guard is cleared");
     }
 
     public Uni<Approval> reject(UUID userId, UUID approvalId, String reason) {

@@ -1,8 +1,10 @@
 package io.signaldesk.approval.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.approval.AccountGuard;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.config.ApprovalConfig;
+import io.signaldesk.approval.repository.AccountGuardRepository;
 import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.platform.problem.DatabaseFailures;
 import io.signaldesk.platform.problem.ProblemException;
@@ -12,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class DeviceService {
@@ -20,11 +24,14 @@ public class DeviceService {
     public record Issued(Device device, String secret) {}
 
     private final DeviceRepository devices;
+    private final AccountGuardRepository guards;
     private final SecretBox box;
     private final ApprovalConfig config;
 
-    public DeviceService(DeviceRepository devices, SecretBox box, ApprovalConfig config) {
+    public DeviceService(
+            DeviceRepository devices, AccountGuardRepository guards, SecretBox box, ApprovalConfig config) {
         this.devices = devices;
+        this.guards = guards;
         this.box = box;
         this.config = config;
     }
@@ -71,8 +78,19 @@ public class DeviceService {
         return ProblemException.conflict("device-exists", "You already have an active device for this broker account");
     }
 
-    public Uni<List<Device>> list(UUID userId) {
-        return Panache.withSession(() -> devices.allOf(userId));
+    /** A device with the guards of its account that have tripped and not been cleared (WARN included). */
+    public record Listed(Device device, List<AccountGuard> guards) {}
+
+    public Uni<List<Listed>> list(UUID userId) {
+        return Panache.withSession(() -> devices.allOf(userId)
+                .chain(all -> guards.ofDevices(all.stream().map(d -> d.id).toList())
+                        .map(tripped -> {
+                            Map<UUID, List<AccountGuard>> byDevice =
+                                    tripped.stream().collect(Collectors.groupingBy(g -> g.deviceId));
+                            return all.stream()
+                                    .map(d -> new Listed(d, byDevice.getOrDefault(d.id, List.of())))
+                                    .toList();
+                        })));
     }
 
     /** New secret; the old one keeps working for the grace period. */

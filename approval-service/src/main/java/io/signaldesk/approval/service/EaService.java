@@ -195,7 +195,8 @@ public class EaService {
 
     /**
      * Records the EA's result. The same ack again gets the same answer; a different one for an acked
-     * command is a conflict. FILLED publishes FillReported in the same transaction.
+     * command is a conflict. FILLED of an OPEN or CLOSE needs ticket, price and volume and publishes
+     * FillReported in the same transaction; FILLED of a CLOSE_ALL needs none of them and publishes none.
      */
     public Uni<Acknowledged> ack(Device device, Report req) {
         String fingerprint = Hmac.sha256Hex(req.status() + "|" + req.ticket() + "|" + plain(req.price()) + "|"
@@ -231,11 +232,16 @@ public class EaService {
                                 .failure(ProblemException.unprocessable(
                                         "ack-status", "An EA reports FILLED, REJECTED or FAILED, not " + req.status()));
                     }
+                    // a CLOSE_ALL closed every position: no one ticket, price or volume to report
+                    boolean closeAll = c.type == Command.Type.CLOSE_ALL;
                     if (req.status() == Command.Status.FILLED
+                            && !closeAll
                             && (req.ticket() == null || req.price() == null || req.volume() == null)) {
                         return Uni.createFrom()
                                 .failure(ProblemException.unprocessable(
-                                        "fill-incomplete", "A FILLED ack needs ticket, price and volume"));
+                                        "fill-incomplete",
+                                        "A FILLED ack of " + (c.type == Command.Type.OPEN ? "an OPEN" : "a CLOSE")
+                                                + " command needs ticket, price and volume"));
                     }
                     c.status = req.status();
                     c.ackedAt = Instant.now();
@@ -261,7 +267,8 @@ public class EaService {
                                     "confirmed after the signal expired: " + req.status(),
                                     req.volume() == null ? c.volume : req.volume()))
                             : Uni.createFrom().voidItem();
-                    if (req.status() != Command.Status.FILLED) {
+                    if (req.status() != Command.Status.FILLED || closeAll) {
+                        // a filled CLOSE_ALL publishes no FillReported: the next snapshot shows the positions gone
                         return history.replaceWith(new Acknowledged(c, false));
                     }
                     FillReported fill = new FillReported(

@@ -2,6 +2,7 @@ package io.signaldesk.approval.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.approval.AccountGuard;
 import io.signaldesk.approval.AccountState;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.ApprovalHistory;
@@ -9,6 +10,7 @@ import io.signaldesk.approval.Device;
 import io.signaldesk.approval.SignalRecord;
 import io.signaldesk.approval.Subscription;
 import io.signaldesk.approval.config.ApprovalConfig;
+import io.signaldesk.approval.repository.AccountGuardRepository;
 import io.signaldesk.approval.repository.AccountStateRepository;
 import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.approval.repository.SignalRecordRepository;
@@ -26,13 +28,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A published signal becomes one PENDING approval per active subscriber of its strategy (or an
- * approved command at once, when the subscription auto-approves it). Runs inside the inbox
- * transaction of the signals.v1 consumer; the devices to wake are returned so the consumer wakes
- * them after the commit.
+ * approved command at once, when the subscription auto-approves it and no guard blocks the device's
+ * account). Runs inside the inbox transaction of the signals.v1 consumer; the devices to wake are
+ * returned so the consumer wakes them after the commit.
  */
 @ApplicationScoped
 public class SignalFanOut {
@@ -41,6 +45,7 @@ public class SignalFanOut {
     private final SubscriptionRepository subscriptions;
     private final DeviceRepository devices;
     private final AccountStateRepository accounts;
+    private final AccountGuardRepository guards;
     private final MeterRegistry metrics;
     private final Duration openCommandGrace;
 
@@ -50,6 +55,7 @@ public class SignalFanOut {
             SubscriptionRepository subscriptions,
             DeviceRepository devices,
             AccountStateRepository accounts,
+            AccountGuardRepository guards,
             MeterRegistry metrics,
             ApprovalConfig config) {
         this.signals = signals;
@@ -57,6 +63,7 @@ public class SignalFanOut {
         this.subscriptions = subscriptions;
         this.devices = devices;
         this.accounts = accounts;
+        this.guards = guards;
         this.metrics = metrics;
         this.openCommandGrace = config.openCommandGrace();
     }
@@ -78,8 +85,10 @@ public class SignalFanOut {
         if (!e.expiresAt().isAfter(Instant.now())) {
             return signals.persist(s).replaceWith(toWake); // arrived expired: kept, nobody is asked
         }
-        // Three reads (subscribers, their devices, those devices' equity), then every insert in one
-        // batched flush: no per-subscriber round trips between the signal and the EA's command.
+        // Three reads (subscribers, their devices, those devices' equity), two more when someone
+        // auto-approves (their devices held against a guard change, then those devices' blocking
+        // guards), then every insert in one batched flush: no per-subscriber round trips between the
+        // signal and the EA's command.
         return signals.persist(s)
                 .chain(() -> strategies.findById(e.strategyId()))
                 .chain(strategy -> strategy != null && !strategy.live()
@@ -92,32 +101,66 @@ public class SignalFanOut {
                     List<UUID> users =
                             subs.stream().map(x -> x.userId).distinct().toList();
                     return devices.activeOf(users)
-                            .chain(active -> accounts.ofDevices(
-                                            active.stream().map(d -> d.id).toList())
-                                    .chain(states -> {
-                                        Map<UUID, BigDecimal> equity = new HashMap<>();
-                                        states.forEach((AccountState st) -> equity.put(st.deviceId, st.equity));
-                                        List<Object> rows = new ArrayList<>();
-                                        for (Subscription sub : subs) {
-                                            Device device = Decisions.pickDevice(active, sub);
-                                            UUID wake = newApproval(
-                                                    s,
-                                                    sub,
-                                                    device,
-                                                    device == null ? null : equity.get(device.id),
-                                                    rows);
-                                            if (wake != null) {
-                                                toWake.add(wake);
-                                            }
-                                        }
-                                        return persistBatched(rows);
-                                    }))
+                            .chain(active -> blockedAutoApprovers(subs, active)
+                                    .chain(blocked -> accounts.ofDevices(active.stream()
+                                                    .map(d -> d.id)
+                                                    .toList())
+                                            .chain(states -> {
+                                                Map<UUID, BigDecimal> equity = new HashMap<>();
+                                                states.forEach((AccountState st) -> equity.put(st.deviceId, st.equity));
+                                                List<Object> rows = new ArrayList<>();
+                                                for (Subscription sub : subs) {
+                                                    Device device = Decisions.pickDevice(active, sub);
+                                                    UUID wake = newApproval(
+                                                            s,
+                                                            sub,
+                                                            device,
+                                                            device == null ? null : equity.get(device.id),
+                                                            device == null ? null : blocked.get(device.id),
+                                                            rows);
+                                                    if (wake != null) {
+                                                        toWake.add(wake);
+                                                    }
+                                                }
+                                                return persistBatched(rows);
+                                            })))
                             .replaceWith(toWake);
                 });
     }
 
-    /** Builds (does not persist) the approval, its history and, when auto-approved, the command. */
-    private UUID newApproval(SignalRecord s, Subscription sub, Device device, BigDecimal equity, List<Object> rows) {
+    /**
+     * The blocking guards of the devices auto-approving subscriptions would trade on, by device. Those
+     * devices are held against a concurrent guard change first (as a trader's approve does), so an
+     * auto-approval never passes on a block committed meanwhile.
+     */
+    private Uni<Map<UUID, List<AccountGuard>>> blockedAutoApprovers(List<Subscription> subs, List<Device> active) {
+        List<UUID> auto = subs.stream()
+                .filter(x -> x.autoApprove)
+                .map(x -> Decisions.pickDevice(active, x))
+                .filter(Objects::nonNull)
+                .map(d -> d.id)
+                .distinct()
+                .toList();
+        if (auto.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return devices.lockForDecision(auto)
+                .chain(() -> guards.blockingOf(auto))
+                .map(list -> list.stream().collect(Collectors.groupingBy(g -> g.deviceId)));
+    }
+
+    /**
+     * Builds (does not persist) the approval, its history and, when auto-approved, the command. A
+     * device a guard blocks ({@code blocking} not empty) is not auto-approved onto: the approval stays
+     * PENDING and its history says why.
+     */
+    private UUID newApproval(
+            SignalRecord s,
+            Subscription sub,
+            Device device,
+            BigDecimal equity,
+            List<AccountGuard> blocking,
+            List<Object> rows) {
         Approval a = new Approval();
         a.id = UUID.randomUUID();
         a.signalId = s.signalId;
@@ -127,14 +170,22 @@ public class SignalFanOut {
         a.volume = Sizing.volume(sub, s.instrument, s.entry, s.stopLoss, equity);
         a.expiresAt = s.expiresAt;
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        boolean auto = sub.autoApprove
+        boolean eligible = sub.autoApprove
                 && device != null
                 && sub.autoApproveMaxVolume != null
                 && a.volume.compareTo(sub.autoApproveMaxVolume) <= 0;
+        boolean blocked = blocking != null && !blocking.isEmpty();
+        boolean auto = eligible && !blocked;
         metrics.counter("signaldesk.approvals.created", "auto", Boolean.toString(auto))
                 .increment();
         rows.add(a);
-        rows.add(ApprovalHistory.of(a.id, null, Approval.Status.PENDING, "system", "signal " + s.signalId, a.volume));
+        String reason = "signal " + s.signalId;
+        if (eligible && blocked) {
+            metrics.counter("signaldesk.approvals.refused", "reason", "account-blocked")
+                    .increment();
+            reason += "; not auto-approved: the account is blocked by " + AccountGuards.describe(blocking);
+        }
+        rows.add(ApprovalHistory.of(a.id, null, Approval.Status.PENDING, "system", reason, a.volume));
         if (!auto) {
             return null;
         }
