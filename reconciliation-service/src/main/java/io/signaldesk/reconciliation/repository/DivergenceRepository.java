@@ -1,38 +1,28 @@
 package io.signaldesk.reconciliation.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.reconciliation.Divergence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /** Divergences between the positions we expect and those the broker reports. */
 @ApplicationScoped
-public class DivergenceRepository {
-    /** How many of a trader's divergences are open, and when the newest was detected (null: none). */
-    public record OpenCount(long open, Instant lastDetectedAt) {}
-
-    public Uni<OpenCount> openOf(UUID userId) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "SELECT count(*), max(detected_at) FROM {h-schema}divergences "
-                                        + "WHERE user_id = :u AND resolved_at IS NULL",
-                                Object[].class)
-                        .setParameter("u", userId)
-                        .getSingleResult()
-                        .map(row -> new OpenCount(
-                                ((Number) row[0]).longValue(), row[1] == null ? null : toInstant(row[1]))));
+public class DivergenceRepository implements PanacheRepositoryBase<Divergence, UUID> {
+    public Uni<List<Divergence>> openOf(UUID deviceId) {
+        return list("deviceId = ?1 and resolvedAt is null order by detectedAt", deviceId);
     }
 
-    private static Instant toInstant(Object o) {
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        return o instanceof Timestamp t ? t.toInstant() : null;
+    public Uni<List<Divergence>> openOfDevices(Collection<UUID> deviceIds) {
+        return deviceIds.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : list("deviceId in ?1 and resolvedAt is null order by detectedAt", deviceIds);
+    }
+
+    public Uni<Divergence> findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -1,0 +1,38 @@
+package io.signaldesk.reconciliation.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.reconciliation.Account;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
+    /** The account row locked until the transaction ends: one snapshot or fill of an account at a time. */
+    public Uni<Account> findForUpdate(UUID deviceId) {
+        return findById(deviceId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The device's account, created on first sight (a fill and a snapshot of a new device may arrive
+     * at once on their two topics), then locked until the transaction ends.
+     */
+    public Uni<Account> ensureForUpdate(UUID deviceId, UUID userId, String accountId) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO {h-schema}accounts (device_id, user_id, account_id, created_at) "
+                                        + "VALUES (:d, :u, :a, now()) ON CONFLICT (device_id) DO NOTHING")
+                        .setParameter("d", deviceId)
+                        .setParameter("u", userId)
+                        .setParameter("a", accountId)
+                        .executeUpdate())
+                .chain(() -> findForUpdate(deviceId));
+    }
+
+    public Uni<List<Account>> ofUser(java.util.UUID userId) {
+        return list("userId = ?1 order by createdAt", userId);
+    }
+}

@@ -1,0 +1,119 @@
+package io.signaldesk.reconciliation.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
+import io.signaldesk.platform.events.TradeEvents.FillAction;
+import io.signaldesk.platform.events.TradeEvents.FillReported;
+import io.signaldesk.reconciliation.PositionFill;
+import io.signaldesk.reconciliation.ReportedPosition;
+import io.signaldesk.reconciliation.repository.AccountRepository;
+import io.signaldesk.reconciliation.repository.PositionFillRepository;
+import io.signaldesk.reconciliation.repository.ReportedPositionRepository;
+import io.signaldesk.reconciliation.repository.UserVersionRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * What the terminals tell us, applied in the consumers' inbox transactions with the account row
+ * locked: fills (fills.v1) and snapshots (account-snapshots.v1). A snapshot older than the newest
+ * applied one is ignored; fills are kept whatever order they come in, and the comparison asks
+ * what they add up to at the snapshot's time, so a fill arriving after a later snapshot still
+ * counts where it belongs.
+ */
+@ApplicationScoped
+public class AccountIntake {
+    private static final Logger LOG = Logger.getLogger(AccountIntake.class);
+
+    private final AccountRepository accounts;
+    private final PositionFillRepository fills;
+    private final ReportedPositionRepository reported;
+    private final UserVersionRepository versions;
+    private final Reconciler reconciler;
+    private final Guards guards;
+    private final MeterRegistry metrics;
+
+    public AccountIntake(
+            AccountRepository accounts,
+            PositionFillRepository fills,
+            ReportedPositionRepository reported,
+            UserVersionRepository versions,
+            Reconciler reconciler,
+            Guards guards,
+            MeterRegistry metrics) {
+        this.accounts = accounts;
+        this.fills = fills;
+        this.reported = reported;
+        this.versions = versions;
+        this.reconciler = reconciler;
+        this.guards = guards;
+        this.metrics = metrics;
+    }
+
+    /** Returns the change to publish to the cache after commit, or null when the snapshot was stale. */
+    public Uni<Changed> snapshot(AccountSnapshot e) {
+        return accounts.ensureForUpdate(e.deviceId(), e.userId(), e.accountId()).chain(a -> {
+            if (a.lastSnapshotAt != null && !e.takenAt().isAfter(a.lastSnapshotAt)) {
+                metrics.counter("signaldesk.reconciliation.snapshots", "applied", "false")
+                        .increment();
+                LOG.debugf(
+                        "snapshot %s of %s taken %s is not newer than %s: ignored",
+                        e.snapshotId(), e.deviceId(), e.takenAt(), a.lastSnapshotAt);
+                return Uni.createFrom().nullItem();
+            }
+            metrics.counter("signaldesk.reconciliation.snapshots", "applied", "true")
+                    .increment();
+            a.currency = e.currency();
+            a.balance = e.balance();
+            a.equity = e.equity();
+            a.lastSnapshotId = e.snapshotId();
+            a.lastSnapshotAt = e.takenAt();
+            List<ReportedPosition> positions = e.positions().stream()
+                    .map(p -> {
+                        ReportedPosition r = new ReportedPosition();
+                        r.id = UUID.randomUUID();
+                        r.deviceId = a.deviceId;
+                        r.ticket = p.ticket();
+                        r.instrument = p.instrument();
+                        r.side = p.side();
+                        r.volume = p.volume();
+                        r.openPrice = p.openPrice();
+                        r.profit = p.profit();
+                        return r;
+                    })
+                    .toList();
+            return reported.deleteOf(a.deviceId)
+                    .chain(() -> Panache.getSession().chain(s -> s.persistAll(positions.toArray())))
+                    .chain(() -> guards.evaluate(a, e.takenAt()))
+                    .chain(() -> reconciler.reconcile(a))
+                    .chain(() -> versions.bump(a.userId))
+                    .map(v -> new Changed(a.userId, v));
+        });
+    }
+
+    public Uni<Changed> fill(FillReported e) {
+        return accounts.ensureForUpdate(e.deviceId(), e.userId(), e.accountId()).chain(a -> {
+            PositionFill f = new PositionFill();
+            f.fillId = e.fillId();
+            f.deviceId = a.deviceId;
+            f.ticket = e.ticket();
+            f.action = e.action() == FillAction.OPEN ? PositionFill.Action.OPEN : PositionFill.Action.CLOSE;
+            f.source = PositionFill.Source.FILL;
+            f.commandId = e.commandId();
+            f.instrument = e.instrument();
+            f.side = e.side();
+            f.volume = e.volume();
+            f.price = e.price();
+            f.executedAt = e.executedAt();
+            metrics.counter("signaldesk.reconciliation.fills", "action", f.action.name())
+                    .increment();
+            return fills.persist(f)
+                    .chain(() -> reconciler.reconcile(a))
+                    .chain(() -> versions.bump(a.userId))
+                    .map(v -> new Changed(a.userId, v));
+        });
+    }
+}
