@@ -361,6 +361,12 @@ class GuardEventsTest {
         assertThat(incomplete.status()).isEqualTo(422);
         assertThat(new JsonObject(incomplete.body()).getString("type"))
                 .isEqualTo("https://signaldesk.io/problems/fill-incomplete");
+        // the fill of another ticket is not this command's (review of issue 9: it booked the wrong ticket closed)
+        EaClient.Reply other = ea.ack("{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\",\"ticket\":"
+                + (ticket + 1) + ",\"price\":\"1.08651\",\"volume\":\"0.10\"}");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(new JsonObject(other.body()).getString("type"))
+                .isEqualTo("https://signaldesk.io/problems/ack-ticket-mismatch");
         EaClient.Reply ack = ea.ack("{\"commandId\":\"" + commandId + "\",\"status\":\"FILLED\",\"ticket\":" + ticket
                 + ",\"price\":\"1.08651\",\"volume\":\"0.10\",\"executedAt\":\"" + Instant.now() + "\"}");
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
@@ -379,5 +385,73 @@ class GuardEventsTest {
         applied(later);
         assertThat(commands(dev, "CLOSE")).isEqualTo(2);
         given().auth().oauth2(token(user)).get("/api/v1/devices").then().body("[0].guards", empty());
+    }
+
+    /**
+     * Review of issue 9: an approved OPEN the EA has not acknowledged must not reach the terminal
+     * once a guard blocks the account (it would open a position after the block, or after the
+     * CLOSE_ALL); its history says why.
+     */
+    @Test
+    void aBlockWithdrawsApprovedOpenCommandsNotYetExecuted() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, "");
+        UUID signal = UUID.randomUUID();
+        send(signalEvent(
+                UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
+        String approval = TradePipelineTest.pendingApproval(user, signal);
+        approve(user, approval, 200);
+        assertThat(commands(dev, "OPEN")).isEqualTo(1);
+
+        String eventId = UUID.randomUUID().toString();
+        send(guardEvent(eventId, "GuardTriggered", triggered(user, dev, "DRAWDOWN", "BLOCK")));
+        applied(eventId);
+
+        EaClient.Reply polled = dev.client().poll(0);
+        assertThat(new JsonObject(polled.body()).getJsonArray("commands")).isEmpty();
+        assertThat(count("SELECT count(*) FROM approval.commands WHERE device_id = '" + dev.id()
+                        + "' AND type = 'OPEN' AND status = 'EXPIRED'"))
+                .isEqualTo(1);
+        given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/approvals/" + approval + "/history")
+                .then()
+                .statusCode(200)
+                .body(
+                        "[-1].reason",
+                        org.hamcrest.Matchers.startsWith(
+                                "not executed: the account was blocked by its DRAWDOWN guard"));
+    }
+
+    /** Review of issue 9: a terminal clock ahead of ours, or a ticket twice, must not reach reconciliation. */
+    @Test
+    void aSnapshotFromTheFutureOrWithATicketTwiceIsRefusedAndNothingIsPublished() {
+        UUID user = UUID.randomUUID();
+        PipelineFixture.Dev dev = device(user);
+        EaClient ea = dev.client();
+        String future = "{\"balance\":\"100\",\"equity\":\"100\",\"currency\":\"USD\",\"takenAt\":\""
+                + Instant.now().plusSeconds(3600) + "\",\"positions\":[]}";
+        EaClient.Reply r = ea.snapshot(future);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(new JsonObject(r.body()).getString("type"))
+                .isEqualTo("https://signaldesk.io/problems/time-in-future");
+        String position =
+                "{\"ticket\":7,\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"volume\":\"0.10\",\"openPrice\":\"1.1\"}";
+        EaClient.Reply twice =
+                ea.snapshot("{\"balance\":\"100\",\"equity\":\"100\",\"currency\":\"USD\",\"positions\":[" + position
+                        + "," + position + "]}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(new JsonObject(twice.body())
+                        .getJsonArray("violations")
+                        .getJsonObject(0)
+                        .getString("field"))
+                .isEqualTo("positions[1].ticket");
+        assertThat(count("SELECT count(*) FROM approval.outbox WHERE event_type = 'io.signaldesk.AccountSnapshot' "
+                        + "AND payload::jsonb ->> 'deviceId' = '" + dev.id() + "'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM approval.account_state WHERE device_id = '" + dev.id() + "'"))
+                .isZero();
     }
 }

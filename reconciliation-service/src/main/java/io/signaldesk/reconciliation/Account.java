@@ -32,6 +32,10 @@ public class Account {
 
     public LocalDate day;
 
+    /** When {@link #day} ends: fixed when the day begins, so a change of time zone cannot end it early. */
+    @Column(name = "day_ends_at")
+    public Instant dayEndsAt;
+
     @Column(name = "day_start_equity")
     public BigDecimal dayStartEquity;
 

@@ -534,6 +534,55 @@ class ReconciliationTest {
         }
     }
 
+    /**
+     * Review of issue 9: a snapshot dated in the future would make every real one look older (and
+     * reset the trading day); moving the time zone forward would end the day early and clear a
+     * DAILY_LOSS block. Neither works.
+     */
+    @Test
+    void aFutureSnapshotIsIgnoredAndAZoneChangeCannotEndTheDayEarly() throws Exception {
+        Terminal term = Terminal.create();
+        term.snapshot("1000", "1000", t(120));
+        given().auth()
+                .oauth2(term.token())
+                .contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"" + term.device() + "\",\"timeZone\":\"UTC\",\"dailyLoss\":{\"block\":\"50\"}}")
+                .put("/api/v1/guards/config")
+                .then()
+                .statusCode(200);
+        term.snapshot("1000", "900", t(110));
+        assertThat(stages(term)).containsExactly("BLOCK");
+
+        term.snapshot("1000", "5000", Instant.now().plus(3650, ChronoUnit.DAYS));
+        term.snapshot("1000", "890", t(100));
+        given().auth()
+                .oauth2(term.token())
+                .get("/api/v1/positions/open")
+                .then()
+                .statusCode(200)
+                .body("[0].equity", equalTo("890"));
+
+        // a zone 14 hours ahead is "tomorrow" already; the day that began still ends at UTC midnight
+        given().auth()
+                .oauth2(term.token())
+                .contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"" + term.device()
+                        + "\",\"timeZone\":\"Pacific/Kiritimati\",\"dailyLoss\":{\"block\":\"50\"}}")
+                .put("/api/v1/guards/config")
+                .then()
+                .statusCode(200);
+        term.snapshot("1000", "880", t(90));
+        assertThat(count("SELECT count(*) FROM reconciliation.outbox WHERE event_type = 'io.signaldesk.GuardCleared' "
+                        + "AND payload::jsonb ->> 'deviceId' = '" + term.device() + "'"))
+                .isZero();
+        given().auth()
+                .oauth2(term.token())
+                .get("/api/v1/guards/status")
+                .then()
+                .statusCode(200)
+                .body("[0].blocked", equalTo(true));
+    }
+
     static List<String> stages(Terminal term) {
         String all =
                 io.signaldesk.localstack.TestSql.text("SELECT string_agg(payload::jsonb ->> 'stage', ',' ORDER BY seq) "

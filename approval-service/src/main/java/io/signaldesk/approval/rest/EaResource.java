@@ -97,8 +97,7 @@ public class EaResource {
             @HeaderParam("X-Nonce") String nonce,
             @HeaderParam("X-Signature") String sig) {
         return ea.authenticate(new SignedRequest(device, "POST", http.uri(), ts, nonce, sig, body))
-                .chain((Device d) ->
-                        ea.snapshot(d, read(body, SnapshotRequest.class).toSnapshot()))
+                .chain((Device d) -> ea.snapshot(d, snapshot(body).toSnapshot()))
                 .replaceWith(Response.accepted().build());
     }
 
@@ -110,6 +109,24 @@ public class EaResource {
                 req.status() == null || req.status().reportable()
                         ? List.of()
                         : List.of(new Problem.Violation("status", "must be FILLED, REJECTED or FAILED")));
+        return req;
+    }
+
+    /** A snapshot names each ticket once (the broker reports each position once). */
+    private SnapshotRequest snapshot(byte[] body) {
+        SnapshotRequest req = bodies.parse(body, SnapshotRequest.class);
+        List<Problem.Violation> duplicates = new java.util.ArrayList<>();
+        if (req.positions() != null) {
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int i = 0; i < req.positions().size(); i++) {
+                var p = req.positions().get(i);
+                if (p != null && !seen.add(p.ticket())) {
+                    duplicates.add(new Problem.Violation(
+                            "positions[" + i + "].ticket", "ticket " + p.ticket() + " appears twice"));
+                }
+            }
+        }
+        bodies.validate(req, duplicates);
         return req;
     }
 

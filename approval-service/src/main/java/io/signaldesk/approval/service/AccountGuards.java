@@ -71,6 +71,21 @@ public class AccountGuards {
                                         e.guardKind(),
                                         e.stage(),
                                         n == 0 ? " (already at that stage or beyond)" : ""))
+                                // approved trades not yet executed must not open after the block
+                                .chain(() -> e.stage() == GuardStage.WARN
+                                        ? Uni.createFrom().voidItem()
+                                        : commands.expireOpenOf(
+                                                        d.id,
+                                                        "not executed: the account was blocked by its " + e.guardKind()
+                                                                + " guard (" + e.stage() + ")")
+                                                .invoke(n -> {
+                                                    if (n > 0) {
+                                                        LOG.infof(
+                                                                "device %s: %d approved OPEN commands withdrawn",
+                                                                d.id, n);
+                                                    }
+                                                })
+                                                .replaceWithVoid())
                                 .chain(() -> e.stage() == GuardStage.CLOSE_ALL
                                         ? queue(d, Command.Type.CLOSE_ALL, null)
                                         : Uni.createFrom().<UUID>nullItem()));

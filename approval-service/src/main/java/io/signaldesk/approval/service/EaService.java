@@ -38,6 +38,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EaService {
     private static final int MAX_COMMANDS = 20;
+    /** How far ahead of server time a terminal's takenAt or executedAt may be (clocks drift; broker time is not UTC). */
+    static final Duration CLOCK_AHEAD = Duration.ofSeconds(60);
 
     /** What the terminal reports for a command (docs/ea-protocol.md); {@code status} is one an EA may report. */
     public record Report(
@@ -243,6 +245,22 @@ public class EaService {
                                         "A FILLED ack of " + (c.type == Command.Type.OPEN ? "an OPEN" : "a CLOSE")
                                                 + " command needs ticket, price and volume"));
                     }
+                    if (req.status() == Command.Status.FILLED
+                            && c.type == Command.Type.CLOSE
+                            && !req.ticket().equals(c.ticket)) {
+                        return Uni.createFrom()
+                                .failure(ProblemException.unprocessable(
+                                        "ack-ticket-mismatch",
+                                        "Command " + c.id + " closes ticket " + c.ticket + ", not " + req.ticket()));
+                    }
+                    if (req.executedAt() != null
+                            && req.executedAt().isAfter(Instant.now().plus(CLOCK_AHEAD))) {
+                        return Uni.createFrom()
+                                .failure(ProblemException.unprocessable(
+                                        "time-in-future",
+                                        "executedAt " + req.executedAt() + " is more than " + CLOCK_AHEAD.toSeconds()
+                                                + " s ahead of server time; send UTC"));
+                    }
                     c.status = req.status();
                     c.ackedAt = Instant.now();
                     c.ackTicket = req.ticket();
@@ -295,6 +313,14 @@ public class EaService {
     /** Stores the latest account state and publishes AccountSnapshot. */
     public Uni<Void> snapshot(Device device, Snapshot req) {
         Instant taken = req.takenAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : req.takenAt();
+        if (taken.isAfter(Instant.now().plus(CLOCK_AHEAD))) {
+            // a snapshot from the future would make every real one after it look older, and be ignored
+            return Uni.createFrom()
+                    .failure(ProblemException.unprocessable(
+                            "time-in-future",
+                            "takenAt " + taken + " is more than " + CLOCK_AHEAD.toSeconds()
+                                    + " s ahead of server time; send UTC"));
+        }
         return Panache.withTransaction(() -> accounts.findById(device.id).chain(existing -> {
                     AccountState st = existing == null ? new AccountState() : existing;
                     st.deviceId = device.id;

@@ -15,7 +15,7 @@ public interface ReconciliationConfig {
     BigDecimal priceTolerance();
 
     /** The status cache's entries also expire after this long: a backstop, not how they are invalidated. */
-    @WithDefault("10m")
+    @WithDefault("60s")
     Duration cacheTtl();
 
     /** A cache call to Redis that takes longer than this counts as Redis down: the answer comes from Postgres. */

@@ -22,6 +22,16 @@ public class DivergenceRepository implements PanacheRepositoryBase<Divergence, U
                 : list("deviceId in ?1 and resolvedAt is null order by detectedAt", deviceIds);
     }
 
+    /** The account a divergence belongs to, read without loading it (null when there is none). */
+    public Uni<UUID> deviceOf(UUID id) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT device_id FROM {h-schema}divergences WHERE id = :id", UUID.class)
+                        .setParameter("id", id)
+                        .getResultList())
+                .map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
     public Uni<Divergence> findForUpdate(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -114,6 +114,9 @@ public class GuardsResource {
     @Path("/config")
     @Operation(summary = "An account's guard thresholds (404 until configured)")
     public Uni<GuardConfigView> config(@QueryParam("deviceId") String deviceId) {
+        if (deviceId == null || deviceId.isBlank()) {
+            throw ProblemException.badRequest("bad-request", "deviceId is required: the account's device id");
+        }
         return settings.config(currentUser.id(), PathIds.uuid(deviceId, "account"))
                 .map(c -> {
                     if (c == null) {

@@ -127,7 +127,7 @@ public class ReconciliationResource {
     public Uni<List<LogView>> log(
             @QueryParam("type") String type,
             @QueryParam("since") String since,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Divergence.Type t = null;
         if (type != null) {

@@ -13,6 +13,8 @@ import io.signaldesk.reconciliation.repository.ReportedPositionRepository;
 import io.signaldesk.reconciliation.repository.UserVersionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -27,6 +29,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AccountIntake {
     private static final Logger LOG = Logger.getLogger(AccountIntake.class);
+    /** How far ahead of our clock a terminal's time may be before it is not believed. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final AccountRepository accounts;
     private final PositionFillRepository fills;
@@ -55,7 +59,21 @@ public class AccountIntake {
 
     /** Returns the change to publish to the cache after commit, or null when the snapshot was stale. */
     public Uni<Changed> snapshot(AccountSnapshot e) {
+        if (e.takenAt().isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
+            // approval-service refuses these; one that got here anyway must not hide every later snapshot
+            metrics.counter("signaldesk.reconciliation.snapshots", "applied", "future")
+                    .increment();
+            LOG.warnf(
+                    "snapshot %s of %s taken at %s, in the future: ignored", e.snapshotId(), e.deviceId(), e.takenAt());
+            return Uni.createFrom().nullItem();
+        }
         return accounts.ensureForUpdate(e.deviceId(), e.userId(), e.accountId()).chain(a -> {
+            if (!a.userId.equals(e.userId())) {
+                LOG.warnf(
+                        "snapshot %s names user %s for device %s of user %s: ignored",
+                        e.snapshotId(), e.userId(), e.deviceId(), a.userId);
+                return Uni.createFrom().nullItem();
+            }
             if (a.lastSnapshotAt != null && !e.takenAt().isAfter(a.lastSnapshotAt)) {
                 metrics.counter("signaldesk.reconciliation.snapshots", "applied", "false")
                         .increment();
@@ -96,6 +114,12 @@ public class AccountIntake {
 
     public Uni<Changed> fill(FillReported e) {
         return accounts.ensureForUpdate(e.deviceId(), e.userId(), e.accountId()).chain(a -> {
+            if (!a.userId.equals(e.userId())) {
+                LOG.warnf(
+                        "fill %s names user %s for device %s of user %s: ignored",
+                        e.fillId(), e.userId(), e.deviceId(), a.userId);
+                return Uni.createFrom().nullItem();
+            }
             PositionFill f = new PositionFill();
             f.fillId = e.fillId();
             f.deviceId = a.deviceId;
@@ -107,7 +131,9 @@ public class AccountIntake {
             f.side = e.side();
             f.volume = e.volume();
             f.price = e.price();
-            f.executedAt = e.executedAt();
+            // a terminal whose clock runs ahead: its fill counts from when we heard of it
+            Instant latest = Instant.now().plus(FUTURE_TOLERANCE);
+            f.executedAt = e.executedAt().isAfter(latest) ? Instant.now() : e.executedAt();
             metrics.counter("signaldesk.reconciliation.fills", "action", f.action.name())
                     .increment();
             return fills.persist(f)

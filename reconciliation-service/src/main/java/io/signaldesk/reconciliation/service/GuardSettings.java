@@ -51,9 +51,13 @@ public class GuardSettings {
 
     /** The config applies from the account's next snapshot on. */
     public Uni<Changed> configure(UUID userId, Settings s) {
-        return Panache.withTransaction(() -> owned(userId, s.deviceId())
+        // the account locked first, as its snapshots lock it; the peak restarts from the current equity:
+        // the thresholds apply from now, not against a peak from before them
+        return Panache.withTransaction(() -> accounts.findForUpdate(s.deviceId())
+                .map(a -> owner(userId, s.deviceId(), a))
                 .chain(a -> configs.findById(a.deviceId)
                         .chain(existing -> {
+                            a.equityPeak = a.equity;
                             GuardConfig c = existing == null ? new GuardConfig() : existing;
                             c.deviceId = a.deviceId;
                             c.userId = userId;

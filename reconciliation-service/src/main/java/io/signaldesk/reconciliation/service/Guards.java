@@ -66,9 +66,10 @@ public class Guards {
                     // one session: every step runs after the one before it
                     Uni<Void> steps = Uni.createFrom().voidItem();
                     ZoneId zone = config == null ? defaultZone : ZoneId.of(config.timeZone);
-                    LocalDate day = LocalDate.ofInstant(at, zone);
-                    if (a.day == null || day.isAfter(a.day)) {
+                    if (a.dayEndsAt == null || !at.isBefore(a.dayEndsAt)) {
+                        LocalDate day = LocalDate.ofInstant(at, zone);
                         a.day = day;
+                        a.dayEndsAt = day.plusDays(1).atStartOfDay(zone).toInstant();
                         a.dayStartEquity = a.equity;
                         a.dayStartBalance = a.balance;
                         GuardState daily = current.stream()
@@ -100,8 +101,12 @@ public class Guards {
         return a.equityPeak
                 .subtract(a.equity)
                 .multiply(BigDecimal.valueOf(100))
-                .divide(a.equityPeak, 4, RoundingMode.HALF_EVEN);
+                .divide(a.equityPeak, 4, RoundingMode.HALF_EVEN)
+                .min(MAX_DRAWDOWN); // past 100 only with negative equity: recorded as at most this
     }
+
+    /** Beyond any threshold (at most 100): what a drawdown through negative equity is recorded as. */
+    static final BigDecimal MAX_DRAWDOWN = new BigDecimal("1000.0000");
 
     /** Equity below the day's first equity, in the account's currency (0 when above it). */
     static BigDecimal dailyLoss(Account a) {

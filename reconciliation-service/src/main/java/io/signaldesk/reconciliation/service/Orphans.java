@@ -59,7 +59,7 @@ public class Orphans {
 
     public Uni<Decided> adopt(UUID userId, UUID divergenceId) {
         return Panache.withTransaction(() -> orphan(userId, divergenceId)
-                .chain(d -> accounts.findForUpdate(d.deviceId)
+                .chain(d -> accounts.findById(d.deviceId) // locked by orphan()
                         .chain(a -> reported.of(a.deviceId).chain(positions -> {
                             var p = positions.stream()
                                     .filter(r -> r.ticket == d.ticket)
@@ -118,23 +118,32 @@ public class Orphans {
         }));
     }
 
-    /** The trader's open UNEXPECTED_AT_BROKER divergence, locked. */
+    /**
+     * The trader's open UNEXPECTED_AT_BROKER divergence, locked after its account: the order the
+     * snapshot and fill consumers lock in, so a decision and a reconciliation of the same account
+     * run one after the other (no lost close request, no deadlock).
+     */
     private Uni<Divergence> orphan(UUID userId, UUID id) {
-        return divergences.findForUpdate(id).map(d -> {
-            if (d == null || !d.userId.equals(userId)) {
-                throw ProblemException.notFound("divergence " + id);
-            }
-            if (!d.open()) {
-                throw ProblemException.conflict(
-                        "divergence-resolved", "This divergence was resolved (" + d.resolution + ")");
-            }
-            if (d.type != Divergence.Type.UNEXPECTED_AT_BROKER) {
-                throw ProblemException.conflict(
-                        "not-an-orphan",
-                        "Only a position the broker reports and we did not " + "open can be adopted or closed; this is "
-                                + d.type);
-            }
-            return d;
-        });
+        return divergences
+                .deviceOf(id)
+                .chain(device -> device == null
+                        ? Uni.createFrom().failure(ProblemException.notFound("divergence " + id))
+                        : accounts.findForUpdate(device).chain(a -> divergences.findForUpdate(id)))
+                .map(d -> {
+                    if (d == null || !d.userId.equals(userId)) {
+                        throw ProblemException.notFound("divergence " + id);
+                    }
+                    if (!d.open()) {
+                        throw ProblemException.conflict(
+                                "divergence-resolved", "This divergence was resolved (" + d.resolution + ")");
+                    }
+                    if (d.type != Divergence.Type.UNEXPECTED_AT_BROKER) {
+                        throw ProblemException.conflict(
+                                "not-an-orphan",
+                                "Only a position the broker reports and we did not "
+                                        + "open can be adopted or closed; this is " + d.type);
+                    }
+                    return d;
+                });
     }
 }

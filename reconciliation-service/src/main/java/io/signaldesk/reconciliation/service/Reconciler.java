@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -66,9 +68,11 @@ public class Reconciler {
                         .chain(positions -> divergences.openOf(a.deviceId).chain(open -> {
                             List<Object> rows = new ArrayList<>();
                             Map<Key, String> wanted = compare(a, t, expected, positions, rows);
+                            Set<Long> reported = new HashSet<>();
+                            positions.forEach(p -> reported.add(p.ticket));
                             return Panache.getSession()
-                                    .chain(s -> s.persistAll(
-                                            diff(a, open, wanted, rows).toArray()));
+                                    .chain(s -> s.persistAll(diff(a, open, wanted, reported, rows)
+                                            .toArray()));
                         })));
     }
 
@@ -82,7 +86,8 @@ public class Reconciler {
         for (Expected e : expected) {
             ReportedPosition r = byTicket.remove(e.ticket());
             if (r == null) {
-                if (a.closeAllRequestedAt != null && !t.isBefore(a.closeAllRequestedAt)) {
+                // only in snapshots taken after the trigger: what was already missing then stays a divergence
+                if (a.closeAllRequestedAt != null && t.isAfter(a.closeAllRequestedAt)) {
                     rows.add(closedByCloseAll(a, e, t)); // a guard's CLOSE_ALL closed it: expected
                     continue;
                 }
@@ -116,7 +121,8 @@ public class Reconciler {
         return wanted;
     }
 
-    private List<Object> diff(Account a, List<Divergence> open, Map<Key, String> wanted, List<Object> rows) {
+    private List<Object> diff(
+            Account a, List<Divergence> open, Map<Key, String> wanted, Set<Long> reported, List<Object> rows) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<Key, Divergence> current = new HashMap<>();
         for (Divergence d : open) {
@@ -126,7 +132,10 @@ public class Reconciler {
                 continue;
             }
             d.resolvedAt = now;
-            d.resolution = d.closeRequestedAt != null && d.type == Divergence.Type.UNEXPECTED_AT_BROKER
+            // CLOSED only when the broker no longer reports it (not when it turned out to be ours)
+            d.resolution = d.closeRequestedAt != null
+                            && d.type == Divergence.Type.UNEXPECTED_AT_BROKER
+                            && !reported.contains(d.ticket)
                     ? Divergence.Resolution.CLOSED
                     : Divergence.Resolution.RECONCILED;
             rows.add(LogEntry.of(
