@@ -44,6 +44,13 @@ public class GuardConfig {
     @Column(name = "daily_loss_close")
     public BigDecimal dailyLossClose;
 
+    /** No snapshot for this many seconds: WARN, then BLOCK (null: off). */
+    @Column(name = "stale_warn_seconds")
+    public Integer staleWarnSeconds;
+
+    @Column(name = "stale_block_seconds")
+    public Integer staleBlockSeconds;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

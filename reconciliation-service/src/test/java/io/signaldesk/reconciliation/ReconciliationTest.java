@@ -583,6 +583,55 @@ class ReconciliationTest {
                 .body("[0].blocked", equalTo(true));
     }
 
+    /** The stale-terminal guard: WARN, then BLOCK while no snapshot comes; the next snapshot clears it. */
+    @Test
+    void aSilentTerminalIsWarnedThenBlockedAndItsNextSnapshotClearsIt() throws Exception {
+        Terminal term = Terminal.create();
+        term.snapshot("1000", "1000", t(0));
+        given().auth()
+                .oauth2(term.token())
+                .contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"" + term.device() + "\",\"timeZone\":\"UTC\","
+                        + "\"staleTerminal\":{\"warnSeconds\":2,\"blockSeconds\":4}}")
+                .put("/api/v1/guards/config")
+                .then()
+                .statusCode(200)
+                .body("staleTerminal.blockSeconds", equalTo(4));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> stages(term).equals(List.of("WARN", "BLOCK")));
+        given().auth()
+                .oauth2(term.token())
+                .get("/api/v1/guards/status")
+                .then()
+                .statusCode(200)
+                .body("[0].blocked", equalTo(true))
+                .body("[0].stages[0].kind", equalTo("STALE_TERMINAL"));
+        Thread.sleep(1500); // more sweeps: no more events
+        assertThat(stages(term)).containsExactly("WARN", "BLOCK");
+
+        term.snapshot("1000", "1000", t(0));
+        assertThat(count("SELECT count(*) FROM reconciliation.outbox WHERE event_type = 'io.signaldesk.GuardCleared' "
+                        + "AND payload::jsonb ->> 'deviceId' = '" + term.device()
+                        + "' AND payload::jsonb ->> 'guardKind' = 'STALE_TERMINAL'"))
+                .isEqualTo(1);
+        given().auth()
+                .oauth2(term.token())
+                .get("/api/v1/guards/status")
+                .then()
+                .statusCode(200)
+                .body("[0].blocked", equalTo(false));
+        given().auth()
+                .oauth2(term.token())
+                .contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"" + term.device() + "\",\"timeZone\":\"UTC\","
+                        + "\"staleTerminal\":{\"warnSeconds\":10,\"blockSeconds\":5}}")
+                .put("/api/v1/guards/config")
+                .then()
+                .statusCode(400)
+                .body("violations.field", containsInAnyOrder("staleTerminal.blockSeconds"));
+    }
+
     static List<String> stages(Terminal term) {
         String all =
                 io.signaldesk.localstack.TestSql.text("SELECT string_agg(payload::jsonb ->> 'stage', ',' ORDER BY seq) "

@@ -109,7 +109,9 @@ public final class TradeEvents {
         /** Equity this far below its peak, in percent. */
         DRAWDOWN,
         /** Equity this far below the day's first equity, in the account's currency. */
-        DAILY_LOSS
+        DAILY_LOSS,
+        /** No snapshot from the terminal for this many seconds (WARN and BLOCK only; it clears with the next snapshot). */
+        STALE_TERMINAL
     }
 
     /**
@@ -125,7 +127,7 @@ public final class TradeEvents {
     /**
      * {@code guards.v1}, keyed by account id: a guard of the account (the device) reached a stage.
      * {@code limit} is that stage's threshold and {@code observed} the value that crossed it (percent
-     * for DRAWDOWN, account currency for DAILY_LOSS). One event per escalation.
+     * for DRAWDOWN, account currency for DAILY_LOSS, seconds for STALE_TERMINAL). One event per escalation.
      */
     public record GuardTriggered(
             UUID guardEventId,
@@ -150,7 +152,8 @@ public final class TradeEvents {
     }
 
     /**
-     * {@code guards.v1}: the guard is back to normal (DAILY_LOSS at the day's reset, DRAWDOWN when the
+     * {@code guards.v1}: the guard is back to normal (DAILY_LOSS at the day's reset, STALE_TERMINAL at
+     * the terminal's next snapshot, DRAWDOWN when the
      * trader clears it); the account takes approvals again unless another guard still blocks it.
      * {@code clearedBy} is {@code system} or {@code user:<id>}.
      */

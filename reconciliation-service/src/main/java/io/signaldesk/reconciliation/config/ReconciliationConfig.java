@@ -22,6 +22,10 @@ public interface ReconciliationConfig {
     @WithDefault("200ms")
     Duration cacheTimeout();
 
+    /** How often accounts are checked for a terminal that has gone silent (the stale-terminal guard). */
+    @WithDefault("5s")
+    Duration staleSweep();
+
     /** Time zone of the trading day for accounts whose guards are not configured. */
     @WithDefault("UTC")
     String defaultTimeZone();

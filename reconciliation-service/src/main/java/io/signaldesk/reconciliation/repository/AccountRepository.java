@@ -32,6 +32,26 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
                 .chain(() -> findForUpdate(deviceId));
     }
 
+    /**
+     * Up to {@code max} accounts whose newest snapshot is older than their stale-terminal guard's
+     * lowest threshold and whose guard can still go higher, locked (others' locks skipped).
+     */
+    public Uni<List<UUID>> lockStale(int max) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT a.device_id FROM {h-schema}accounts a JOIN {h-schema}guard_configs c ON c.device_id = a.device_id "
+                                        + "WHERE a.last_snapshot_at IS NOT NULL "
+                                        + "AND coalesce(c.stale_warn_seconds, c.stale_block_seconds) IS NOT NULL "
+                                        + "AND a.last_snapshot_at < now() - make_interval(secs => "
+                                        + "least(coalesce(c.stale_warn_seconds, c.stale_block_seconds), "
+                                        + "coalesce(c.stale_block_seconds, c.stale_warn_seconds))) "
+                                        + "AND NOT EXISTS (SELECT 1 FROM {h-schema}guard_states g WHERE g.device_id = a.device_id "
+                                        + "AND g.kind = 'STALE_TERMINAL' AND (g.stage = 'BLOCK' OR c.stale_block_seconds IS NULL)) "
+                                        + "ORDER BY a.last_snapshot_at LIMIT " + max + " FOR UPDATE OF a SKIP LOCKED",
+                                UUID.class)
+                        .getResultList());
+    }
+
     public Uni<List<Account>> ofUser(java.util.UUID userId) {
         return list("userId = ?1 order by createdAt", userId);
     }

@@ -17,6 +17,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -66,19 +68,30 @@ public class GuardsResource {
             @NotNull UUID deviceId,
             @NotBlank @Size(max = 64) String timeZone,
             @Valid DrawdownThresholds drawdownPercent,
-            @Valid DailyLossThresholds dailyLoss) {}
+            @Valid DailyLossThresholds dailyLoss,
+            @Valid StaleTerminalThresholds staleTerminal) {}
+
+    /** Seconds without a snapshot from the terminal: WARN, then BLOCK (each optional; no CLOSE_ALL: the terminal is away). */
+    public record StaleTerminalThresholds(
+            @Min(1) @Max(86400) Integer warnSeconds,
+            @Min(1) @Max(86400) Integer blockSeconds) {}
 
     public record ClearRequest(
             @NotNull UUID deviceId, @NotNull GuardKind kind) {}
 
     public record GuardConfigView(
-            UUID deviceId, String timeZone, DrawdownThresholds drawdownPercent, DailyLossThresholds dailyLoss) {
+            UUID deviceId,
+            String timeZone,
+            DrawdownThresholds drawdownPercent,
+            DailyLossThresholds dailyLoss,
+            StaleTerminalThresholds staleTerminal) {
         static GuardConfigView of(GuardConfig c) {
             return new GuardConfigView(
                     c.deviceId,
                     c.timeZone,
                     new DrawdownThresholds(c.drawdownWarn, c.drawdownBlock, c.drawdownClose),
-                    new DailyLossThresholds(c.dailyLossWarn, c.dailyLossBlock, c.dailyLossClose));
+                    new DailyLossThresholds(c.dailyLossWarn, c.dailyLossBlock, c.dailyLossClose),
+                    new StaleTerminalThresholds(c.staleWarnSeconds, c.staleBlockSeconds));
         }
     }
 
@@ -138,6 +151,8 @@ public class GuardsResource {
         DrawdownThresholds dd =
                 req.drawdownPercent() == null ? new DrawdownThresholds(null, null, null) : req.drawdownPercent();
         DailyLossThresholds dl = req.dailyLoss() == null ? new DailyLossThresholds(null, null, null) : req.dailyLoss();
+        StaleTerminalThresholds st =
+                req.staleTerminal() == null ? new StaleTerminalThresholds(null, null) : req.staleTerminal();
         return settings.configure(
                         currentUser.id(),
                         new GuardSettings.Settings(
@@ -148,9 +163,11 @@ public class GuardsResource {
                                 dd.close(),
                                 dl.warn(),
                                 dl.block(),
-                                dl.close()))
+                                dl.close(),
+                                st.warnSeconds(),
+                                st.blockSeconds()))
                 .call(c -> cache.invalidate(c.userId(), c.version()))
-                .map(c -> new GuardConfigView(req.deviceId(), req.timeZone(), dd, dl));
+                .map(c -> new GuardConfigView(req.deviceId(), req.timeZone(), dd, dl, st));
     }
 
     @POST
@@ -196,6 +213,14 @@ public class GuardsResource {
                     r.dailyLoss().warn(),
                     r.dailyLoss().block(),
                     r.dailyLoss().close());
+        }
+        if (r.staleTerminal() != null
+                && r.staleTerminal().warnSeconds() != null
+                && r.staleTerminal().blockSeconds() != null
+                && r.staleTerminal().blockSeconds() <= r.staleTerminal().warnSeconds()) {
+            v.add(new Problem.Violation(
+                    "staleTerminal.blockSeconds",
+                    "must be above warnSeconds (" + r.staleTerminal().warnSeconds() + ")"));
         }
         return v;
     }

@@ -28,7 +28,9 @@ public class GuardSettings {
             BigDecimal drawdownClose,
             BigDecimal dailyLossWarn,
             BigDecimal dailyLossBlock,
-            BigDecimal dailyLossClose) {}
+            BigDecimal dailyLossClose,
+            Integer staleWarnSeconds,
+            Integer staleBlockSeconds) {}
 
     private final AccountRepository accounts;
     private final GuardConfigRepository configs;
@@ -68,6 +70,8 @@ public class GuardSettings {
                             c.dailyLossWarn = s.dailyLossWarn();
                             c.dailyLossBlock = s.dailyLossBlock();
                             c.dailyLossClose = s.dailyLossClose();
+                            c.staleWarnSeconds = s.staleWarnSeconds();
+                            c.staleBlockSeconds = s.staleBlockSeconds();
                             c.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                             return (existing == null
                                     ? configs.persist(c).replaceWithVoid()

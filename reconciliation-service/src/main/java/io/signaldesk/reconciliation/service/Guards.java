@@ -81,13 +81,22 @@ public class Guards {
                             steps = steps.chain(() -> clear(a, daily, "system", at));
                         }
                     }
+                    GuardState stale = current.stream()
+                            .filter(s -> s.kind == GuardKind.STALE_TERMINAL)
+                            .findFirst()
+                            .orElse(null);
+                    if (stale != null) { // the terminal is back
+                        current.remove(stale);
+                        steps = steps.chain(() -> clear(a, stale, "system", at));
+                    }
                     if (a.equityPeak == null || a.equity.compareTo(a.equityPeak) > 0) {
                         a.equityPeak = a.equity;
                     }
                     if (config != null) {
                         steps = steps.chain(
                                         () -> escalate(a, config, current, GuardKind.DRAWDOWN, drawdownPercent(a), at))
-                                .chain(() -> escalate(a, config, current, GuardKind.DAILY_LOSS, dailyLoss(a), at));
+                                .chain(() -> escalate(a, config, current, GuardKind.DAILY_LOSS, dailyLoss(a), at))
+                                .replaceWithVoid();
                     }
                     return steps;
                 }));
@@ -133,15 +142,18 @@ public class Guards {
         return null;
     }
 
-    private Uni<Void> escalate(
+    private Uni<Boolean> escalate(
             Account a, GuardConfig config, List<GuardState> current, GuardKind kind, BigDecimal observed, Instant at) {
-        Crossed c = kind == GuardKind.DRAWDOWN
-                ? crossed(observed, config.drawdownWarn, config.drawdownBlock, config.drawdownClose)
-                : crossed(observed, config.dailyLossWarn, config.dailyLossBlock, config.dailyLossClose);
+        Crossed c = switch (kind) {
+            case DRAWDOWN -> crossed(observed, config.drawdownWarn, config.drawdownBlock, config.drawdownClose);
+            case DAILY_LOSS -> crossed(observed, config.dailyLossWarn, config.dailyLossBlock, config.dailyLossClose);
+            case STALE_TERMINAL ->
+                crossed(observed, seconds(config.staleWarnSeconds), seconds(config.staleBlockSeconds), null);
+        };
         GuardState state =
                 current.stream().filter(s -> s.kind == kind).findFirst().orElse(null);
         if (c == null || (state != null && c.stage().ordinal() <= state.stage.ordinal())) {
-            return Uni.createFrom().voidItem(); // only an escalation is news; a guard only comes down when cleared
+            return Uni.createFrom().item(false); // only an escalation is news; a guard only comes down when cleared
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         boolean created = state == null;
@@ -178,7 +190,21 @@ public class Guards {
                         c.limit(),
                         observed,
                         now)))
-                .replaceWithVoid();
+                .replaceWith(true);
+    }
+
+    /**
+     * The stale-terminal guard of a locked account whose newest snapshot is {@code observedSeconds}
+     * old (the sweep in {@link StaleTerminals}); true when it reached a higher stage.
+     */
+    Uni<Boolean> stale(Account a, GuardConfig config, long observedSeconds, Instant now) {
+        return states.of(a.deviceId)
+                .chain(current -> escalate(
+                        a, config, current, GuardKind.STALE_TERMINAL, BigDecimal.valueOf(observedSeconds), now));
+    }
+
+    private static BigDecimal seconds(Integer s) {
+        return s == null ? null : BigDecimal.valueOf(s.longValue());
     }
 
     /** Back to normal: the state goes, the clearing is audited and published (GuardCleared). */

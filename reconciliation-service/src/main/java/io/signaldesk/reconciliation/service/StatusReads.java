@@ -71,6 +71,7 @@ public class StatusReads {
             String timeZone,
             Thresholds drawdownPercent,
             Thresholds dailyLoss,
+            Thresholds staleTerminalSeconds,
             BigDecimal drawdownPercentNow,
             BigDecimal dailyLossNow,
             boolean blocked,
@@ -230,6 +231,12 @@ public class StatusReads {
                                                                             c.dailyLossWarn,
                                                                             c.dailyLossBlock,
                                                                             c.dailyLossClose),
+                                                            c == null
+                                                                    ? null
+                                                                    : new Thresholds(
+                                                                            seconds(c.staleWarnSeconds),
+                                                                            seconds(c.staleBlockSeconds),
+                                                                            null),
                                                             a.equity == null ? null : Guards.drawdownPercent(a),
                                                             a.equity == null ? null : Guards.dailyLoss(a),
                                                             blocked,
@@ -243,6 +250,10 @@ public class StatusReads {
                 ? Uni.createFrom().item(Map.of())
                 : configs.list("deviceId in ?1", ids(list))
                         .map(l -> l.stream().collect(Collectors.toMap(c -> c.deviceId, c -> c)));
+    }
+
+    private static BigDecimal seconds(Integer s) {
+        return s == null ? null : BigDecimal.valueOf(s.longValue());
     }
 
     private static List<UUID> ids(List<Account> list) {
