@@ -95,6 +95,39 @@ final class ReconciliationFixture {
         }
     }
 
+    static JsonObject fillEvent(
+            Terminal t, String action, long ticket, String volume, String price, Instant executedAt) {
+        return new JsonObject()
+                .put("fillId", UUID.randomUUID().toString())
+                .put("commandId", UUID.randomUUID().toString())
+                .put("userId", t.user().toString())
+                .put("deviceId", t.device().toString())
+                .put("accountId", t.account())
+                .put("action", action)
+                .put("instrument", "EURUSD")
+                .put("side", "BUY")
+                .put("ticket", ticket)
+                .put("volume", volume)
+                .put("price", price)
+                .put("executedAt", executedAt.toString());
+    }
+
+    static JsonObject snapshotEvent(
+            Terminal t, String balance, String equity, Instant takenAt, java.util.List<JsonObject> positions) {
+        JsonArray ps = new JsonArray();
+        positions.forEach(ps::add);
+        return new JsonObject()
+                .put("snapshotId", UUID.randomUUID().toString())
+                .put("userId", t.user().toString())
+                .put("deviceId", t.device().toString())
+                .put("accountId", t.account())
+                .put("currency", "USD")
+                .put("balance", balance)
+                .put("equity", equity)
+                .put("positions", ps)
+                .put("takenAt", takenAt.toString());
+    }
+
     static JsonObject position(long ticket, String volume, String openPrice, String profit) {
         return new JsonObject()
                 .put("ticket", ticket)

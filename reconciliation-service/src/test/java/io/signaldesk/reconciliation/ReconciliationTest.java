@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.signaldesk.localstack.LocalInfraTestResource;
 import io.signaldesk.localstack.ManagementPort;
 import io.signaldesk.reconciliation.ReconciliationFixture.Terminal;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -630,6 +631,70 @@ class ReconciliationTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", containsInAnyOrder("staleTerminal.blockSeconds"));
+    }
+
+    /**
+     * Must show 5, the Kafka half: after an outage the events of an account arrive in a burst, fills
+     * and snapshots interleaved on their two topics, some delivered twice. Every divergence is
+     * reported once, the newest snapshot wins, and the end state is the one the events describe.
+     */
+    @Test
+    void aBurstOfDelayedRedeliveredEventsIsAppliedOnceAndEndsRight() throws Exception {
+        Terminal term = Terminal.create();
+        List<Object[]> sent = new java.util.ArrayList<>();
+        // what happened while Kafka was away: 10 trades opened over 10 snapshots, one manual position throughout
+        for (int i = 0; i < 10; i++) {
+            JsonObject fill =
+                    ReconciliationFixture.fillEvent(term, "OPEN", 8000 + i, "0.10", "1.10000", t(300 - 20 * i));
+            sent.add(new Object[] {"fills.v1", "FillReported", UUID.randomUUID().toString(), fill});
+            List<JsonObject> ps = new java.util.ArrayList<>();
+            for (int j = 0; j <= i; j++) {
+                ps.add(position(8000 + j, "0.10", "1.10000", "0"));
+            }
+            ps.add(position(8999, "1.00", "1.20000", "0"));
+            JsonObject snap = ReconciliationFixture.snapshotEvent(term, "10000", "10000", t(290 - 20 * i), ps);
+            sent.add(new Object[] {
+                "account-snapshots.v1", "AccountSnapshot", UUID.randomUUID().toString(), snap
+            });
+        }
+        // the broker comes back: snapshots first (their topic caught up first), fills after, some twice
+        for (Object[] e : sent) {
+            if (e[0].equals("account-snapshots.v1")) {
+                ReconciliationFixture.send((String) e[0], (String) e[1], (String) e[2], (JsonObject) e[3]);
+            }
+        }
+        for (Object[] e : sent) {
+            if (e[0].equals("fills.v1")) {
+                ReconciliationFixture.send((String) e[0], (String) e[1], (String) e[2], (JsonObject) e[3]);
+                ReconciliationFixture.send((String) e[0], (String) e[1], (String) e[2], (JsonObject) e[3]);
+            }
+        }
+        String last = (String) sent.get(sent.size() - 1)[2];
+        String lastFill = (String) sent.get(sent.size() - 2)[2];
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM reconciliation.inbox WHERE event_id IN ('" + last + "', '"
+                                + lastFill + "')")
+                        == 2);
+
+        JsonPath s = status(term);
+        assertThat(s.<String>getList("[0].openDivergences.type")).containsExactly("UNEXPECTED_AT_BROKER");
+        assertThat(s.<Integer>getList("[0].openDivergences.ticket")).containsExactly(8999);
+        assertThat(count("SELECT count(*) FROM reconciliation.reconciliation_log WHERE device_id = '" + term.device()
+                        + "' AND ticket = 8999 AND event = 'DETECTED'"))
+                .as("the manual position reported once")
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM reconciliation.position_fills WHERE device_id = '" + term.device() + "'"))
+                .as("each fill once")
+                .isEqualTo(10);
+        given().auth()
+                .oauth2(term.token())
+                .get("/api/v1/positions/open")
+                .then()
+                .statusCode(200)
+                .body("[0].positions", hasSize(11))
+                .body("[0].asOf", equalTo(((JsonObject) sent.get(sent.size() - 1)[3]).getString("takenAt")));
     }
 
     static List<String> stages(Terminal term) {
