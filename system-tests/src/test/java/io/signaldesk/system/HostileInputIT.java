@@ -257,7 +257,34 @@ class HostileInputIT {
                                                         .put("volume", "0.10")
                                                         .put("openPrice", "1.084")
                                                         .put("profit", "-10"))),
-                        "SELECT count(*) FROM approval.account_state"));
+                        "SELECT count(*) FROM approval.account_state"),
+                new Write(
+                        "guards config",
+                        json("PUT", "/api/v1/guards/config", trader),
+                        new JsonObject()
+                                .put("deviceId", device.getString("id"))
+                                .put("timeZone", "Europe/London")
+                                .put(
+                                        "drawdownPercent",
+                                        new JsonObject()
+                                                .put("warn", "5")
+                                                .put("block", "10")
+                                                .put("close", "20"))
+                                .put(
+                                        "dailyLoss",
+                                        new JsonObject()
+                                                .put("warn", "100")
+                                                .put("block", "200")
+                                                .put("close", "300"))
+                                .put(
+                                        "staleTerminal",
+                                        new JsonObject().put("warnSeconds", 60).put("blockSeconds", 120)),
+                        "SELECT count(*) FROM reconciliation.guard_configs"),
+                new Write(
+                        "guards clear",
+                        json("POST", "/api/v1/guards/clear", trader),
+                        new JsonObject().put("deviceId", device.getString("id")).put("kind", "DRAWDOWN"),
+                        "SELECT count(*) FROM reconciliation.guard_events"));
     }
 
     /** Every way of spoiling {@code valid} that no endpoint may store: NUL in each string, a null in each list, non-objects. */
