@@ -34,16 +34,19 @@ public class AccountGuards {
     private final DeviceRepository devices;
     private final AccountGuardRepository guards;
     private final CommandRepository commands;
+    private final TelegramAlerts alerts;
     private final MeterRegistry metrics;
 
     public AccountGuards(
             DeviceRepository devices,
             AccountGuardRepository guards,
             CommandRepository commands,
+            TelegramAlerts alerts,
             MeterRegistry metrics) {
         this.devices = devices;
         this.guards = guards;
         this.commands = commands;
+        this.alerts = alerts;
         this.metrics = metrics;
     }
 
@@ -71,6 +74,10 @@ public class AccountGuards {
                                         e.guardKind(),
                                         e.stage(),
                                         n == 0 ? " (already at that stage or beyond)" : ""))
+                                // a stage newly reached is told to the trader's linked chat (same transaction)
+                                .call(n -> n == 0
+                                        ? Uni.createFrom().voidItem()
+                                        : alerts.guardTriggered(d, e.guardKind(), e.stage(), e.limit(), e.observed()))
                                 // approved trades not yet executed must not open after the block
                                 .chain(() -> e.stage() == GuardStage.WARN
                                         ? Uni.createFrom().voidItem()
@@ -100,6 +107,7 @@ public class AccountGuards {
                                 .invoke(n -> LOG.infof(
                                         "device %s: %s guard cleared by %s%s",
                                         d.id, e.guardKind(), e.clearedBy(), n == 0 ? " (it had not tripped)" : ""))
+                                .call(n -> n == 0 ? Uni.createFrom().voidItem() : alerts.guardCleared(d, e.guardKind()))
                                 .replaceWithVoid());
     }
 

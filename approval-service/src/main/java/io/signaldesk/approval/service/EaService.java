@@ -70,6 +70,7 @@ public class EaService {
     private final AccountStateRepository accounts;
     private final CommandWakeup wakeup;
     private final Outbox outbox;
+    private final TelegramAlerts alerts;
     private final ApprovalConfig config;
     private final MeterRegistry metrics;
 
@@ -82,6 +83,7 @@ public class EaService {
             AccountStateRepository accounts,
             CommandWakeup wakeup,
             Outbox outbox,
+            TelegramAlerts alerts,
             ApprovalConfig config,
             MeterRegistry metrics) {
         this.authenticator = authenticator;
@@ -92,6 +94,7 @@ public class EaService {
         this.accounts = accounts;
         this.wakeup = wakeup;
         this.outbox = outbox;
+        this.alerts = alerts;
         this.config = config;
         this.metrics = metrics;
     }
@@ -285,6 +288,10 @@ public class EaService {
                                     "confirmed after the signal expired: " + req.status(),
                                     req.volume() == null ? c.volume : req.volume()))
                             : Uni.createFrom().voidItem();
+                    if (req.status() == Command.Status.FILLED) {
+                        // the fill is told to the trader's linked chat, written in this transaction
+                        history = history.chain(() -> alerts.filled(c, device));
+                    }
                     if (req.status() != Command.Status.FILLED || closeAll) {
                         // a filled CLOSE_ALL publishes no FillReported: the next snapshot shows the positions gone
                         return history.replaceWith(new Acknowledged(c, false));

@@ -46,6 +46,7 @@ public class SignalFanOut {
     private final DeviceRepository devices;
     private final AccountStateRepository accounts;
     private final AccountGuardRepository guards;
+    private final TelegramAlerts alerts;
     private final MeterRegistry metrics;
     private final Duration openCommandGrace;
 
@@ -56,6 +57,7 @@ public class SignalFanOut {
             DeviceRepository devices,
             AccountStateRepository accounts,
             AccountGuardRepository guards,
+            TelegramAlerts alerts,
             MeterRegistry metrics,
             ApprovalConfig config) {
         this.signals = signals;
@@ -64,6 +66,7 @@ public class SignalFanOut {
         this.devices = devices;
         this.accounts = accounts;
         this.guards = guards;
+        this.alerts = alerts;
         this.metrics = metrics;
         this.openCommandGrace = config.openCommandGrace();
     }
@@ -122,7 +125,15 @@ public class SignalFanOut {
                                                         toWake.add(wake);
                                                     }
                                                 }
-                                                return persistBatched(rows);
+                                                // the PENDING ones (not auto-approved) are announced to linked
+                                                // traders' chats, in this same transaction
+                                                List<Approval> pending = rows.stream()
+                                                        .filter(r -> r instanceof Approval a
+                                                                && a.status == Approval.Status.PENDING)
+                                                        .map(r -> (Approval) r)
+                                                        .toList();
+                                                return persistBatched(rows)
+                                                        .chain(() -> alerts.approvalsCreated(s, pending));
                                             })))
                             .replaceWith(toWake);
                 });
