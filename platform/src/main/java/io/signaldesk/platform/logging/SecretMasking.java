@@ -20,6 +20,9 @@ public final class SecretMasking {
     /** A JWT anywhere (header.payload.signature, base64url, the header always starting {"...). */
     private static final Pattern JWT = Pattern.compile("()eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
+    /** A Telegram bot token (its Bot API URLs carry it in the path: /bot123456:AAF...). */
+    private static final Pattern BOT_TOKEN = Pattern.compile("()(?<!\\d)\\d{6,12}:[A-Za-z0-9_-]{30,}");
+
     private SecretMasking() {}
 
     public static String mask(String text) {
@@ -29,6 +32,7 @@ public final class SecretMasking {
         String s = replace(SECRET_SEGMENT, text);
         s = replace(SECRET_QUERY, s);
         s = replace(BEARER, s);
+        s = replace(BOT_TOKEN, s);
         return replace(JWT, s);
     }
 
