@@ -430,4 +430,34 @@ class TelegramTest {
             FakeTelegram.server.removeStub(down);
         }
     }
+
+    /** A divergence reconciliation found reaches the trader's chat (an alert only). */
+    @Test
+    void aNewDivergenceIsSentToTheLinkedChat() throws Exception {
+        UUID user = UUID.randomUUID();
+        long chat = link(user);
+        PipelineFixture.Dev dev = device(user);
+        String eventId = UUID.randomUUID().toString();
+        send(PipelineFixture.guardEvent(
+                eventId,
+                "DivergenceDetected",
+                new JsonObject()
+                        .put("divergenceId", UUID.randomUUID().toString())
+                        .put("userId", user.toString())
+                        .put("deviceId", dev.id())
+                        .put("accountId", "acct-" + dev.id())
+                        .put("type", "UNEXPECTED_AT_BROKER")
+                        .put("ticket", 9001)
+                        .put("details", "ticket 9001: the broker reports 0.5 EURUSD BUY at 1.07 that is not ours")
+                        .put("detectedAt", Instant.now().toString())));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(chat).stream()
+                        .anyMatch(b -> b.getString("text").contains("ticket 9001")));
+        assertThat(messagesTo(chat).stream()
+                        .filter(b -> b.getString("text").contains("ticket 9001"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("text"))
+                .contains("not ours (adopt or close it)");
+    }
 }

@@ -96,6 +96,11 @@ class ReconciliationTest {
         assertThat(count("SELECT count(*) FROM reconciliation.reconciliation_log WHERE user_id = '" + term.user()
                         + "' AND event = 'DETECTED'"))
                 .isEqualTo(3);
+        // each new divergence is announced once for the trader's alerts
+        assertThat(count(
+                        "SELECT count(*) FROM reconciliation.outbox WHERE event_type = 'io.signaldesk.DivergenceDetected' "
+                                + "AND payload::jsonb ->> 'deviceId' = '" + term.device() + "'"))
+                .isEqualTo(3);
         String manual1 = divergenceOf(s, "UNEXPECTED_AT_BROKER", 9001);
         String manual2 = divergenceOf(s, "UNEXPECTED_AT_BROKER", 9002);
 

@@ -3,6 +3,7 @@ package io.signaldesk.approval.messaging;
 import io.signaldesk.approval.service.AccountGuards;
 import io.signaldesk.approval.service.CommandWakeup;
 import io.signaldesk.platform.events.EventTypes;
+import io.signaldesk.platform.events.TradeEvents.DivergenceDetected;
 import io.signaldesk.platform.events.TradeEvents.GuardCleared;
 import io.signaldesk.platform.events.TradeEvents.GuardTriggered;
 import io.signaldesk.platform.events.TradeEvents.PositionCloseRequested;
@@ -46,6 +47,9 @@ public class GuardEventsConsumer {
                     }
                     if (EventTypes.GUARD_CLEARED.equals(env.type())) {
                         return guards.cleared(events.data(env, GuardCleared.class));
+                    }
+                    if (EventTypes.DIVERGENCE_DETECTED.equals(env.type())) {
+                        return guards.divergenceDetected(events.data(env, DivergenceDetected.class));
                     }
                     if (EventTypes.POSITION_CLOSE_REQUESTED.equals(env.type())) {
                         PositionCloseRequested e = events.data(env, PositionCloseRequested.class);

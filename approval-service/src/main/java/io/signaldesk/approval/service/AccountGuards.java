@@ -7,6 +7,7 @@ import io.signaldesk.approval.Device;
 import io.signaldesk.approval.repository.AccountGuardRepository;
 import io.signaldesk.approval.repository.CommandRepository;
 import io.signaldesk.approval.repository.DeviceRepository;
+import io.signaldesk.platform.events.TradeEvents.DivergenceDetected;
 import io.signaldesk.platform.events.TradeEvents.GuardCleared;
 import io.signaldesk.platform.events.TradeEvents.GuardStage;
 import io.signaldesk.platform.events.TradeEvents.GuardTriggered;
@@ -99,6 +100,12 @@ public class AccountGuards {
     }
 
     /** The kind's guard is back to normal; the device takes approvals again unless another kind still blocks it. */
+    /** Reconciliation found a new divergence on the account: only an alert (the trader decides in the API). */
+    public Uni<Void> divergenceDetected(DivergenceDetected e) {
+        return device(e.deviceId(), e.userId(), "DivergenceDetected " + e.divergenceId())
+                .chain(d -> d == null ? Uni.createFrom().voidItem() : alerts.divergence(d, e.type(), e.details()));
+    }
+
     public Uni<Void> cleared(GuardCleared e) {
         return device(e.deviceId(), e.userId(), "GuardCleared " + e.guardEventId())
                 .chain(d -> d == null

@@ -76,6 +76,19 @@ public class TelegramAlerts {
                         + ": observed " + plain(observed) + ", limit " + plain(limit) + "; " + effect);
     }
 
+    public Uni<Void> divergence(Device d, String type, String details) {
+        String what = switch (type) {
+            case "MISSING_AT_BROKER" -> "a position we expect is not at the broker";
+            case "UNEXPECTED_AT_BROKER" -> "the broker holds a position that is not ours (adopt or close it)";
+            case "VOLUME_MISMATCH" -> "a position's volume differs from ours";
+            case "PRICE_MISMATCH" -> "a position's open price differs from ours";
+            default -> type;
+        };
+        return one(
+                d.userId,
+                "Reconciliation on account " + d.brokerAccount + " (" + d.brokerServer + "): " + what + "\n" + details);
+    }
+
     public Uni<Void> guardCleared(Device d, GuardKind kind) {
         return one(
                 d.userId,

@@ -18,6 +18,7 @@ public final class EventTypes {
     public static final String GUARD_TRIGGERED = of(TradeEvents.GuardTriggered.class);
     public static final String GUARD_CLEARED = of(TradeEvents.GuardCleared.class);
     public static final String POSITION_CLOSE_REQUESTED = of(TradeEvents.PositionCloseRequested.class);
+    public static final String DIVERGENCE_DETECTED = of(TradeEvents.DivergenceDetected.class);
     public static final String USER_REGISTERED = of(UserEvents.UserRegistered.class);
     public static final String PAYMENT_SUCCEEDED = of(MoneyEvents.PaymentSucceeded.class);
     public static final String PAYMENT_REFUNDED = of(MoneyEvents.PaymentRefunded.class);

@@ -200,4 +200,30 @@ public final class TradeEvents {
             return accountId;
         }
     }
+
+    /**
+     * {@code guards.v1}: reconciliation found a new divergence on the account, for the trader's
+     * alerts. {@code type} is MISSING_AT_BROKER, UNEXPECTED_AT_BROKER, VOLUME_MISMATCH or
+     * PRICE_MISMATCH; {@code details} says it in words.
+     */
+    public record DivergenceDetected(
+            UUID divergenceId,
+            UUID userId,
+            UUID deviceId,
+            String accountId,
+            String type,
+            long ticket,
+            String details,
+            Instant detectedAt)
+            implements DomainEvent {
+        @Override
+        public String topic() {
+            return Topics.GUARDS;
+        }
+
+        @Override
+        public String key() {
+            return accountId;
+        }
+    }
 }

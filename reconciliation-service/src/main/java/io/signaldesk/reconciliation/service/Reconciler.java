@@ -2,6 +2,8 @@ package io.signaldesk.reconciliation.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.events.TradeEvents.DivergenceDetected;
+import io.signaldesk.platform.outbox.Outbox;
 import io.signaldesk.reconciliation.Account;
 import io.signaldesk.reconciliation.Divergence;
 import io.signaldesk.reconciliation.LogEntry;
@@ -42,13 +44,16 @@ public class Reconciler {
     private final DivergenceRepository divergences;
     private final BigDecimal priceTolerance;
     private final MeterRegistry metrics;
+    private final Outbox outbox;
 
     public Reconciler(
             PositionFillRepository fills,
             ReportedPositionRepository reported,
             DivergenceRepository divergences,
             ReconciliationConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.fills = fills;
         this.reported = reported;
         this.divergences = divergences;
@@ -70,10 +75,31 @@ public class Reconciler {
                             Map<Key, String> wanted = compare(a, t, expected, positions, rows);
                             Set<Long> reported = new HashSet<>();
                             positions.forEach(p -> reported.add(p.ticket));
+                            List<Object> all = diff(a, open, wanted, reported, rows);
                             return Panache.getSession()
-                                    .chain(s -> s.persistAll(diff(a, open, wanted, reported, rows)
-                                            .toArray()));
+                                    .chain(s -> s.persistAll(all.toArray()))
+                                    .chain(() -> announce(all));
                         })));
+    }
+
+    /** Each new divergence is published once (DivergenceDetected, through the outbox) for the trader's alerts. */
+    private Uni<Void> announce(List<Object> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Object row : rows) {
+            if (row instanceof Divergence d && d.resolvedAt == null) {
+                chain = chain.chain(() -> outbox.enqueue(new DivergenceDetected(
+                                d.id,
+                                d.userId,
+                                d.deviceId,
+                                d.accountId,
+                                d.type.name(),
+                                d.ticket,
+                                d.details,
+                                d.detectedAt))
+                        .replaceWithVoid());
+            }
+        }
+        return chain;
     }
 
     /** The divergences that hold now, by type and ticket, with their details. */
