@@ -460,4 +460,21 @@ class TelegramTest {
                         .getString("text"))
                 .contains("not ours (adopt or close it)");
     }
+
+    /** Review of issue 9: a code sent to a trader whose chat is linked must not move their chat to the sender. */
+    @Test
+    void aStrangersCodeCannotTakeOverALinkedChat() throws Exception {
+        UUID victim = UUID.randomUUID();
+        long chat = link(victim);
+        UUID attacker = UUID.randomUUID();
+        webhook(startUpdate(chat, "/start " + newCode(attacker)));
+        assertThat(count("SELECT count(*) FROM approval.telegram_links WHERE user_id = '" + victim + "' AND chat_id = "
+                        + chat))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM approval.telegram_links WHERE user_id = '" + attacker + "'"))
+                .isZero();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> messagesTo(chat).stream()
+                        .anyMatch(b -> b.getString("text").contains("already linked")));
+    }
 }

@@ -133,20 +133,46 @@ public class TelegramBot {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> codes.findForUse(hash(code)).chain(c -> {
                     if (c == null) {
-                        return Uni.createFrom().item(false);
+                        return Uni.createFrom().item(LinkResult.UNKNOWN);
                     }
                     if (!c.expiresAt.isAfter(now)) {
-                        return codes.delete(c).replaceWith(false);
+                        return codes.delete(c).replaceWith(LinkResult.UNKNOWN);
                     }
+                    // a chat linked to another trader is not taken over by someone else's code (a link sent
+                    // to a victim would otherwise silence their own alerts and hand them the sender's buttons)
                     return codes.delete(c)
-                            .chain(() -> links.unlink(c.userId, chatId))
-                            .call(() -> Panache.getSession().chain(s -> s.flush()))
-                            .chain(() -> links.persist(link(c, chatId, now)))
-                            .replaceWith(true);
+                            .chain(() -> links.byChat(chatId))
+                            .chain(existing -> existing != null && !existing.userId.equals(c.userId)
+                                    ? Uni.createFrom().item(LinkResult.CHAT_TAKEN)
+                                    : links.unlink(c.userId, chatId)
+                                            .call(() -> Panache.getSession().chain(s -> s.flush()))
+                                            .chain(() -> links.persist(link(c, chatId, now)))
+                                            .replaceWith(LinkResult.LINKED));
                 }))
-                .invoke(linked -> metrics.counter("signaldesk.telegram.link", "result", linked ? "linked" : "unknown")
+                .onFailure()
+                .recoverWithItem(t -> {
+                    LOG.warnf("telegram /start failed: %s", t.getClass().getSimpleName());
+                    return LinkResult.FAILED; // answered 200: Telegram would only send the same update again
+                })
+                .invoke(r -> metrics.counter(
+                                "signaldesk.telegram.link", "result", r.name().toLowerCase(java.util.Locale.ROOT))
                         .increment())
-                .chain(linked -> reply(chatId, linked ? LINKED : CODE_UNKNOWN));
+                .chain(r -> reply(
+                        chatId,
+                        switch (r) {
+                            case LINKED -> LINKED;
+                            case UNKNOWN -> CODE_UNKNOWN;
+                            case CHAT_TAKEN ->
+                                "This chat is already linked to another SignalDesk account. Unlink it there first.";
+                            case FAILED -> "Linking failed; please try again in a minute.";
+                        }));
+    }
+
+    private enum LinkResult {
+        LINKED,
+        UNKNOWN,
+        CHAT_TAKEN,
+        FAILED
     }
 
     private static TelegramLink link(TelegramLinkCode c, long chatId, Instant now) {
