@@ -59,39 +59,15 @@ final class ReconciliationFixture {
 
         /** Sends a FillReported and waits until it is applied. */
         void fill(String action, long ticket, String volume, String price, Instant executedAt) throws Exception {
-            JsonObject f = new JsonObject()
-                    .put("fillId", UUID.randomUUID().toString())
-                    .put("commandId", UUID.randomUUID().toString())
-                    .put("userId", user.toString())
-                    .put("deviceId", device.toString())
-                    .put("accountId", account)
-                    .put("action", action)
-                    .put("instrument", "EURUSD")
-                    .put("side", "BUY")
-                    .put("ticket", ticket)
-                    .put("volume", volume)
-                    .put("price", price)
-                    .put("executedAt", executedAt.toString());
-            sendAndAwait("fills.v1", "FillReported", f);
+            sendAndAwait("fills.v1", "FillReported", fillEvent(this, action, ticket, volume, price, executedAt));
         }
 
         /** Sends an AccountSnapshot and waits until it is consumed (applied, or ignored as older). */
         void snapshot(String balance, String equity, Instant takenAt, JsonObject... positions) throws Exception {
-            JsonArray ps = new JsonArray();
-            for (JsonObject p : positions) {
-                ps.add(p);
-            }
-            JsonObject s = new JsonObject()
-                    .put("snapshotId", UUID.randomUUID().toString())
-                    .put("userId", user.toString())
-                    .put("deviceId", device.toString())
-                    .put("accountId", account)
-                    .put("currency", "USD")
-                    .put("balance", balance)
-                    .put("equity", equity)
-                    .put("positions", ps)
-                    .put("takenAt", takenAt.toString());
-            sendAndAwait("account-snapshots.v1", "AccountSnapshot", s);
+            sendAndAwait(
+                    "account-snapshots.v1",
+                    "AccountSnapshot",
+                    snapshotEvent(this, balance, equity, takenAt, java.util.List.of(positions)));
         }
     }
 

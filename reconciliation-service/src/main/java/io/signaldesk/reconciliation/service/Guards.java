@@ -203,7 +203,8 @@ public class Guards {
                         a, config, current, GuardKind.STALE_TERMINAL, BigDecimal.valueOf(observedSeconds), now));
     }
 
-    private static BigDecimal seconds(Integer s) {
+    /** A threshold in whole seconds as the decimal guards compare with (null: that stage is off). */
+    static BigDecimal seconds(Integer s) {
         return s == null ? null : BigDecimal.valueOf(s.longValue());
     }
 

@@ -234,8 +234,8 @@ public class StatusReads {
                                                             c == null
                                                                     ? null
                                                                     : new Thresholds(
-                                                                            seconds(c.staleWarnSeconds),
-                                                                            seconds(c.staleBlockSeconds),
+                                                                            Guards.seconds(c.staleWarnSeconds),
+                                                                            Guards.seconds(c.staleBlockSeconds),
                                                                             null),
                                                             a.equity == null ? null : Guards.drawdownPercent(a),
                                                             a.equity == null ? null : Guards.dailyLoss(a),
@@ -250,10 +250,6 @@ public class StatusReads {
                 ? Uni.createFrom().item(Map.of())
                 : configs.list("deviceId in ?1", ids(list))
                         .map(l -> l.stream().collect(Collectors.toMap(c -> c.deviceId, c -> c)));
-    }
-
-    private static BigDecimal seconds(Integer s) {
-        return s == null ? null : BigDecimal.valueOf(s.longValue());
     }
 
     private static List<UUID> ids(List<Account> list) {
