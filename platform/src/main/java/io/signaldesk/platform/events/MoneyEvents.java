@@ -8,7 +8,11 @@ import java.util.UUID;
 public final class MoneyEvents {
     private MoneyEvents() {}
 
-    /** {@code billing.v1}, keyed by user id. */
+    /**
+     * {@code billing.v1}, keyed by user id: a paid invoice. {@code paymentId} is derived from the
+     * Stripe invoice id (the same invoice is always the same payment); {@code paymentFingerprint} is
+     * the card's Stripe fingerprint (null when Stripe gives none), compared by the self-referral check.
+     */
     public record PaymentSucceeded(
             UUID paymentId,
             UUID userId,
@@ -29,7 +33,19 @@ public final class MoneyEvents {
         }
     }
 
-    public record PaymentRefunded(UUID paymentId, UUID userId, String stripeChargeId, Money amount, Instant refundedAt)
+    /**
+     * Money given back on a payment: one event per Stripe refund or lost/opened dispute ({@code
+     * refundId} is its Stripe id, {@code reason} {@code refund} or {@code dispute}); {@code amount} is
+     * this refund's own amount, never a running total.
+     */
+    public record PaymentRefunded(
+            UUID paymentId,
+            UUID userId,
+            String stripeChargeId,
+            String refundId,
+            String reason,
+            Money amount,
+            Instant refundedAt)
             implements DomainEvent {
         @Override
         public String topic() {
@@ -42,8 +58,18 @@ public final class MoneyEvents {
         }
     }
 
+    /**
+     * The user's tier and what it entitles them to, as of {@code changedAt} (the Stripe event's time):
+     * a consumer keeps the newest and ignores an older one arriving late.
+     */
     public record SubscriptionChanged(
-            UUID userId, String tier, String status, Instant currentPeriodEnd, Instant changedAt)
+            UUID userId,
+            String tier,
+            String status,
+            Instant currentPeriodEnd,
+            int maxDevices,
+            int maxSubscriptions,
+            Instant changedAt)
             implements DomainEvent {
         @Override
         public String topic() {
@@ -56,7 +82,10 @@ public final class MoneyEvents {
         }
     }
 
-    /** {@code commissions.v1}, keyed by affiliate id. */
+    /**
+     * {@code commissions.v1}, keyed by affiliate id (the affiliate's user id): earnings that became
+     * payable. payout-service adds them to the affiliate's payable balance.
+     */
     public record EarningsReleased(UUID entryId, UUID affiliateId, Money amount, Instant releasedAt)
             implements DomainEvent {
         @Override
@@ -70,6 +99,10 @@ public final class MoneyEvents {
         }
     }
 
+    /**
+     * Released (or already paid) earnings clawed back by a refund or dispute: payout-service subtracts
+     * them from the payable balance, which may go negative and is then carried into later earnings.
+     */
     public record EarningsReversed(UUID entryId, UUID affiliateId, Money amount, String reason, Instant reversedAt)
             implements DomainEvent {
         @Override
