@@ -143,6 +143,37 @@ class AuthResourceTest {
         }
     }
 
+    static String referredBy(String userId) {
+        return io.signaldesk.localstack.TestSql.text(
+                "SELECT coalesce(referred_by, '<none>') FROM gateway.users WHERE id = '" + userId + "'");
+    }
+
+    static String registerWithCookie(String referral, String cookie) {
+        JsonObject body = new JsonObject().put("email", email()).put("password", "correct horse battery");
+        if (referral != null) {
+            body.put("referralCode", referral);
+        }
+        return new JsonObject(given().contentType(ContentType.JSON)
+                        .cookie("sd_ref", cookie)
+                        .body(body.encode())
+                        .post("/api/v1/auth/register")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .asString())
+                .getString("id");
+    }
+
+    @Test
+    void theAttributionCookieFromAReferralLinkAttributesTheSignupAndATypedCodeWins() {
+        // /r/{code} set sd_ref; the signup form did not repeat the code
+        assertThat(referredBy(registerWithCookie(null, "COOKIE42AB"))).isEqualTo("COOKIE42AB");
+        // a code typed at signup is the trader's own choice: it wins over an older cookie
+        assertThat(referredBy(registerWithCookie("TYPED-CODE", "COOKIE42AB"))).isEqualTo("TYPED-CODE");
+        // a cookie the trader never saw is not their mistake: a malformed one is ignored, not a 400
+        assertThat(referredBy(registerWithCookie(null, "a".repeat(40)))).isEqualTo("<none>");
+    }
+
     static String header(ConsumerRecord<?, ?> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
@@ -371,6 +402,23 @@ class AuthResourceTest {
         given().get("/api/v1/ea/poll").then().statusCode(503).contentType(PROBLEM);
         // GET /api/v1/signals is not public, only POST is.
         given().get("/api/v1/signals").then().statusCode(401);
+        // a referral link is opened by anyone's browser, and Stripe signs its webhooks
+        given().redirects()
+                .follow(false)
+                .get("/r/ABCDEFGH23")
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/billing/webhook")
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM);
+        // everything else of affiliates and payouts needs a token
+        given().get("/api/v1/affiliates/me").then().statusCode(401);
+        given().post("/api/v1/payouts/run").then().statusCode(401);
+        given().get("/r/ABCDEFGH23/more").then().statusCode(401);
     }
 
     @Test

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * The edge: every {@code /api/v1/**} request is rate limited (per IP, per user, stricter on auth);
+ * The edge: every {@code /api/v1/**} and {@code /r/**} (referral link) request is rate limited (per IP, per user, stricter on auth);
  * requests under a service's prefixes are checked for a valid JWT (unless the route carries its own
  * signature) and streamed to that service with the Vert.x HTTP proxy. A service that is down or
  * silent answers 503 / 504 problem+json. The gateway's own routes (auth, me) fall through to JAX-RS.
@@ -133,6 +133,7 @@ public class GatewayRoutes {
             routes.add(new ServiceRoute(e.getKey(), e.getValue().prefixes(), pub, ProxyHandler.create(proxy)));
         }
         router.route("/api/*").order(ORDER).handler(this::gate);
+        router.route("/r/*").order(ORDER).handler(this::gate); // referral links (affiliate-service)
     }
 
     /** {@code "POST /api/v1/hooks/tradingview/{token}"}; anything else stops the gateway at startup. */
@@ -140,7 +141,7 @@ public class GatewayRoutes {
         String[] parts = spec.trim().split("\\s+");
         if (parts.length != 2
                 || !parts[0].matches("GET|POST|PUT|PATCH|DELETE")
-                || !parts[1].startsWith("/api/")
+                || !(parts[1].startsWith("/api/") || parts[1].startsWith("/r/"))
                 || parts[1].endsWith("/")
                 || parts[1].contains("//")) {
             throw new IllegalArgumentException("gateway public route '" + spec

@@ -21,12 +21,27 @@ public final class AuthModels {
             @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters")
             String password,
 
-            @Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "must be 3-32 letters, digits, _ or -")
+            @Pattern(regexp = REFERRAL_CODE, message = "must be 3-32 letters, digits, _ or -")
             String referralCode) {
-        AuthService.Registration toCommand() {
-            return new AuthService.Registration(email, password, referralCode);
+        /**
+         * The code typed at signup wins; else the attribution cookie {@code sd_ref} a referral link
+         * ({@code GET /r/{code}}) set, when well-formed (a malformed cookie is not the trader's mistake:
+         * it is ignored, not refused).
+         */
+        AuthService.Registration toCommand(String attributionCookie) {
+            String code = referralCode;
+            if (code == null && attributionCookie != null && attributionCookie.matches(REFERRAL_CODE)) {
+                code = attributionCookie;
+            }
+            return new AuthService.Registration(email, password, code);
         }
     }
+
+    /** A referral code as typed at signup or carried by the attribution cookie. */
+    static final String REFERRAL_CODE = "[A-Za-z0-9_-]{3,32}";
+
+    /** The cookie affiliate-service's referral link sets (docs/api.md "Affiliates"). */
+    public static final String ATTRIBUTION_COOKIE = "sd_ref";
 
     public record LoginRequest(
             @NotBlank @Size(max = 254) String email,

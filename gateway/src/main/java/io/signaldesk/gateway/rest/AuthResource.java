@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,8 +42,12 @@ public class AuthResource {
     @POST
     @Path("/auth/register")
     @Operation(summary = "Create a trader account; publishes UserRegistered")
-    public Uni<Response> register(@Valid @NotNull RegisterRequest req, @Context HttpServerRequest http) {
-        return auth.register(req.toCommand(), http.remoteAddress().hostAddress(), http.getHeader("User-Agent"))
+    public Uni<Response> register(
+            @Valid @NotNull RegisterRequest req,
+            @CookieParam(AuthModels.ATTRIBUTION_COOKIE) String attribution,
+            @Context HttpServerRequest http) {
+        return auth.register(
+                        req.toCommand(attribution), http.remoteAddress().hostAddress(), http.getHeader("User-Agent"))
                 .map(u -> Response.created(URI.create("/api/v1/me"))
                         .entity(UserView.of(u))
                         .build());
