@@ -18,6 +18,11 @@ public final class StackMain {
     public static final String ADMIN_PASSWORD = "demo-admin-password";
     public static final String TRADER_EMAIL = "trader@signaldesk.local";
     public static final String TRADER_PASSWORD = "demo-trader-password";
+    /** The demo's local Stripe (stripe-mock's customary port); its keys are test keys of this fake only. */
+    public static final int STRIPE_PORT = 12111;
+
+    public static final String STRIPE_SECRET_KEY = "sk_test_signaldesk_local_demo";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_signaldesk_local_demo";
 
     private StackMain() {}
 
@@ -64,15 +69,29 @@ public final class StackMain {
         say("kafka      127.0.0.1:9092 " + (kafka.ownedHere() ? "started (KRaft, in-process)" : "reused"));
         DevKeys keys = DevKeys.ensure(local.resolve("keys"));
 
+        // No real money here: billing and payouts talk to a local Stripe that speaks its wire format.
+        FakeStripe stripe = FakeStripe.start(STRIPE_PORT);
+        STARTED.push(stripe);
+        say("stripe     127.0.0.1:" + STRIPE_PORT + " a local fake (no real money)");
+
         Map<String, Integer> ports = Suite.standardPorts();
         Map<String, String> common = Suite.infraSettings(pg, "signaldesk", redis, kafka, keys, "", "sd:");
         Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
         gateway.put("gateway.admin.email", ADMIN_EMAIL);
         gateway.put("gateway.admin.password", ADMIN_PASSWORD);
+        Map<String, String> payout = Map.of(
+                "payout.stripe.api-base", stripe.baseUrl(),
+                "payout.stripe.secret-key", STRIPE_SECRET_KEY,
+                "payout.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
         Suite suite = Suite.start(
                 root,
                 new Suite.Plan(
-                        ports, Suite.standardManagementPorts(), common, Map.of("gateway", gateway), logs, "256m"),
+                        ports,
+                        Suite.standardManagementPorts(),
+                        common,
+                        Map.of("gateway", gateway, "payout-service", payout),
+                        logs,
+                        "256m"),
                 Duration.ofMinutes(3));
         STARTED.push(suite);
 
@@ -91,6 +110,7 @@ public final class StackMain {
                                 }
                             }
                             suite.close();
+                            stripe.close();
                             kafka.close();
                             redis.close();
                             pg.close();
@@ -142,6 +162,8 @@ public final class StackMain {
                     + "/approve -H \"Authorization: Bearer $TOKEN\" \\");
             say("    -H 'Content-Type: application/json' -d '{}'");
         }
+        say("Billing and payouts use a local fake Stripe on 127.0.0.1:" + STRIPE_PORT + " (webhook secret "
+                + STRIPE_WEBHOOK_SECRET + "; docs/local-development.md shows a signed webhook).");
         say("Press Ctrl-C to stop everything.");
         stopped.await();
     }
