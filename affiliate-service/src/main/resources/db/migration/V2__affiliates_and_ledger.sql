@@ -169,7 +169,8 @@ CREATE TRIGGER postings_no_truncate BEFORE TRUNCATE ON postings
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_immutable();
 
 -- Every entry balances (debits = credits, one currency), checked at commit.
-CREATE FUNCTION journal_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+-- (it runs at commit, so it carries this schema's search_path with it)
+CREATE FUNCTION journal_entry_balanced() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
     d NUMERIC;
     c NUMERIC;
