@@ -61,10 +61,15 @@ final class AffiliateFixture {
     }
 
     static String paymentSucceeded(UUID paymentId, UUID user, String amount, String currency, String fingerprint) {
+        return paymentSucceeded(paymentId, user, amount, currency, fingerprint, Instant.now());
+    }
+
+    static String paymentSucceeded(
+            UUID paymentId, UUID user, String amount, String currency, String fingerprint, Instant paidAt) {
         return "{\"paymentId\":\"" + paymentId + "\",\"userId\":\"" + user + "\",\"stripeInvoiceId\":\"in_" + paymentId
                 + "\",\"tier\":\"PRO\",\"amount\":{\"amount\":\"" + amount + "\",\"currency\":\"" + currency
                 + "\"},\"paymentFingerprint\":" + (fingerprint == null ? "null" : "\"" + fingerprint + "\"")
-                + ",\"paidAt\":\"" + Instant.now() + "\"}";
+                + ",\"paidAt\":\"" + paidAt + "\"}";
     }
 
     static void paid(UUID paymentId, UUID user, String amount, String fingerprint) throws Exception {
@@ -80,6 +85,12 @@ final class AffiliateFixture {
         return "{\"paymentId\":\"" + paymentId + "\",\"userId\":\"" + user + "\",\"stripeChargeId\":\"ch_1\","
                 + "\"refundId\":\"" + refundId + "\",\"reason\":\"refund\",\"amount\":{\"amount\":\"" + amount
                 + "\",\"currency\":\"USD\"},\"refundedAt\":\"" + Instant.now() + "\"}";
+    }
+
+    static String payoutFailed(UUID payoutId, UUID affiliate, String amount) {
+        return "{\"payoutId\":\"" + payoutId + "\",\"affiliateId\":\"" + affiliate + "\",\"amount\":{\"amount\":\""
+                + amount + "\",\"currency\":\"USD\"},\"reason\":\"account_closed\",\"failedAt\":\"" + Instant.now()
+                + "\"}";
     }
 
     static String payoutPaid(UUID payoutId, UUID affiliate, String amount) {

@@ -89,19 +89,20 @@ public class Commissions {
     }
 
     private Uni<Void> accrue(Referral ref, PaymentSucceeded e) {
-        boolean first = ref.firstPaidAt == null;
-        if (first || e.paidAt().isBefore(ref.firstPaidAt)) {
-            ref.firstPaidAt = e.paidAt();
-        }
-        Instant until = ref.firstPaidAt
-                .atZone(ZoneOffset.UTC)
-                .plusMonths(config.commissionMonths())
-                .toInstant();
-        if (!e.paidAt().isBefore(until)) {
-            count("past-commission-months");
-            return Uni.createFrom().voidItem();
-        }
+        // counted before this referral's first payment is set, so the count never depends on flushing
         return referrals.payingOf(ref.affiliateId).chain(paying -> {
+            boolean first = ref.firstPaidAt == null;
+            if (first || e.paidAt().isBefore(ref.firstPaidAt)) {
+                ref.firstPaidAt = e.paidAt();
+            }
+            Instant until = ref.firstPaidAt
+                    .atZone(ZoneOffset.UTC)
+                    .plusMonths(config.commissionMonths())
+                    .toInstant();
+            if (!e.paidAt().isBefore(until)) {
+                count("past-commission-months");
+                return Uni.createFrom().voidItem();
+            }
             BigDecimal rate = tiers.rate(paying + (first ? 1 : 0));
             Money amount = LedgerRules.commission(e.amount(), rate);
             if (amount.isZero()) {
