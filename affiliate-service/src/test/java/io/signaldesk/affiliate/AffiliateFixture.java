@@ -107,6 +107,24 @@ final class AffiliateFixture {
                 + "\"}";
     }
 
+    /** Makes the user an affiliate (201) and returns the code. */
+    static String enroll(UUID user) {
+        return io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(token(user))
+                .post("/api/v1/affiliates")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+    }
+
+    /** The stored balance of an account in USD, as text at the column's scale. */
+    static String balance(UUID owner, String kind) {
+        return io.signaldesk.localstack.TestSql.text("SELECT balance::text FROM affiliate.ledger_accounts WHERE "
+                + "owner_id = '" + owner + "' AND kind = '" + kind + "' AND currency = 'USD'");
+    }
+
     static String hex(char c) {
         return String.valueOf(c).repeat(64);
     }

@@ -33,16 +33,6 @@ class AffiliateFlowTest {
     @Inject
     TestClock clock;
 
-    static String enroll(UUID user) {
-        return given().auth()
-                .oauth2(token(user))
-                .post("/api/v1/affiliates")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-    }
-
     static String q(String where) {
         return text("SELECT " + where);
     }
@@ -61,6 +51,13 @@ class AffiliateFlowTest {
                 .statusCode(200)
                 .body("code", equalTo(code))
                 .body("link", equalTo("http://localhost:8080/r/" + code));
+        given().auth()
+                .oauth2(token(affiliate))
+                .get("/api/v1/affiliates/me")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(affiliate.toString()))
+                .body("code", equalTo(code));
 
         Response click = given().redirects()
                 .follow(false)
@@ -200,11 +197,6 @@ class AffiliateFlowTest {
                 .then()
                 .statusCode(200)
                 .body("clicks", equalTo(1));
-    }
-
-    static String balance(UUID owner, String kind) {
-        return q("balance::text FROM affiliate.ledger_accounts WHERE owner_id = '" + owner + "' AND kind = '" + kind
-                + "' AND currency = 'USD'");
     }
 
     @Test

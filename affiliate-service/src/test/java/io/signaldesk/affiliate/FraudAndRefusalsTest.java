@@ -49,13 +49,7 @@ class FraudAndRefusalsTest {
         registered(user, null, fingerprint, ip);
         await().atMost(WAIT)
                 .until(() -> count("SELECT count(*) FROM affiliate.signups WHERE user_id = '" + user + "'") == 1);
-        return given().auth()
-                .oauth2(token(user))
-                .post("/api/v1/affiliates")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        return enroll(user);
     }
 
     @Test

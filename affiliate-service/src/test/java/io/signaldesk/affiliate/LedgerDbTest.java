@@ -32,11 +32,6 @@ class LedgerDbTest {
     @Inject
     TestClock clock;
 
-    static String balance(UUID owner, String kind) {
-        return text("SELECT balance::text FROM affiliate.ledger_accounts WHERE owner_id = '" + owner + "' AND kind = '"
-                + kind + "' AND currency = 'USD'");
-    }
-
     static void awaitCount(String sql, long n) {
         await().atMost(WAIT).until(() -> count(sql) == n);
     }
@@ -44,13 +39,7 @@ class LedgerDbTest {
     @Test
     void aLongHistoryLeavesTheLedgerBalancedAndWithinItsRules() throws Exception {
         UUID aff = UUID.randomUUID();
-        String code = given().auth()
-                .oauth2(token(aff))
-                .post("/api/v1/affiliates")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = enroll(aff);
         List<UUID> users = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             UUID u = UUID.randomUUID();

@@ -51,26 +51,23 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .map(n -> ((Number) n).longValue() > 0);
     }
 
-    /** Signups per UTC month since {@code from}: rows of (month start, count). */
+    /** Signups per UTC month since {@code from}: rows of ("YYYY-MM", count). */
     public Uni<List<Object[]>> monthly(UUID affiliateId, Instant from) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "SELECT to_char(date_trunc('month', referred_at AT TIME ZONE 'UTC'), "
-                                        + "'YYYY-MM'), count(*) FROM {h-schema}referrals "
-                                        + "WHERE affiliate_id = :a AND referred_at >= :f GROUP BY 1",
-                                Object[].class)
-                        .setParameter("a", affiliateId)
-                        .setParameter("f", from)
-                        .getResultList());
+        return perMonth("referrals", "referred_at", affiliateId, from);
     }
 
     /** Clicks per UTC month since {@code from}. */
     public Uni<List<Object[]>> monthlyClicks(UUID affiliateId, Instant from) {
+        return perMonth("clicks", "clicked_at", affiliateId, from);
+    }
+
+    private static Uni<List<Object[]>> perMonth(String table, String at, UUID affiliateId, Instant from) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "SELECT to_char(date_trunc('month', clicked_at AT TIME ZONE 'UTC'), "
-                                        + "'YYYY-MM'), count(*) FROM {h-schema}clicks "
-                                        + "WHERE affiliate_id = :a AND clicked_at >= :f GROUP BY 1",
+                                "SELECT to_char(date_trunc('month', " + at + " AT TIME ZONE 'UTC'), "
+                                        + "'YYYY-MM'), count(*) FROM {h-schema}" + table
+                                        + " WHERE affiliate_id = :a AND " + at
+                                        + " >= :f GROUP BY 1",
                                 Object[].class)
                         .setParameter("a", affiliateId)
                         .setParameter("f", from)

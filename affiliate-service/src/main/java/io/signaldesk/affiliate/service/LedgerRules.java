@@ -141,12 +141,7 @@ public final class LedgerRules {
      * paid out) becomes CLAWBACK, owed by the affiliate and carried against later earnings.
      */
     public static List<Posting> reverseReleased(Balances b, Money amount) {
-        Money fromAvailable = min(amount, b.get(AccountKind.AVAILABLE));
-        List<Posting> out = new ArrayList<>();
-        add(out, AccountKind.AVAILABLE, Side.DEBIT, fromAvailable);
-        add(out, AccountKind.CLAWBACK, Side.DEBIT, amount.minus(fromAvailable));
-        out.add(credit(AccountKind.EXPENSE, amount));
-        return out;
+        return fromAvailableThenOwed(b, amount, AccountKind.EXPENSE);
     }
 
     /**
@@ -154,14 +149,19 @@ public final class LedgerRules {
      * balance it had not yet seen reduced), the excess is owed back on CLAWBACK.
      */
     public static List<Posting> payout(Balances b, Money amount) {
+        return fromAvailableThenOwed(b, amount, AccountKind.PAID);
+    }
+
+    /** Debits AVAILABLE as far as it goes and CLAWBACK (owed back) for the rest; credits {@code to}. */
+    private static List<Posting> fromAvailableThenOwed(Balances b, Money amount, AccountKind to) {
         if (!amount.isPositive()) {
-            throw new IllegalArgumentException("a payout is positive");
+            throw new IllegalArgumentException("an amount taken from available is positive");
         }
         Money fromAvailable = min(amount, b.get(AccountKind.AVAILABLE));
         List<Posting> out = new ArrayList<>();
         add(out, AccountKind.AVAILABLE, Side.DEBIT, fromAvailable);
         add(out, AccountKind.CLAWBACK, Side.DEBIT, amount.minus(fromAvailable));
-        out.add(credit(AccountKind.PAID, amount));
+        out.add(credit(to, amount));
         return out;
     }
 
