@@ -256,4 +256,27 @@ class FraudAndRefusalsTest {
                         + aff + "'"))
                 .isEqualTo(2);
     }
+
+    @Test
+    void aRefundArrivingBeforeItsPaymentIsClawedBackWhenThePaymentArrives() throws Exception {
+        UUID aff = UUID.randomUUID();
+        String code = affiliate(aff, hex('3'), hex('4'));
+        UUID user = referredBy(code, aff, hex('5'), hex('6'));
+        UUID payment = UUID.randomUUID();
+        send(
+                "billing.v1",
+                user.toString(),
+                "PaymentRefunded",
+                UUID.randomUUID().toString(),
+                refund(payment, user, "re_early", "14.50"));
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM affiliate.refunds WHERE refund_id = 're_early'") == 1);
+        paid(payment, user, "29.00", null);
+        assertThat(commission(payment)).isEqualTo("PENDING");
+        assertThat(text(
+                        "SELECT amount::text || ' ' || clawed_back::text FROM affiliate.commissions WHERE payment_id = '"
+                                + payment + "'"))
+                .isEqualTo("5.8000 2.9000");
+        assertThat(balance(aff, "PENDING")).isEqualTo("2.9000");
+    }
 }

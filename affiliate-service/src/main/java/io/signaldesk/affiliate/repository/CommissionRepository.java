@@ -3,6 +3,7 @@ package io.signaldesk.affiliate.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.affiliate.Commission;
+import io.signaldesk.platform.events.MoneyEvents.PaymentRefunded;
 import io.signaldesk.platform.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,33 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                         .setParameter("t", refundedAt)
                         .executeUpdate())
                 .map(n -> n > 0);
+    }
+
+    /** The refunds recorded for a payment, oldest first, as the events that brought them. */
+    public Uni<List<PaymentRefunded>> refundsOf(UUID paymentId) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT refund_id, reason, currency, amount, refunded_at FROM {h-schema}refunds WHERE "
+                                        + "payment_id = :p ORDER BY refunded_at, refund_id",
+                                Object[].class)
+                        .setParameter("p", paymentId)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new PaymentRefunded(
+                                paymentId,
+                                null,
+                                null,
+                                (String) r[0],
+                                (String) r[1],
+                                Money.of(
+                                        (java.math.BigDecimal) r[3],
+                                        java.util.Currency.getInstance(((String) r[2]).trim())),
+                                toInstant(r[4])))
+                        .toList());
+    }
+
+    private static Instant toInstant(Object o) {
+        return o instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) o;
     }
 
     /** The affiliate's commissioned payments: {total, refunded (any refund)}. */

@@ -135,7 +135,7 @@ public class Commissions {
                                 c.affiliateId,
                                 amount.currency(),
                                 b -> LedgerRules.accrue(amount)))
-                        .replaceWithVoid();
+                        .chain(() -> earlierRefunds(c));
             });
         });
     }
@@ -148,6 +148,17 @@ public class Commissions {
                         ? commissions.lockOfPayment(e.paymentId())
                         : Uni.createFrom().nullItem())
                 .chain(c -> c == null ? Uni.createFrom().voidItem() : clawBack(c, e));
+    }
+
+    /** A refund recorded before its payment arrived (Stripe does not promise order) is applied at accrual. */
+    private Uni<Void> earlierRefunds(Commission c) {
+        return commissions.refundsOf(c.paymentId).chain(refunds -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (PaymentRefunded r : refunds) {
+                chain = chain.chain(() -> clawBack(c, r));
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> clawBack(Commission c, PaymentRefunded e) {
