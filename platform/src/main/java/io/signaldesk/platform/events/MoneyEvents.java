@@ -19,7 +19,7 @@ public final class MoneyEvents {
             String stripeInvoiceId,
             String tier,
             Money amount,
-            String paymentFingerprint,
+            @Nullable String paymentFingerprint,
             Instant paidAt)
             implements DomainEvent {
         @Override
