@@ -31,12 +31,19 @@ public record DevKeys(Path privateKey, Path publicKey) {
                     p.load(in);
                 }
             }
-            if (p.getProperty("signaldesk.secrets.key") == null) {
+            boolean created = p.getProperty("signaldesk.secrets.key") == null;
+            if (created) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 p.setProperty("signaldesk.secrets.key", Base64.getEncoder().encodeToString(key));
                 p.setProperty("gateway.fingerprint-pepper", random());
                 p.setProperty("quarkus.datasource.password", random());
+            }
+            if (p.getProperty("affiliate.pepper") == null) { // also for a file written before affiliate-service had one
+                p.setProperty("affiliate.pepper", random());
+                created = true;
+            }
+            if (created) {
                 try (var out = Files.newOutputStream(file)) {
                     p.store(out, "SignalDesk local development secrets (generated; never commit)");
                 }

@@ -29,7 +29,11 @@ public class ProductionSecretsGuard {
                     new Guarded("SIGNALDESK_SECRETS_KEY", Set.of("c2lnbmFsZGVzay1sb2NhbC1kZXYta2V5LTMyYnl0ZXM=")),
             "gateway.fingerprint-pepper",
                     new Guarded("SIGNALDESK_FINGERPRINT_PEPPER", Set.of("local-dev-pepper-change-me")),
+            "affiliate.pepper", new Guarded("SIGNALDESK_AFFILIATE_PEPPER", Set.of("dev-only-click-pepper")),
             "quarkus.datasource.password", new Guarded("QUARKUS_DATASOURCE_PASSWORD", Set.of("postgres", "")));
+
+    private static final java.util.regex.Pattern SERVICE_OWN =
+            java.util.regex.Pattern.compile("(gateway|affiliate)\\.");
 
     void check(@Observes @Priority(1) StartupEvent ev) {
         if (!ConfigUtils.getProfiles().contains("prod")) {
@@ -47,7 +51,9 @@ public class ProductionSecretsGuard {
         List<String> problems = new ArrayList<>();
         GUARDED.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Optional<String> value = config.apply(e.getKey());
-            boolean present = value.isPresent() || !e.getKey().startsWith("gateway."); // only the gateway has gateway.*
+            // only the gateway has gateway.*, only affiliate-service affiliate.*
+            boolean present =
+                    value.isPresent() || !SERVICE_OWN.matcher(e.getKey()).lookingAt();
             if (present && e.getValue().devValues().contains(value.orElse(""))) {
                 problems.add(e.getKey() + " is left at its development default (set "
                         + e.getValue().env() + ")");

@@ -16,8 +16,10 @@ class ProductionSecretsGuardTest {
         assertThat(ProductionSecretsGuard.violations(config(Map.of(
                         "signaldesk.secrets.key", "c2lnbmFsZGVzay1sb2NhbC1kZXYta2V5LTMyYnl0ZXM=",
                         "gateway.fingerprint-pepper", "local-dev-pepper-change-me",
+                        "affiliate.pepper", "dev-only-click-pepper",
                         "quarkus.datasource.password", "postgres"))))
                 .containsExactly(
+                        "affiliate.pepper is left at its development default (set SIGNALDESK_AFFILIATE_PEPPER)",
                         "gateway.fingerprint-pepper is left at its development default (set SIGNALDESK_FINGERPRINT_PEPPER)",
                         "quarkus.datasource.password is left at its development default (set QUARKUS_DATASOURCE_PASSWORD)",
                         "signaldesk.secrets.key is left at its development default (set SIGNALDESK_SECRETS_KEY)");
