@@ -34,16 +34,19 @@ public class SubscriptionService {
     private final StrategyInfoRepository strategies;
     private final DeviceRepository devices;
     private final ApprovalRepository approvals;
+    private final Entitlements entitlements;
 
     public SubscriptionService(
             SubscriptionRepository subscriptions,
             StrategyInfoRepository strategies,
             DeviceRepository devices,
-            ApprovalRepository approvals) {
+            ApprovalRepository approvals,
+            Entitlements entitlements) {
         this.subscriptions = subscriptions;
         this.strategies = strategies;
         this.devices = devices;
         this.approvals = approvals;
+        this.entitlements = entitlements;
     }
 
     public Uni<Subscription> subscribe(UUID userId, Follow req) {
@@ -65,11 +68,10 @@ public class SubscriptionService {
         String strategyId = req.strategyId().toString();
         return Panache.withTransaction(() -> checkStrategy(strategyId)
                         .chain(() -> checkDevice(userId, req.deviceId()))
+                        .chain(() -> devices.lockTrader("subscriptions", userId))
                         .chain(() -> subscriptions.countActive(userId, strategyId))
-                        .chain(n -> {
-                            if (n > 0) {
-                                return Uni.createFrom().failure(alreadySubscribed());
-                            }
+                        .chain(n -> n > 0 ? Uni.createFrom().failure(alreadySubscribed()) : checkLimit(userId))
+                        .chain(() -> {
                             Subscription s = new Subscription();
                             s.id = UUID.randomUUID();
                             s.userId = userId;
@@ -87,6 +89,24 @@ public class SubscriptionService {
                 // two identical requests at once: the partial unique index lets one through
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "subscriptions_active_uq"))
                 .transform(t -> alreadySubscribed());
+    }
+
+    /**
+     * The tier's subscription limit, checked under the trader's lock (concurrent subscribes cannot
+     * pass it together); a downgrade keeps what exists and blocks only new ones.
+     */
+    private Uni<Void> checkLimit(UUID userId) {
+        return entitlements
+                .of(userId)
+                .chain(limits -> subscriptions
+                        .countActive(userId)
+                        .invoke(n -> {
+                            if (n >= limits.maxSubscriptions()) {
+                                throw Entitlements.limitReached(
+                                        limits, "strategy subscription(s)", limits.maxSubscriptions());
+                            }
+                        })
+                        .replaceWithVoid());
     }
 
     private static ProblemException alreadySubscribed() {
