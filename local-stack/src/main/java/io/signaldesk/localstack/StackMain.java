@@ -72,7 +72,17 @@ public final class StackMain {
         Suite suite = Suite.start(
                 root,
                 new Suite.Plan(
-                        ports, Suite.standardManagementPorts(), common, Map.of("gateway", gateway), logs, "256m"),
+                        ports,
+                        Suite.standardManagementPorts(),
+                        common,
+                        Map.of(
+                                "gateway",
+                                gateway,
+                                // the demo trader follows both demo strategies on FREE (1 by default)
+                                "approval-service",
+                                Map.of("approval.free.max-subscriptions", "2")),
+                        logs,
+                        "256m"),
                 Duration.ofMinutes(3));
         STARTED.push(suite);
 
