@@ -454,7 +454,24 @@ class StripeWebhookTest {
                 .then()
                 .statusCode(400)
                 .body("type", equalTo("https://signaldesk.io/problems/stripe-event-malformed"));
-        for (String e : List.of(negRefund, badCurrency, noObject)) {
+        String noPeriod = id("evt_");
+        JsonObject sub = subscription(l.subscription(), l.customer(), "active", "price_pro_monthly", 0, false, null);
+        sub.remove("items");
+        deliver(event(noPeriod, "customer.subscription.updated", sub, now()))
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("https://signaldesk.io/problems/stripe-event-malformed"));
+        String badStatus = id("evt_");
+        deliver(event(
+                        badStatus,
+                        "customer.subscription.updated",
+                        subscription(l.subscription(), l.customer(), "bogus", "price_pro_monthly", now(), false, null),
+                        now()))
+                .then()
+                .statusCode(400);
+        assertThat(text("SELECT tier || ' ' || status FROM payout.billing_accounts WHERE user_id = '" + l.user() + "'"))
+                .isEqualTo("FREE NONE");
+        for (String e : List.of(negRefund, badCurrency, noObject, noPeriod, badStatus)) {
             assertThat(rows("stripe_events", "event_id = '" + e + "'")).isZero();
         }
         assertThat(rows(

@@ -81,7 +81,7 @@ final class StripeWebhookObjects {
             case "charge.refunded" -> refunds(o, eventCreated);
             case "charge.dispute.created", "charge.dispute.closed" -> dispute(type, o, eventCreated);
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
-                subscription(type, o);
+                subscription(type, o, eventCreated);
             default -> new Unhandled();
         };
     }
@@ -168,7 +168,7 @@ final class StripeWebhookObjects {
                 requiredId(o, "charge"), new GiveBack(id, amount, at == null ? eventCreated : at), withdrawn);
     }
 
-    private static Effect subscription(String type, JsonNode o) {
+    private static Effect subscription(String type, JsonNode o, Instant eventCreated) {
         boolean deleted = type.equals("customer.subscription.deleted");
         String statusText = requiredText(o, "status");
         BillingStatus status = BillingStatus.ofStripe(statusText)
@@ -181,6 +181,13 @@ final class StripeWebhookObjects {
         Instant periodEnd = epoch(item, "current_period_end");
         if (periodEnd == null) {
             periodEnd = epoch(o, "current_period_end");
+        }
+        if (periodEnd == null && deleted) { // SubscriptionChanged requires one: a deleted one ended then
+            periodEnd = epoch(o, "ended_at");
+            periodEnd = periodEnd == null ? eventCreated : periodEnd;
+        }
+        if (periodEnd == null) {
+            throw malformed("the subscription has no current_period_end");
         }
         JsonNode cancel = o.get("cancel_at_period_end");
         if (cancel != null && !cancel.isNull() && !cancel.isBoolean()) {
