@@ -6,12 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static io.signaldesk.localstack.TestSql.count;
 import static io.signaldesk.payout.BillingFixture.PROBLEM;
-import static io.signaldesk.payout.BillingFixture.checkoutSession;
-import static io.signaldesk.payout.BillingFixture.deliver;
-import static io.signaldesk.payout.BillingFixture.event;
-import static io.signaldesk.payout.BillingFixture.id;
 import static io.signaldesk.payout.BillingFixture.now;
-import static io.signaldesk.payout.BillingFixture.subscription;
 import static io.signaldesk.payout.BillingFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,21 +44,13 @@ class BillingApiTest {
     }
 
     /** A user on PRO through the webhooks, with their Stripe subscription known to the fake. */
-    static String[] onPro(UUID user) {
-        String customer = id("cus_");
-        String sub = id("sub_");
-        deliver(event(id("evt_"), "checkout.session.completed", checkoutSession(user, customer, sub), now()))
+    static BillingFixture.Linked onPro() {
+        BillingFixture.Linked l = BillingFixture.linked();
+        BillingFixture.subscriptionUpdated(l, "active", "price_pro_monthly", now() + 86400, false, now())
                 .then()
                 .statusCode(200);
-        deliver(event(
-                        id("evt_"),
-                        "customer.subscription.updated",
-                        subscription(sub, customer, "active", "price_pro_monthly", now() + 86400, false, null),
-                        now()))
-                .then()
-                .statusCode(200);
-        FakeStripeResource.stripe.putSubscription(sub, customer, "active", now() + 86400);
-        return new String[] {customer, sub};
+        FakeStripeResource.stripe.putSubscription(l.subscription(), l.customer(), "active", now() + 86400);
+        return l;
     }
 
     @Test
@@ -83,11 +70,7 @@ class BillingApiTest {
 
     @Test
     void aNewUserIsOnFree() {
-        given().auth()
-                .oauth2(token(UUID.randomUUID()))
-                .get("/api/v1/billing/subscription")
-                .then()
-                .statusCode(200)
+        BillingFixture.mySubscription(UUID.randomUUID())
                 .body("tier", equalTo("FREE"))
                 .body("status", equalTo("NONE"))
                 .body("entitlements.maxDevices", equalTo(1))
@@ -120,8 +103,8 @@ class BillingApiTest {
 
     @Test
     void aKnownCustomerChecksOutAsThemselvesAndAnActivePlanCannotBeBoughtTwice() {
-        UUID user = UUID.randomUUID();
-        String[] pro = onPro(user);
+        BillingFixture.Linked pro = onPro();
+        UUID user = pro.user();
         checkout(user, "{\"plan\":\"PRO\"}")
                 .then()
                 .statusCode(409)
@@ -129,7 +112,7 @@ class BillingApiTest {
                 .body("type", equalTo("https://signaldesk.io/problems/plan-already-active"));
         checkout(user, "{\"plan\":\"ELITE\"}").then().statusCode(200);
         assertThat(sessionOf(user))
-                .containsEntry("customer", pro[0])
+                .containsEntry("customer", pro.customer())
                 .containsEntry("line_items[0][price]", "price_elite_monthly");
     }
 
@@ -181,8 +164,8 @@ class BillingApiTest {
 
     @Test
     void cancelSetsCancelAtPeriodEndInStripeAndTheTierHoldsUntilThen() {
-        UUID user = UUID.randomUUID();
-        String[] pro = onPro(user);
+        BillingFixture.Linked pro = onPro();
+        UUID user = pro.user();
         given().auth()
                 .oauth2(token(user))
                 .post("/api/v1/billing/subscription/cancel")
@@ -190,12 +173,12 @@ class BillingApiTest {
                 .statusCode(200)
                 .body("tier", equalTo("PRO"))
                 .body("cancelAtPeriodEnd", equalTo(true));
-        assertThat(FakeStripeResource.stripe.requests("POST", "/v1/subscriptions/" + pro[1]))
+        assertThat(FakeStripeResource.stripe.requests("POST", "/v1/subscriptions/" + pro.subscription()))
                 .isEqualTo(1);
         assertThat(FakeStripeResource.stripe
                         .server()
                         .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                                urlPathEqualTo("/v1/subscriptions/" + pro[1])))
+                                urlPathEqualTo("/v1/subscriptions/" + pro.subscription())))
                         .get(0)
                         .getBodyAsString())
                 .contains("cancel_at_period_end=true");

@@ -52,6 +52,39 @@ final class BillingFixture {
         return req.post("/api/v1/billing/webhook");
     }
 
+    /** A user who completed checkout: Stripe's customer and subscription linked to them. */
+    record Linked(UUID user, String customer, String subscription) {}
+
+    static Linked linked() {
+        UUID user = UUID.randomUUID();
+        String customer = id("cus_");
+        String sub = id("sub_");
+        deliver(event(id("evt_"), "checkout.session.completed", checkoutSession(user, customer, sub), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("applied"));
+        return new Linked(user, customer, sub);
+    }
+
+    /** Delivers a customer.subscription.updated for the linked user, created at {@code created}. */
+    static Response subscriptionUpdated(
+            Linked l, String status, String priceId, long periodEnd, boolean cancel, long created) {
+        return deliver(event(
+                id("evt_"),
+                "customer.subscription.updated",
+                subscription(l.subscription(), l.customer(), status, priceId, periodEnd, cancel, null),
+                created));
+    }
+
+    /** GET /api/v1/billing/subscription as the user, answered 200. */
+    static io.restassured.response.ValidatableResponse mySubscription(UUID user) {
+        return given().auth()
+                .oauth2(token(user))
+                .get("/api/v1/billing/subscription")
+                .then()
+                .statusCode(200);
+    }
+
     static JsonObject checkoutSession(UUID user, String customer, String subscription) {
         return new JsonObject()
                 .put("id", id("cs_test_"))

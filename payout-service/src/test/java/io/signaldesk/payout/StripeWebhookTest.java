@@ -5,16 +5,17 @@ import static io.signaldesk.localstack.TestSql.count;
 import static io.signaldesk.localstack.TestSql.text;
 import static io.signaldesk.payout.BillingFixture.PROBLEM;
 import static io.signaldesk.payout.BillingFixture.charge;
-import static io.signaldesk.payout.BillingFixture.checkoutSession;
 import static io.signaldesk.payout.BillingFixture.deliver;
 import static io.signaldesk.payout.BillingFixture.dispute;
 import static io.signaldesk.payout.BillingFixture.event;
 import static io.signaldesk.payout.BillingFixture.id;
 import static io.signaldesk.payout.BillingFixture.invoice;
+import static io.signaldesk.payout.BillingFixture.linked;
+import static io.signaldesk.payout.BillingFixture.mySubscription;
 import static io.signaldesk.payout.BillingFixture.now;
 import static io.signaldesk.payout.BillingFixture.refund;
 import static io.signaldesk.payout.BillingFixture.subscription;
-import static io.signaldesk.payout.BillingFixture.token;
+import static io.signaldesk.payout.BillingFixture.subscriptionUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -25,6 +26,7 @@ import io.signaldesk.localstack.LocalInfraTestResource;
 import io.signaldesk.localstack.ManagementPort;
 import io.signaldesk.localstack.StripeWebhooks;
 import io.signaldesk.localstack.TestTopics;
+import io.signaldesk.payout.BillingFixture.Linked;
 import io.signaldesk.payout.config.BillingClock;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.inject.literal.NamedLiteral;
@@ -51,20 +53,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = FakeStripeResource.class, restrictToAnnotatedClass = false)
 class StripeWebhookTest {
-    record Linked(UUID user, String customer, String subscription) {}
-
-    /** A user who completed checkout: Stripe's customer and subscription are linked to them. */
-    static Linked linked() {
-        UUID user = UUID.randomUUID();
-        String customer = id("cus_");
-        String sub = id("sub_");
-        deliver(event(id("evt_"), "checkout.session.completed", checkoutSession(user, customer, sub), now()))
-                .then()
-                .statusCode(200)
-                .body("outcome", equalTo("applied"));
-        return new Linked(user, customer, sub);
-    }
-
     record Published(String type, JsonObject data) {}
 
     /** The billing.v1 events keyed by this user, once {@code atLeast} arrived and nothing more for 2 s. */
@@ -89,20 +77,12 @@ class StripeWebhookTest {
                         + " payout.billing_accounts WHERE user_id = '" + l.user() + "'"))
                 .isEqualTo(l.customer() + " " + l.subscription() + " FREE");
         long end = now() + 30 * 86400;
-        deliver(event(
-                        id("evt_"),
-                        "customer.subscription.updated",
-                        subscription(l.subscription(), l.customer(), "active", "price_pro_monthly", end, false, null),
-                        now()))
+        subscriptionUpdated(l, "active", "price_pro_monthly", end, false, now())
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("applied"));
 
-        given().auth()
-                .oauth2(token(l.user()))
-                .get("/api/v1/billing/subscription")
-                .then()
-                .statusCode(200)
+        mySubscription(l.user())
                 .body("tier", equalTo("PRO"))
                 .body("status", equalTo("ACTIVE"))
                 .body("cancelAtPeriodEnd", equalTo(false))
@@ -314,12 +294,7 @@ class StripeWebhookTest {
     void aDeletedSubscriptionReturnsTheUserToFree() {
         Linked l = linked();
         long t = now();
-        deliver(event(
-                        id("evt_"),
-                        "customer.subscription.updated",
-                        subscription(
-                                l.subscription(), l.customer(), "active", "price_pro_monthly", t + 86400, true, null),
-                        t - 10))
+        subscriptionUpdated(l, "active", "price_pro_monthly", t + 86400, true, t - 10)
                 .then()
                 .statusCode(200);
         deliver(event(
@@ -330,11 +305,7 @@ class StripeWebhookTest {
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("applied"));
-        given().auth()
-                .oauth2(token(l.user()))
-                .get("/api/v1/billing/subscription")
-                .then()
-                .statusCode(200)
+        mySubscription(l.user())
                 .body("tier", equalTo("FREE"))
                 .body("status", equalTo("CANCELED"))
                 .body("entitlements.maxDevices", equalTo(1));

@@ -52,7 +52,10 @@ public class DeviceService {
     public Uni<Issued> register(UUID userId, String name, String brokerAccount, String brokerServer) {
         return Panache.withTransaction(() -> devices.lockTrader("devices", userId)
                         .chain(() -> devices.countActive(userId, brokerServer, brokerAccount))
-                        .chain(dup -> dup > 0 ? Uni.createFrom().failure(deviceExists()) : checkLimit(userId))
+                        .chain(dup -> dup > 0
+                                ? Uni.createFrom().failure(deviceExists())
+                                : entitlements.requireRoom(
+                                        userId, Entitlements.Kind.DEVICES, devices.countActive(userId)))
                         .chain(() -> {
                             String secret = SecretBox.newSecret();
                             Device d = new Device();
@@ -67,19 +70,6 @@ public class DeviceService {
                         }))
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "devices_user_broker_account"))
                 .transform(t -> deviceExists());
-    }
-
-    /** The tier's device limit (a downgrade keeps existing devices and blocks only new ones). */
-    private Uni<Void> checkLimit(UUID userId) {
-        return entitlements
-                .of(userId)
-                .chain(limits -> devices.countActive(userId)
-                        .invoke(n -> {
-                            if (n >= limits.maxDevices()) {
-                                throw Entitlements.limitReached(limits, "device(s)", limits.maxDevices());
-                            }
-                        })
-                        .replaceWithVoid());
     }
 
     private static ProblemException deviceExists() {

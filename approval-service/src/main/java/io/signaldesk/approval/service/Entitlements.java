@@ -65,8 +65,39 @@ public class Entitlements {
                 .replaceWithVoid();
     }
 
+    /** What a tier limits. */
+    public enum Kind {
+        DEVICES("device(s)"),
+        SUBSCRIPTIONS("strategy subscription(s)");
+
+        private final String noun;
+
+        Kind(String noun) {
+            this.noun = noun;
+        }
+
+        int limit(Limits l) {
+            return this == DEVICES ? l.maxDevices() : l.maxSubscriptions();
+        }
+    }
+
+    /**
+     * Fails with 403 plan-limit when the user already has as many active {@code kind} as their tier
+     * allows ({@code active} counts them). Call under the per-trader lock of the write it guards, so
+     * concurrent requests cannot pass together; a downgrade keeps what exists and blocks only new ones.
+     */
+    public Uni<Void> requireRoom(UUID userId, Kind kind, Uni<Long> active) {
+        return of(userId)
+                .chain(limits -> active.invoke(n -> {
+                    if (n >= kind.limit(limits)) {
+                        throw limitReached(limits, kind.noun, kind.limit(limits));
+                    }
+                }))
+                .replaceWithVoid();
+    }
+
     /** 403 plan-limit: what the tier allows and that an upgrade allows more. Nothing was written. */
-    public static ProblemException limitReached(Limits l, String what, int limit) {
+    static ProblemException limitReached(Limits l, String what, int limit) {
         return new ProblemException(Problem.of(
                 403,
                 "plan-limit",

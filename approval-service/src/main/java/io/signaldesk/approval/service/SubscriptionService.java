@@ -70,7 +70,10 @@ public class SubscriptionService {
                         .chain(() -> checkDevice(userId, req.deviceId()))
                         .chain(() -> devices.lockTrader("subscriptions", userId))
                         .chain(() -> subscriptions.countActive(userId, strategyId))
-                        .chain(n -> n > 0 ? Uni.createFrom().failure(alreadySubscribed()) : checkLimit(userId))
+                        .chain(n -> n > 0
+                                ? Uni.createFrom().failure(alreadySubscribed())
+                                : entitlements.requireRoom(
+                                        userId, Entitlements.Kind.SUBSCRIPTIONS, subscriptions.countActive(userId)))
                         .chain(() -> {
                             Subscription s = new Subscription();
                             s.id = UUID.randomUUID();
@@ -89,24 +92,6 @@ public class SubscriptionService {
                 // two identical requests at once: the partial unique index lets one through
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "subscriptions_active_uq"))
                 .transform(t -> alreadySubscribed());
-    }
-
-    /**
-     * The tier's subscription limit, checked under the trader's lock (concurrent subscribes cannot
-     * pass it together); a downgrade keeps what exists and blocks only new ones.
-     */
-    private Uni<Void> checkLimit(UUID userId) {
-        return entitlements
-                .of(userId)
-                .chain(limits -> subscriptions
-                        .countActive(userId)
-                        .invoke(n -> {
-                            if (n >= limits.maxSubscriptions()) {
-                                throw Entitlements.limitReached(
-                                        limits, "strategy subscription(s)", limits.maxSubscriptions());
-                            }
-                        })
-                        .replaceWithVoid());
     }
 
     private static ProblemException alreadySubscribed() {

@@ -223,7 +223,10 @@ final class StripeWebhookObjects {
     }
 
     static String requiredText(JsonNode o, String field) {
-        String s = text(o, field);
+        return present(text(o, field), field);
+    }
+
+    private static String present(String s, String field) {
         if (s == null || s.isBlank()) {
             throw malformed(field + " is missing");
         }
@@ -240,11 +243,7 @@ final class StripeWebhookObjects {
     }
 
     static String requiredId(JsonNode o, String field) {
-        String s = id(o, field);
-        if (s == null || s.isBlank()) {
-            throw malformed(field + " is missing");
-        }
-        return s;
+        return present(id(o, field), field);
     }
 
     /** A non-negative whole number of minor units. */
