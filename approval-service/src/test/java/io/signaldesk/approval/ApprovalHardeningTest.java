@@ -368,6 +368,7 @@ class ApprovalHardeningTest {
     @Test
     void concurrentRegistrationsCannotPassTheDeviceLimit() throws Exception {
         UUID user = UUID.randomUUID();
+        PipelineFixture.entitle(user, "PRO", 5, 10);
         int[] n = {0};
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -386,7 +387,7 @@ class ApprovalHardeningTest {
                     .post("/api/v1/devices")
                     .statusCode();
         });
-        assertThat(statuses).containsOnly(201, 422);
+        assertThat(statuses).containsOnly(201, 403);
         assertThat(count("SELECT count(*) FROM approval.devices WHERE user_id = '" + user + "' AND revoked_at IS NULL"))
                 .isEqualTo(5);
     }
@@ -443,6 +444,7 @@ class ApprovalHardeningTest {
     @Test
     void unsubscribingCancelsThePendingApprovalsOfThatSubscriptionOnly() throws Exception {
         UUID user = UUID.randomUUID();
+        PipelineFixture.entitle(user, "PRO", 3, 10);
         device(user);
         UUID followed = strategy();
         UUID kept = strategy();

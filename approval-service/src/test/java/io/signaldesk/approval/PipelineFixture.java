@@ -147,6 +147,39 @@ final class PipelineFixture {
         return r;
     }
 
+    /** A billing.v1 SubscriptionChanged as payout-service publishes it. */
+    static ProducerRecord<String, String> subscriptionChanged(
+            UUID user, String tier, int maxDevices, int maxSubscriptions, Instant changedAt) {
+        String payload = new JsonObject()
+                .put("userId", user.toString())
+                .put("tier", tier)
+                .put("status", "FREE".equals(tier) ? "CANCELED" : "ACTIVE")
+                .put("currentPeriodEnd", changedAt.plusSeconds(30 * 86400).toString())
+                .put("maxDevices", maxDevices)
+                .put("maxSubscriptions", maxSubscriptions)
+                .put("changedAt", changedAt.toString())
+                .encode();
+        ProducerRecord<String, String> r = new ProducerRecord<>(
+                cfg().get("signaldesk.kafka.topic-prefix") + "billing.v1", user.toString(), payload);
+        r.headers()
+                .add("ce_specversion", b("1.0"))
+                .add("ce_id", b(UUID.randomUUID().toString()))
+                .add("ce_type", b("io.signaldesk.SubscriptionChanged"))
+                .add("ce_source", b("/signaldesk/payout-service"));
+        return r;
+    }
+
+    /** Gives the user a paid tier through billing.v1 and returns once approval-service applied it. */
+    static void entitle(UUID user, String tier, int maxDevices, int maxSubscriptions) throws Exception {
+        send(subscriptionChanged(user, tier, maxDevices, maxSubscriptions, Instant.now()));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> io.signaldesk.localstack.TestSql.count(
+                                "SELECT count(*) FROM approval.user_entitlements WHERE user_id = '" + user
+                                        + "' AND tier = '" + tier + "'")
+                        == 1);
+    }
+
     static void send(ProducerRecord<String, String>... records) throws Exception {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(
                 Map.of("bootstrap.servers", cfg().get("kafka.bootstrap.servers")),

@@ -89,7 +89,14 @@ public final class StackMain {
                         ports,
                         Suite.standardManagementPorts(),
                         common,
-                        Map.of("gateway", gateway, "payout-service", payout),
+                        Map.of(
+                                "gateway",
+                                gateway,
+                                "payout-service",
+                                payout,
+                                // the demo trader follows both demo strategies on FREE (1 by default)
+                                "approval-service",
+                                Map.of("approval.free.max-subscriptions", "2")),
                         logs,
                         "256m"),
                 Duration.ofMinutes(3));

@@ -2,11 +2,14 @@ package io.signaldesk.payout;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A user's premium tier as Stripe last told us; no row means FREE. */
 @Entity
 @Table(name = "billing_accounts")
 public class BillingAccount {
@@ -17,14 +20,25 @@ public class BillingAccount {
     @Column(name = "stripe_customer_id")
     public String stripeCustomerId;
 
+    @Column(name = "stripe_subscription_id")
+    public String stripeSubscriptionId;
+
     @Column(nullable = false)
     public String tier;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public BillingStatus status;
 
     @Column(name = "current_period_end")
     public Instant currentPeriodEnd;
+
+    @Column(name = "cancel_at_period_end", nullable = false)
+    public boolean cancelAtPeriodEnd;
+
+    /** Stripe's {@code created} of the subscription event last applied (older ones are ignored). */
+    @Column(name = "state_at")
+    public Instant stateAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

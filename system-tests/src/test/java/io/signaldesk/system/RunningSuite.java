@@ -50,7 +50,14 @@ final class RunningSuite {
                             ports,
                             Suite.freePorts(),
                             common,
-                            Map.of("gateway", gateway),
+                            Map.of(
+                                    "gateway",
+                                    gateway,
+                                    // traders here register several devices and follow several strategies;
+                                    // the FREE tier's limits (1 and 1) are pinned by approval-service's
+                                    // EntitlementsTest
+                                    "approval-service",
+                                    Map.of("approval.free.max-devices", "5", "approval.free.max-subscriptions", "10")),
                             root.resolve("system-tests/target/service-logs"),
                             "192m"),
                     Duration.ofMinutes(4));

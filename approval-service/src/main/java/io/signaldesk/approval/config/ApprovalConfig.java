@@ -6,9 +6,21 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "approval")
 public interface ApprovalConfig {
-    /** Active devices a trader may register (later: per premium tier). */
-    @WithDefault("5")
-    int maxDevicesPerUser();
+    /**
+     * The FREE tier's limits: a user billing never announced a tier for (docs/money.md "Billing"); keep
+     * them equal to payout-service's {@code payout.plans.FREE.*}.
+     */
+    Free free();
+
+    interface Free {
+        /** Active EA devices a FREE user may register. */
+        @WithDefault("1")
+        int maxDevices();
+
+        /** Active strategy subscriptions a FREE user may hold. */
+        @WithDefault("1")
+        int maxSubscriptions();
+    }
 
     /** After a rotation, the previous device secret stays valid this long. */
     @WithDefault("24h")

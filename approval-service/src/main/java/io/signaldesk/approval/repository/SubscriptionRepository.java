@@ -17,6 +17,10 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return list("userId = ?1 and cancelledAt is null order by createdAt", userId);
     }
 
+    public Uni<Long> countActive(UUID userId) {
+        return count("userId = ?1 and cancelledAt is null", userId);
+    }
+
     public Uni<Long> countActive(UUID userId, String strategyId) {
         return count("userId = ?1 and strategyId = ?2 and cancelledAt is null", userId, strategyId);
     }

@@ -27,48 +27,46 @@ public class DeviceService {
     private final AccountGuardRepository guards;
     private final SecretBox box;
     private final ApprovalConfig config;
+    private final Entitlements entitlements;
 
     public DeviceService(
-            DeviceRepository devices, AccountGuardRepository guards, SecretBox box, ApprovalConfig config) {
+            DeviceRepository devices,
+            AccountGuardRepository guards,
+            SecretBox box,
+            ApprovalConfig config,
+            Entitlements entitlements) {
         this.devices = devices;
         this.guards = guards;
         this.box = box;
         this.config = config;
+        this.entitlements = entitlements;
     }
 
     /**
      * Registers a device. The trader's registrations are serialised (a transaction-scoped advisory
-     * lock per trader), so concurrent requests cannot pass the device limit together; a broker
+     * lock per trader), so concurrent requests cannot pass the device limit of their tier together
+     * (403 plan-limit); a broker
      * account is registered once per trader (other traders may have the same number on their
      * server: it is not theirs to claim).
      */
     public Uni<Issued> register(UUID userId, String name, String brokerAccount, String brokerServer) {
         return Panache.withTransaction(() -> devices.lockTrader("devices", userId)
-                        .chain(() -> devices.countActive(userId))
-                        .chain(n -> {
-                            if (n >= config.maxDevicesPerUser()) {
-                                return Uni.createFrom()
-                                        .failure(ProblemException.unprocessable(
-                                                "device-limit",
-                                                "At most " + config.maxDevicesPerUser()
-                                                        + " active devices; revoke one first"));
-                            }
-                            return devices.countActive(userId, brokerServer, brokerAccount)
-                                    .chain(dup -> {
-                                        if (dup > 0) {
-                                            return Uni.createFrom().failure(deviceExists());
-                                        }
-                                        String secret = SecretBox.newSecret();
-                                        Device d = new Device();
-                                        d.id = UUID.randomUUID();
-                                        d.userId = userId;
-                                        d.name = name;
-                                        d.brokerAccount = brokerAccount;
-                                        d.brokerServer = brokerServer;
-                                        d.secretSealed = box.seal(secret);
-                                        d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                                        return devices.persist(d).replaceWith(new Issued(d, secret));
-                                    });
+                        .chain(() -> devices.countActive(userId, brokerServer, brokerAccount))
+                        .chain(dup -> dup > 0
+                                ? Uni.createFrom().failure(deviceExists())
+                                : entitlements.requireRoom(
+                                        userId, Entitlements.Kind.DEVICES, devices.countActive(userId)))
+                        .chain(() -> {
+                            String secret = SecretBox.newSecret();
+                            Device d = new Device();
+                            d.id = UUID.randomUUID();
+                            d.userId = userId;
+                            d.name = name;
+                            d.brokerAccount = brokerAccount;
+                            d.brokerServer = brokerServer;
+                            d.secretSealed = box.seal(secret);
+                            d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            return devices.persist(d).replaceWith(new Issued(d, secret));
                         }))
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, "devices_user_broker_account"))
                 .transform(t -> deviceExists());

@@ -34,16 +34,19 @@ public class SubscriptionService {
     private final StrategyInfoRepository strategies;
     private final DeviceRepository devices;
     private final ApprovalRepository approvals;
+    private final Entitlements entitlements;
 
     public SubscriptionService(
             SubscriptionRepository subscriptions,
             StrategyInfoRepository strategies,
             DeviceRepository devices,
-            ApprovalRepository approvals) {
+            ApprovalRepository approvals,
+            Entitlements entitlements) {
         this.subscriptions = subscriptions;
         this.strategies = strategies;
         this.devices = devices;
         this.approvals = approvals;
+        this.entitlements = entitlements;
     }
 
     public Uni<Subscription> subscribe(UUID userId, Follow req) {
@@ -65,11 +68,13 @@ public class SubscriptionService {
         String strategyId = req.strategyId().toString();
         return Panache.withTransaction(() -> checkStrategy(strategyId)
                         .chain(() -> checkDevice(userId, req.deviceId()))
+                        .chain(() -> devices.lockTrader("subscriptions", userId))
                         .chain(() -> subscriptions.countActive(userId, strategyId))
-                        .chain(n -> {
-                            if (n > 0) {
-                                return Uni.createFrom().failure(alreadySubscribed());
-                            }
+                        .chain(n -> n > 0
+                                ? Uni.createFrom().failure(alreadySubscribed())
+                                : entitlements.requireRoom(
+                                        userId, Entitlements.Kind.SUBSCRIPTIONS, subscriptions.countActive(userId)))
+                        .chain(() -> {
                             Subscription s = new Subscription();
                             s.id = UUID.randomUUID();
                             s.userId = userId;

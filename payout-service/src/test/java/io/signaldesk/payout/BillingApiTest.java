@@ -1,0 +1,200 @@
+package io.signaldesk.payout;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static io.signaldesk.localstack.TestSql.count;
+import static io.signaldesk.payout.BillingFixture.PROBLEM;
+import static io.signaldesk.payout.BillingFixture.now;
+import static io.signaldesk.payout.BillingFixture.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.signaldesk.localstack.LocalInfraTestResource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Plans, checkout through stripe-java against the fake Stripe, the user's subscription and its cancellation. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FakeStripeResource.class, restrictToAnnotatedClass = false)
+class BillingApiTest {
+    static Map<String, String> sessionOf(UUID user) {
+        List<Map<String, String>> mine = FakeStripeResource.stripe.checkoutSessions().stream()
+                .filter(s -> user.toString().equals(s.get("client_reference_id")))
+                .toList();
+        assertThat(mine).hasSize(1);
+        return mine.get(0);
+    }
+
+    static io.restassured.response.Response checkout(UUID user, String body) {
+        return given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/billing/checkout");
+    }
+
+    /** A user on PRO through the webhooks, with their Stripe subscription known to the fake. */
+    static BillingFixture.Linked onPro() {
+        BillingFixture.Linked l = BillingFixture.linked();
+        BillingFixture.subscriptionUpdated(l, "active", "price_pro_monthly", now() + 86400, false, now())
+                .then()
+                .statusCode(200);
+        FakeStripeResource.stripe.putSubscription(l.subscription(), l.customer(), "active", now() + 86400);
+        return l;
+    }
+
+    @Test
+    void thePlansAreListedWithExactPricesAndEntitlements() {
+        given().auth()
+                .oauth2(token(UUID.randomUUID()))
+                .get("/api/v1/billing/plans")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(List.of("FREE", "PRO", "ELITE")))
+                .body("price", equalTo(List.of("0.00", "29.00", "99.00")))
+                .body("currency", equalTo(List.of("USD", "USD", "USD")))
+                .body("entitlements.maxDevices", equalTo(List.of(1, 3, 10)))
+                .body("entitlements.maxSubscriptions", equalTo(List.of(1, 10, 50)));
+        given().get("/api/v1/billing/plans").then().statusCode(401);
+    }
+
+    @Test
+    void aNewUserIsOnFree() {
+        BillingFixture.mySubscription(UUID.randomUUID())
+                .body("tier", equalTo("FREE"))
+                .body("status", equalTo("NONE"))
+                .body("entitlements.maxDevices", equalTo(1))
+                .body("entitlements.maxSubscriptions", equalTo(1));
+    }
+
+    @Test
+    void checkoutCreatesAStripeSessionForThePlansPriceAndReturnsItsUrl() {
+        UUID user = UUID.randomUUID();
+        String url = checkout(user, "{\"plan\":\"PRO\"}")
+                .then()
+                .statusCode(200)
+                .body("url", startsWith(FakeStripeResource.stripe.baseUrl() + "/checkout/cs_test_"))
+                .body("sessionId", startsWith("cs_test_"))
+                .extract()
+                .path("url");
+        Map<String, String> sent = sessionOf(user);
+        assertThat(sent)
+                .containsEntry("mode", "subscription")
+                .containsEntry("line_items[0][price]", "price_pro_monthly")
+                .containsEntry("line_items[0][quantity]", "1")
+                .containsEntry("client_reference_id", user.toString())
+                .containsEntry("metadata[user_id]", user.toString())
+                .containsEntry("metadata[plan]", "PRO")
+                .containsEntry("subscription_data[metadata][user_id]", user.toString())
+                .containsEntry("success_url", "http://localhost:8080/billing/success?session_id={CHECKOUT_SESSION_ID}")
+                .containsEntry("cancel_url", "http://localhost:8080/billing/cancelled")
+                .doesNotContainKey("customer");
+    }
+
+    @Test
+    void aKnownCustomerChecksOutAsThemselvesAndAnActivePlanCannotBeBoughtTwice() {
+        BillingFixture.Linked pro = onPro();
+        UUID user = pro.user();
+        checkout(user, "{\"plan\":\"PRO\"}")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://signaldesk.io/problems/plan-already-active"));
+        checkout(user, "{\"plan\":\"ELITE\"}").then().statusCode(200);
+        assertThat(sessionOf(user))
+                .containsEntry("customer", pro.customer())
+                .containsEntry("line_items[0][price]", "price_elite_monthly");
+    }
+
+    @Test
+    void unknownFreeOrMissingPlansAreRefusedAndNothingIsSentToStripe() {
+        UUID user = UUID.randomUUID();
+        checkout(user, "{\"plan\":\"PLATINUM\"}")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://signaldesk.io/problems/unknown-plan"));
+        checkout(user, "{\"plan\":\"FREE\"}")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://signaldesk.io/problems/plan-not-purchasable"));
+        checkout(user, "{}").then().statusCode(400).body("type", equalTo("https://signaldesk.io/problems/validation"));
+        checkout(user, "{\"plan\":12,").then().statusCode(400).contentType(PROBLEM);
+        checkout(user, "{\"plan\":\"PRO\",\"price\":\"0.01\"}").then().statusCode(400);
+        assertThat(FakeStripeResource.stripe.checkoutSessions())
+                .noneMatch(s -> user.toString().equals(s.get("client_reference_id")));
+        given().contentType(ContentType.JSON)
+                .body("{\"plan\":\"PRO\"}")
+                .post("/api/v1/billing/checkout")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void aStripeFailureIsABadGatewayProblemNeverA500() {
+        StubMapping failing = FakeStripeResource.stripe
+                .server()
+                .stubFor(post(urlPathEqualTo("/v1/checkout/sessions"))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
+        try {
+            checkout(UUID.randomUUID(), "{\"plan\":\"PRO\"}")
+                    .then()
+                    .statusCode(502)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("https://signaldesk.io/problems/stripe-error"));
+        } finally {
+            FakeStripeResource.stripe.server().removeStub(failing);
+        }
+    }
+
+    @Test
+    void cancelSetsCancelAtPeriodEndInStripeAndTheTierHoldsUntilThen() {
+        BillingFixture.Linked pro = onPro();
+        UUID user = pro.user();
+        given().auth()
+                .oauth2(token(user))
+                .post("/api/v1/billing/subscription/cancel")
+                .then()
+                .statusCode(200)
+                .body("tier", equalTo("PRO"))
+                .body("cancelAtPeriodEnd", equalTo(true));
+        assertThat(FakeStripeResource.stripe.requests("POST", "/v1/subscriptions/" + pro.subscription()))
+                .isEqualTo(1);
+        assertThat(FakeStripeResource.stripe
+                        .server()
+                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                urlPathEqualTo("/v1/subscriptions/" + pro.subscription())))
+                        .get(0)
+                        .getBodyAsString())
+                .contains("cancel_at_period_end=true");
+        assertThat(count("SELECT count(*) FROM payout.billing_accounts WHERE user_id = '" + user
+                        + "' AND cancel_at_period_end AND tier = 'PRO'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void cancellingWithoutASubscriptionIsAConflict() {
+        given().auth()
+                .oauth2(token(UUID.randomUUID()))
+                .post("/api/v1/billing/subscription/cancel")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://signaldesk.io/problems/no-subscription"));
+    }
+}
