@@ -320,6 +320,13 @@ class PayoutsTest {
     }
 
     @Test
+    void recoveryRunsOnStartup() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"))
+                        .contains("payouts: startup recovery found"));
+    }
+
+    @Test
     void aReplayedEarningsReleasedIsCountedOnce() throws Exception {
         UUID affiliate = UUID.randomUUID();
         UUID entry = UUID.randomUUID();

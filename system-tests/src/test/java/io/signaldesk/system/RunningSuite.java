@@ -1,5 +1,6 @@
 package io.signaldesk.system;
 
+import io.signaldesk.localstack.FakeStripe;
 import io.signaldesk.localstack.ServiceProcess;
 import io.signaldesk.localstack.Suite;
 import io.signaldesk.localstack.TestInfra;
@@ -19,6 +20,8 @@ final class RunningSuite {
     static Map<String, String> settings;
     static Path root;
     static String database;
+    /** The Stripe payout-service talks to: a fake in this JVM, so tests count what it was sent. */
+    static FakeStripe stripe;
 
     private RunningSuite() {}
 
@@ -42,6 +45,14 @@ final class RunningSuite {
             gateway.put("gateway.admin.email", "admin@system.test");
             gateway.put("gateway.admin.password", "admin-password-system");
             gateway.put("gateway.rate-limit.auth-per-ip-per-minute", "1000");
+            stripe = FakeStripe.start();
+            Map<String, String> payout = new HashMap<>();
+            payout.put("payout.stripe.api-base", stripe.baseUrl());
+            payout.put("payout.stripe.secret-key", "sk_test_signaldesk_system");
+            payout.put("payout.stripe.webhook-secret", "whsec_test_signaldesk_system");
+            payout.put("payout.run.scheduled", "false"); // the tests start runs themselves
+            payout.put("payout.run.backoff-initial", "1s");
+            payout.put("payout.run.lease", "10s");
             Map<String, String> common = new HashMap<>(settings);
             common.put("signaldesk.outbox.safety-poll", "2s");
             suite = Suite.start(
@@ -50,12 +61,13 @@ final class RunningSuite {
                             ports,
                             Suite.freePorts(),
                             common,
-                            Map.of("gateway", gateway),
+                            Map.of("gateway", gateway, "payout-service", payout),
                             root.resolve("system-tests/target/service-logs"),
                             "192m"),
                     Duration.ofMinutes(4));
             infra.beforeStop(() -> {
                 suite.close();
+                stripe.close();
                 infra.postgres.dropDatabase(database);
             });
         }

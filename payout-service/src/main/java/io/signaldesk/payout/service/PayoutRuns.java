@@ -125,10 +125,15 @@ public class PayoutRuns {
         // Recovery on startup: a payout this process (or a dead one) left SUBMITTED may have been paid.
         Context ctx = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(ctx, true);
-        ctx.runOnContext(
-                v -> quietly("startup recovery", stripe.configured() ? recover().replaceWithVoid() : null)
-                        .subscribe()
-                        .with(ok -> {}));
+        ctx.runOnContext(v -> quietly(
+                        "startup recovery",
+                        stripe.configured()
+                                ? recover()
+                                        .invoke(found -> LOG.infof("payouts: startup recovery found %d paid", found))
+                                        .replaceWithVoid()
+                                : null)
+                .subscribe()
+                .with(ok -> {}));
     }
 
     private static Uni<Void> quietly(String what, Uni<Void> work) {
