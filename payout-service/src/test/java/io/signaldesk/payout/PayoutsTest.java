@@ -249,24 +249,10 @@ class PayoutsTest {
         UUID affiliate = connectedAffiliate();
         release(affiliate, "55.55", "USD");
         FakeStripeResource.stripe.delayTransferAnswers(Duration.ofMillis(500));
-        CyclicBarrier start = new CyclicBarrier(2);
         String admin = PayoutFixture.admin();
-        List<CompletableFuture<Integer>> runs = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return given().auth()
-                            .oauth2(admin)
-                            .post("/api/v1/payouts/run")
-                            .statusCode();
-                }))
-                .toList();
-        for (CompletableFuture<Integer> r : runs) {
-            assertThat(r.get()).isEqualTo(200);
-        }
+        List<Integer> statuses = twiceAtOnce(
+                () -> given().auth().oauth2(admin).post("/api/v1/payouts/run").statusCode());
+        assertThat(statuses).containsExactly(200, 200);
         assertThat(payouts(affiliate)).isEqualTo(1);
         String payout = payoutOf(affiliate, "PAID");
         assertThat(FakeStripeResource.stripe.transferRequests(payout)).isEqualTo(1);
@@ -384,28 +370,14 @@ class PayoutsTest {
         UUID affiliate = UUID.randomUUID();
         String t = token(affiliate, "trader");
         long before = FakeStripeResource.stripe.requests("POST", "/v1/accounts");
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<String>> calls = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return given().auth()
-                            .oauth2(t)
-                            .post("/api/v1/payouts/connect")
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .path("url")
-                            .toString();
-                }))
-                .toList();
-        List<String> urls = new java.util.ArrayList<>();
-        for (CompletableFuture<String> c : calls) {
-            urls.add(c.get());
-        }
+        List<String> urls = twiceAtOnce(() -> given().auth()
+                .oauth2(t)
+                .post("/api/v1/payouts/connect")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url")
+                .toString());
         String account = account(affiliate);
         assertThat(account).startsWith("acct_");
         assertThat(urls).allSatisfy(u -> assertThat(u).endsWith("/connect/onboarding/" + account));
@@ -483,6 +455,26 @@ class PayoutsTest {
                 .isGreaterThanOrEqualTo(5000);
         String metrics = given().baseUri(ManagementPort.url()).get("/q/metrics").asString();
         assertThat(metrics).doesNotContain("acct_").doesNotContain(affiliate.toString());
+    }
+
+    /** Runs {@code call} on two threads released at the same instant; both answers. */
+    static <T> List<T> twiceAtOnce(java.util.function.Supplier<T> call) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<T>> calls = List.of(1, 2).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return call.get();
+                }))
+                .toList();
+        List<T> out = new java.util.ArrayList<>();
+        for (CompletableFuture<T> c : calls) {
+            out.add(c.get());
+        }
+        return out;
     }
 
     static double metric(String name, String label) {
