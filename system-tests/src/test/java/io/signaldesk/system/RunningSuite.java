@@ -1,5 +1,6 @@
 package io.signaldesk.system;
 
+import io.signaldesk.localstack.FakeStripe;
 import io.signaldesk.localstack.ServiceProcess;
 import io.signaldesk.localstack.Suite;
 import io.signaldesk.localstack.TestInfra;
@@ -19,6 +20,8 @@ final class RunningSuite {
     static Map<String, String> settings;
     static Path root;
     static String database;
+    /** The Stripe payout-service talks to: a fake in this JVM, so tests count what it was sent. */
+    static FakeStripe stripe;
 
     private RunningSuite() {}
 
@@ -42,6 +45,14 @@ final class RunningSuite {
             gateway.put("gateway.admin.email", "admin@system.test");
             gateway.put("gateway.admin.password", "admin-password-system");
             gateway.put("gateway.rate-limit.auth-per-ip-per-minute", "1000");
+            stripe = FakeStripe.start();
+            Map<String, String> payout = new HashMap<>();
+            payout.put("payout.stripe.api-base", stripe.baseUrl());
+            payout.put("payout.stripe.secret-key", "sk_test_signaldesk_system");
+            payout.put("payout.stripe.webhook-secret", "whsec_test_signaldesk_system");
+            payout.put("payout.run.scheduled", "false"); // the tests start runs themselves
+            payout.put("payout.run.backoff-initial", "1s");
+            payout.put("payout.run.lease", "10s");
             Map<String, String> common = new HashMap<>(settings);
             common.put("signaldesk.outbox.safety-poll", "2s");
             suite = Suite.start(
@@ -53,6 +64,8 @@ final class RunningSuite {
                             Map.of(
                                     "gateway",
                                     gateway,
+                                    "payout-service",
+                                    payout,
                                     // traders here register several devices and follow several strategies;
                                     // the FREE tier's limits (1 and 1) are pinned by approval-service's
                                     // EntitlementsTest
@@ -63,6 +76,7 @@ final class RunningSuite {
                     Duration.ofMinutes(4));
             infra.beforeStop(() -> {
                 suite.close();
+                stripe.close();
                 infra.postgres.dropDatabase(database);
             });
         }
