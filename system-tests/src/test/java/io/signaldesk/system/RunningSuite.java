@@ -23,6 +23,8 @@ final class RunningSuite {
     /** The Stripe payout-service talks to: a fake in this JVM, so tests count what it was sent. */
     static FakeStripe stripe;
 
+    static final String STRIPE_WEBHOOK_SECRET = "whsec_test_signaldesk_system";
+
     private RunningSuite() {}
 
     static synchronized Suite get() {
@@ -49,10 +51,14 @@ final class RunningSuite {
             Map<String, String> payout = new HashMap<>();
             payout.put("payout.stripe.api-base", stripe.baseUrl());
             payout.put("payout.stripe.secret-key", "sk_test_signaldesk_system");
-            payout.put("payout.stripe.webhook-secret", "whsec_test_signaldesk_system");
+            payout.put("payout.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
             payout.put("payout.run.scheduled", "false"); // the tests start runs themselves
             payout.put("payout.run.backoff-initial", "1s");
             payout.put("payout.run.lease", "10s");
+            // MoneyFlowIT pays out one commission of a few dollars
+            payout.put("payout.run.threshold.USD", "5.00");
+            // the hold elapses within a test (30 days in production; the rules are the same)
+            Map<String, String> affiliate = Map.of("affiliate.hold", "6s", "affiliate.release-sweep", "1s");
             Map<String, String> common = new HashMap<>(settings);
             common.put("signaldesk.outbox.safety-poll", "2s");
             suite = Suite.start(
@@ -66,6 +72,8 @@ final class RunningSuite {
                                     gateway,
                                     "payout-service",
                                     payout,
+                                    "affiliate-service",
+                                    affiliate,
                                     // traders here register several devices and follow several strategies;
                                     // the FREE tier's limits (1 and 1) are pinned by approval-service's
                                     // EntitlementsTest
