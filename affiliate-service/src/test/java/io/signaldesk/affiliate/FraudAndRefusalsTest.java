@@ -125,6 +125,51 @@ class FraudAndRefusalsTest {
     }
 
     @Test
+    void approvingOneCaseDoesNotReleaseACommissionAnotherOpenCaseHolds() throws Exception {
+        UUID aff = UUID.randomUUID();
+        String code = affiliate(aff, hex('7'), hex('8'));
+        UUID sock = referredBy(code, aff, hex('7'), hex('9')); // the affiliate's own device: case A
+        UUID other = referredBy(code, aff, hex('a'), hex('b'));
+        UUID held = UUID.randomUUID();
+        paid(held, sock, "29.00", null);
+        assertThat(commission(held)).isEqualTo("ON_HOLD");
+        String caseA = text("SELECT fraud_case_id::text FROM affiliate.commissions WHERE payment_id = '" + held + "'");
+        UUID clean = UUID.randomUUID();
+        paid(clean, other, "29.00", null);
+        assertThat(commission(clean)).isEqualTo("PENDING");
+        // the two referred accounts then wash-trade: case B about both
+        send("fills.v1", "acc-" + sock, "FillReported", UUID.randomUUID().toString(), fill(sock, "XAUUSD", "BUY", "2"));
+        send(
+                "fills.v1",
+                "acc-" + other,
+                "FillReported",
+                UUID.randomUUID().toString(),
+                fill(other, "XAUUSD", "SELL", "2"));
+        await().atMost(WAIT)
+                .until(() -> "ON_HOLD"
+                        .equals(text("SELECT status FROM affiliate.commissions WHERE payment_id = '" + clean + "'")));
+
+        // an admin clears case A (the device looked shared for a good reason) while B is still open
+        given().auth()
+                .oauth2(token(UUID.randomUUID(), "admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"decision\":\"APPROVE\",\"note\":\"shared family laptop\"}")
+                .post("/api/v1/affiliates/fraud-cases/" + caseA + "/resolve")
+                .then()
+                .statusCode(200);
+        clock.advance(Duration.ofDays(40));
+        Thread.sleep(2500); // two release sweeps
+        assertThat(text("SELECT status FROM affiliate.commissions WHERE payment_id = '" + held + "'"))
+                .isEqualTo("ON_HOLD");
+        assertThat(text("SELECT c.kind FROM affiliate.fraud_cases c JOIN affiliate.commissions m ON m.fraud_case_id = "
+                        + "c.id WHERE m.payment_id = '" + held + "'"))
+                .isEqualTo("WASH_TRADE");
+        assertThat(count("SELECT count(*) FROM affiliate.journal_entries WHERE kind = 'RELEASE' AND affiliate_id = '"
+                        + aff + "'"))
+                .isZero();
+    }
+
+    @Test
     void aWashTradePairHoldsBothReferredAccounts() throws Exception {
         UUID aff = UUID.randomUUID();
         String code = affiliate(aff, hex('1'), hex('0'));
@@ -227,6 +272,37 @@ class FraudAndRefusalsTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM affiliate.refunds WHERE refund_id = 're_neg'"))
                 .isZero();
+    }
+
+    @Test
+    void referralsWhoseMoneyWasGivenBackDoNotRaiseTheAffiliatesTier() throws Exception {
+        // ten sock puppets pay once and get their money back: they must not buy the 25% tier (10+)
+        UUID aff = UUID.randomUUID();
+        String code = affiliate(aff, hex('1'), hex('2'));
+        for (int i = 0; i < 10; i++) {
+            UUID puppet = referredBy(code, aff, hex('3'), hex('4'));
+            UUID payment = UUID.randomUUID();
+            paid(payment, puppet, "29.00", null);
+            commission(payment);
+            send(
+                    "billing.v1",
+                    puppet.toString(),
+                    "PaymentRefunded",
+                    UUID.randomUUID().toString(),
+                    refund(payment, puppet, "re_" + payment, "29.00"));
+            await().atMost(WAIT)
+                    .until(() -> count("SELECT count(*) FROM affiliate.commissions WHERE payment_id = '" + payment
+                                    + "' AND clawed_back = amount")
+                            == 1);
+        }
+        UUID real = referredBy(code, aff, hex('5'), hex('6'));
+        UUID payment = UUID.randomUUID();
+        paid(payment, real, "29.00", null);
+        commission(payment);
+        assertThat(text("SELECT rate::text FROM affiliate.commissions WHERE payment_id = '" + payment + "'"))
+                .startsWith("0.20");
+        assertThat(text("SELECT amount::text FROM affiliate.commissions WHERE payment_id = '" + payment + "'"))
+                .isEqualTo("5.8000");
     }
 
     @Test

@@ -176,9 +176,10 @@ class LedgerDbTest {
         // accrued less clawed back = pending + payable + paid
         assertThat(text("SELECT (sum(amount - clawed_back))::text FROM affiliate.commissions WHERE affiliate_id = '"
                         + aff + "'"))
-                .isEqualTo(
-                        "29.5000"); // 15 + 8 x 2 - 2 - 2 + 2.50 (the held one, at the 25% tier); the 25.00 fully back
-        assertThat(balance(aff, "PENDING")).isEqualTo("2.5000");
+                // 15 + 8 x 2 - 2 - 2 + 2.00 (the held one: three of the ten fully refunded, 7 + 1 in good
+                // standing is the 20% tier); the 25.00 fully back
+                .isEqualTo("29.0000");
+        assertThat(balance(aff, "PENDING")).isEqualTo("2.0000");
         given().auth()
                 .oauth2(token(UUID.randomUUID(), "admin"))
                 .get("/api/v1/affiliates/ledger/check")

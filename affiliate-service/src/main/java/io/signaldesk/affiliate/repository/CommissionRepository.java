@@ -28,6 +28,23 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
         return locked("payment_id = :p", q -> q.setParameter("p", paymentId)).map(l -> l.isEmpty() ? null : l.get(0));
     }
 
+    /**
+     * The affiliate's referrals in good standing other than {@code except}: referred users with a
+     * commission that is neither held nor rejected and whose payment was not fully given back. This
+     * is what the tier counts: a referral that paid once and was refunded, charged back or found
+     * fraudulent buys no better rate for the others.
+     */
+    public Uni<Long> payingInGoodStandingOf(UUID affiliateId, UUID except) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT count(DISTINCT referred_user_id) FROM {h-schema}commissions "
+                                + "WHERE affiliate_id = :a AND referred_user_id <> :u "
+                                + "AND status IN ('PENDING', 'RELEASED') AND refunded < payment_amount")
+                        .setParameter("a", affiliateId)
+                        .setParameter("u", except)
+                        .getSingleResult())
+                .map(n -> ((Number) n).longValue());
+    }
+
     /** PENDING commissions whose hold has elapsed, locked (rows another sweep holds are skipped). */
     public Uni<List<Commission>> lockDue(Instant now, int max) {
         return Panache.getSession()

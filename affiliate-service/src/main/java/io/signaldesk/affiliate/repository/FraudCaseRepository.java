@@ -59,6 +59,20 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
                         .executeUpdate());
     }
 
+    /** The oldest OPEN case other than {@code except} about this referred user, or null. */
+    public Uni<UUID> otherOpenCaseOf(UUID referredUserId, UUID except) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT c.id FROM {h-schema}fraud_cases c JOIN {h-schema}fraud_case_users u "
+                                        + "ON u.case_id = c.id WHERE u.referred_user_id = :u AND c.status = 'OPEN' "
+                                        + "AND c.id <> :c ORDER BY c.created_at LIMIT 1",
+                                UUID.class)
+                        .setParameter("u", referredUserId)
+                        .setParameter("c", except)
+                        .getResultList())
+                .map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
     public Uni<List<UUID>> usersOf(UUID caseId) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(

@@ -89,55 +89,57 @@ public class Commissions {
     }
 
     private Uni<Void> accrue(Referral ref, PaymentSucceeded e) {
-        // counted before this referral's first payment is set, so the count never depends on flushing
-        return referrals.payingOf(ref.affiliateId).chain(paying -> {
-            boolean first = ref.firstPaidAt == null;
-            if (first || e.paidAt().isBefore(ref.firstPaidAt)) {
-                ref.firstPaidAt = e.paidAt();
-            }
-            Instant until = ref.firstPaidAt
-                    .atZone(ZoneOffset.UTC)
-                    .plusMonths(config.commissionMonths())
-                    .toInstant();
-            if (!e.paidAt().isBefore(until)) {
-                count("past-commission-months");
-                return Uni.createFrom().voidItem();
-            }
-            BigDecimal rate = tiers.rate(paying + (first ? 1 : 0));
-            Money amount = LedgerRules.commission(e.amount(), rate);
-            if (amount.isZero()) {
-                count("rounds-to-zero");
-                return Uni.createFrom().voidItem();
-            }
-            return fraud.holdFor(ref, e.paymentFingerprint()).chain(caseId -> {
-                Commission c = new Commission();
-                c.id = UUID.randomUUID();
-                c.paymentId = e.paymentId();
-                c.affiliateId = ref.affiliateId;
-                c.referredUserId = ref.referredUserId;
-                c.currency = e.amount().currencyCode();
-                c.paymentAmount = e.amount().amount();
-                c.rate = rate;
-                c.amount = amount.amount();
-                c.refunded = BigDecimal.ZERO;
-                c.clawedBack = BigDecimal.ZERO;
-                c.status = caseId == null ? Commission.Status.PENDING : Commission.Status.ON_HOLD;
-                c.fraudCaseId = caseId;
-                c.paidAt = e.paidAt();
-                c.createdAt = clock.instant();
-                c.holdUntil = c.createdAt.plus(config.hold());
-                count(c.status == Commission.Status.PENDING ? "pending" : "held");
-                return commissions
-                        .persist(c)
-                        .chain(() -> ledger.post(
-                                JournalEntry.Kind.ACCRUE,
-                                "accrue:" + c.id,
-                                c.affiliateId,
-                                amount.currency(),
-                                b -> LedgerRules.accrue(amount)))
-                        .chain(() -> earlierRefunds(c));
-            });
-        });
+        // the tier counts the other referrals in good standing, plus this one
+        return commissions
+                .payingInGoodStandingOf(ref.affiliateId, ref.referredUserId)
+                .chain(others -> {
+                    boolean first = ref.firstPaidAt == null;
+                    if (first || e.paidAt().isBefore(ref.firstPaidAt)) {
+                        ref.firstPaidAt = e.paidAt();
+                    }
+                    Instant until = ref.firstPaidAt
+                            .atZone(ZoneOffset.UTC)
+                            .plusMonths(config.commissionMonths())
+                            .toInstant();
+                    if (!e.paidAt().isBefore(until)) {
+                        count("past-commission-months");
+                        return Uni.createFrom().voidItem();
+                    }
+                    BigDecimal rate = tiers.rate(others + 1);
+                    Money amount = LedgerRules.commission(e.amount(), rate);
+                    if (amount.isZero()) {
+                        count("rounds-to-zero");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return fraud.holdFor(ref, e.paymentFingerprint()).chain(caseId -> {
+                        Commission c = new Commission();
+                        c.id = UUID.randomUUID();
+                        c.paymentId = e.paymentId();
+                        c.affiliateId = ref.affiliateId;
+                        c.referredUserId = ref.referredUserId;
+                        c.currency = e.amount().currencyCode();
+                        c.paymentAmount = e.amount().amount();
+                        c.rate = rate;
+                        c.amount = amount.amount();
+                        c.refunded = BigDecimal.ZERO;
+                        c.clawedBack = BigDecimal.ZERO;
+                        c.status = caseId == null ? Commission.Status.PENDING : Commission.Status.ON_HOLD;
+                        c.fraudCaseId = caseId;
+                        c.paidAt = e.paidAt();
+                        c.createdAt = clock.instant();
+                        c.holdUntil = c.createdAt.plus(config.hold());
+                        count(c.status == Commission.Status.PENDING ? "pending" : "held");
+                        return commissions
+                                .persist(c)
+                                .chain(() -> ledger.post(
+                                        JournalEntry.Kind.ACCRUE,
+                                        "accrue:" + c.id,
+                                        c.affiliateId,
+                                        amount.currency(),
+                                        b -> LedgerRules.accrue(amount)))
+                                .chain(() -> earlierRefunds(c));
+                    });
+                });
     }
 
     public Uni<Void> refunded(PaymentRefunded e) {

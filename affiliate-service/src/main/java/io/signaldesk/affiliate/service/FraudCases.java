@@ -223,16 +223,27 @@ public class FraudCases {
             return commissions.lockOfCase(caseId).chain(held -> {
                 Uni<?> chain = Uni.createFrom().voidItem();
                 for (Commission cm : held) {
-                    chain = chain.chain(() -> decision == Decision.APPROVE ? approve(cm) : reject(cm));
+                    chain = chain.chain(() -> decision == Decision.APPROVE ? approve(cm, caseId) : reject(cm));
                 }
                 return chain.replaceWith(c);
             });
         }));
     }
 
-    private Uni<Void> approve(Commission c) {
-        c.status = Commission.Status.PENDING; // released by the sweep once its hold has elapsed
-        return Uni.createFrom().voidItem();
+    /**
+     * Cleared by this case: back to PENDING (released by the sweep once its hold has elapsed), unless
+     * another OPEN case is about the same referred user: then that case holds it now.
+     */
+    private Uni<Void> approve(Commission c, UUID caseId) {
+        return cases.otherOpenCaseOf(c.referredUserId, caseId)
+                .invoke(other -> {
+                    if (other == null) {
+                        c.status = Commission.Status.PENDING;
+                    } else {
+                        c.fraudCaseId = other;
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> reject(Commission c) {
