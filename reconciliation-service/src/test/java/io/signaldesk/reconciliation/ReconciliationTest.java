@@ -343,8 +343,10 @@ class ReconciliationTest {
     @Test
     void theDailyLossGuardBlocksAndClearsItselfAtTheDaysReset() throws Exception {
         Terminal term = Terminal.create();
+        // two days ago at 10:00 UTC, so "the next day" is in the past at any time of today (a next day
+        // of today 10:00 would be a snapshot from the future before 10:00 UTC, and ignored)
         Instant yesterday = Instant.now()
-                .minus(1, ChronoUnit.DAYS)
+                .minus(2, ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.DAYS)
                 .plus(10, ChronoUnit.HOURS);
         term.snapshot("1000", "1000", yesterday);
