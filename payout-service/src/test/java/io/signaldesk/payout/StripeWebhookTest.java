@@ -13,7 +13,11 @@ import static io.signaldesk.payout.BillingFixture.invoice;
 import static io.signaldesk.payout.BillingFixture.linked;
 import static io.signaldesk.payout.BillingFixture.mySubscription;
 import static io.signaldesk.payout.BillingFixture.now;
+import static io.signaldesk.payout.BillingFixture.realCharge;
+import static io.signaldesk.payout.BillingFixture.realInvoice;
 import static io.signaldesk.payout.BillingFixture.refund;
+import static io.signaldesk.payout.BillingFixture.refundObject;
+import static io.signaldesk.payout.BillingFixture.stripeKnowsPayment;
 import static io.signaldesk.payout.BillingFixture.subscription;
 import static io.signaldesk.payout.BillingFixture.subscriptionUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +31,7 @@ import io.signaldesk.localstack.ManagementPort;
 import io.signaldesk.localstack.StripeWebhooks;
 import io.signaldesk.localstack.TestTopics;
 import io.signaldesk.payout.BillingFixture.Linked;
+import io.signaldesk.payout.BillingFixture.RealPayment;
 import io.signaldesk.payout.config.BillingClock;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.inject.literal.NamedLiteral;
@@ -146,6 +151,90 @@ class StripeWebhookTest {
                         .toString());
         assertThat(e.getString("paidAt"))
                 .isEqualTo(Instant.ofEpochSecond(1_780_000_000L).toString());
+    }
+
+    @Test
+    void aRealShapedInvoicePaidLearnsItsChargeIntentAndCardFingerprintFromStripe() {
+        Linked l = linked();
+        RealPayment p = stripeKnowsPayment(2900, "fp_real_card");
+        deliver(event(id("evt_"), "invoice.paid", realInvoice(p.invoice(), l.customer(), 2900, "usd"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+
+        assertThat(text("SELECT charge_id || ' ' || payment_intent_id || ' ' || fingerprint || ' ' || tier"
+                        + " FROM payout.payments WHERE invoice_id = '" + p.invoice() + "'"))
+                .isEqualTo(p.charge() + " " + p.intent() + " fp_real_card PRO");
+        List<Published> events = published(l.user(), 1);
+        assertThat(events).extracting(Published::type).containsExactly("io.signaldesk.PaymentSucceeded");
+        assertThat(events.get(0).data().getString("paymentFingerprint")).isEqualTo("fp_real_card");
+        assertThat(FakeStripeResource.stripe.requests("GET", "/v1/charges/" + p.charge()))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void realRefundEventsAndAChargeRefundedWithoutAListClawBackEachRefundOnce() {
+        Linked l = linked();
+        RealPayment p = stripeKnowsPayment(2900, "fp_refunded_card");
+        deliver(event(id("evt_"), "invoice.paid", realInvoice(p.invoice(), l.customer(), 2900, "usd"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        String re1 = id("re_");
+        // pending: no money went back yet
+        deliver(event(id("evt_"), "refund.created", refundObject(re1, p.charge(), p.intent(), 1000, "pending"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        deliver(event(
+                        id("evt_"),
+                        "refund.updated",
+                        refundObject(re1, p.charge(), p.intent(), 1000, "succeeded"),
+                        now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        FakeStripeResource.stripe.putRefund(re1, p.charge(), p.intent(), 1000, "usd", "succeeded");
+        // charge.refunded for the same refund: Stripe lists re1, already announced
+        deliver(event(id("evt_"), "charge.refunded", realCharge(p.charge(), p.intent(), 2900, 1000), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        // a second refund seen first through charge.refunded, then its refund.updated
+        String re2 = id("re_");
+        FakeStripeResource.stripe.putRefund(re2, p.charge(), p.intent(), 1500, "usd", "succeeded");
+        deliver(event(id("evt_"), "charge.refunded", realCharge(p.charge(), p.intent(), 2900, 2500), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        deliver(event(
+                        id("evt_"),
+                        "refund.updated",
+                        refundObject(re2, p.charge(), p.intent(), 1500, "succeeded"),
+                        now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        // a dispute names the charge by id
+        String dp = id("dp_");
+        deliver(event(id("evt_"), "charge.dispute.created", dispute(dp, p.charge(), 2900, "needs_response"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+
+        List<Published> refunds = published(l.user(), 4).stream()
+                .filter(e -> e.type().equals("io.signaldesk.PaymentRefunded"))
+                .toList();
+        assertThat(refunds)
+                .extracting(e -> e.data().getString("refundId") + " "
+                        + e.data().getJsonObject("amount").getString("amount") + " "
+                        + e.data().getString("reason") + " " + e.data().getString("stripeChargeId"))
+                .containsExactly(
+                        re1 + " 10.00 refund " + p.charge(),
+                        re2 + " 15.00 refund " + p.charge(),
+                        dp + " 4.00 dispute " + p.charge());
+        assertThat(text("SELECT refunded FROM payout.payments WHERE invoice_id = '" + p.invoice() + "'"))
+                .isEqualTo("29.0000");
     }
 
     @Test

@@ -72,6 +72,7 @@ public class StripeWebhookService {
     private final Plans plans;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final StripeWebhookLookups lookups;
 
     public StripeWebhookService(
             StripeConfig stripe,
@@ -83,7 +84,9 @@ public class StripeWebhookService {
             PaymentRefundRepository refunds,
             Plans plans,
             Outbox outbox,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            StripeWebhookLookups lookups) {
+        this.lookups = lookups;
         this.stripe = stripe;
         this.mapper = mapper;
         this.clock = clock;
@@ -141,21 +144,8 @@ public class StripeWebhookService {
         String metricType = type;
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String eventId = event.getId();
-        return Panache.withTransaction(() -> events.claim(
-                                eventId,
-                                event.getType(),
-                                created,
-                                clock.instant().truncatedTo(ChronoUnit.MICROS))
-                        .chain(first -> {
-                            if (!first) {
-                                return Uni.createFrom().item(Result.DUPLICATE);
-                            }
-                            return apply(effect, created)
-                                    .call(outcome -> outcome == Outcome.IGNORED
-                                            ? events.markOutcome(eventId, Outcome.IGNORED)
-                                            : Uni.createFrom().voidItem())
-                                    .map(outcome -> outcome == Outcome.APPLIED ? Result.APPLIED : Result.IGNORED);
-                        }))
+        return lookups.complete(effect)
+                .chain(complete -> inTransaction(complete, eventId, event.getType(), created))
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, ""))
                 .transform(t -> new ProblemException(Problem.of(
                         503,
@@ -169,6 +159,22 @@ public class StripeWebhookService {
                         count(metricType, "refused");
                     }
                 });
+    }
+
+    /** Claims the event id, applies the effect and enqueues its events, in one transaction. */
+    private Uni<Result> inTransaction(Effect effect, String eventId, String type, Instant created) {
+        return Panache.withTransaction(() -> events.claim(
+                        eventId, type, created, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .chain(first -> {
+                    if (!first) {
+                        return Uni.createFrom().item(Result.DUPLICATE);
+                    }
+                    return apply(effect, created)
+                            .call(outcome -> outcome == Outcome.IGNORED
+                                    ? events.markOutcome(eventId, Outcome.IGNORED)
+                                    : Uni.createFrom().voidItem())
+                            .map(outcome -> outcome == Outcome.APPLIED ? Result.APPLIED : Result.IGNORED);
+                }));
     }
 
     private static String metricType(String type) {
@@ -269,6 +275,7 @@ public class StripeWebhookService {
                 pay.invoiceId = p.invoiceId();
                 pay.paymentId = paymentId(p.invoiceId());
                 pay.chargeId = p.chargeId();
+                pay.paymentIntentId = p.paymentIntentId();
                 pay.userId = a.userId;
                 pay.amount = p.amount().amount();
                 pay.currency = p.amount().currencyCode();
@@ -296,10 +303,11 @@ public class StripeWebhookService {
     }
 
     private Uni<Outcome> refunds(Refunds r) {
-        return payments.lockByCharge(r.chargeId()).chain(pay -> {
+        return payments.lockByChargeOrIntent(r.chargeId(), r.paymentIntentId()).chain(pay -> {
             if (pay == null) {
                 return ignored("refund of a charge never seen paid");
             }
+            learnCharge(pay, r.chargeId());
             Uni<Boolean> any = Uni.createFrom().item(false);
             for (GiveBack g : r.refunds()) {
                 any = any.chain(
@@ -313,13 +321,21 @@ public class StripeWebhookService {
         if (!d.withdrawn()) {
             return ignored("dispute closed in our favour");
         }
-        return payments.lockByCharge(d.chargeId()).chain(pay -> {
+        return payments.lockByChargeOrIntent(d.chargeId(), d.paymentIntentId()).chain(pay -> {
             if (pay == null) {
                 return ignored("dispute of a charge never seen paid");
             }
+            learnCharge(pay, d.chargeId());
             return giveBack(pay, d.dispute(), PaymentRefund.Reason.DISPUTE)
                     .map(applied -> applied ? Outcome.APPLIED : Outcome.IGNORED);
         });
+    }
+
+    /** A payment matched by its payment intent learns its charge from the refund or dispute. */
+    private static void learnCharge(Payment pay, String chargeId) {
+        if (pay.chargeId == null && chargeId != null) {
+            pay.chargeId = chargeId;
+        }
     }
 
     /**
