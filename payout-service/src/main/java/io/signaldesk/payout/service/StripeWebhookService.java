@@ -16,6 +16,7 @@ import io.signaldesk.payout.config.StripeConfig;
 import io.signaldesk.payout.repository.BillingAccountRepository;
 import io.signaldesk.payout.repository.PaymentRefundRepository;
 import io.signaldesk.payout.repository.PaymentRepository;
+import io.signaldesk.payout.repository.PendingGiveBackRepository;
 import io.signaldesk.payout.repository.StripeEventRepository;
 import io.signaldesk.payout.service.StripeWebhookObjects.Dispute;
 import io.signaldesk.payout.service.StripeWebhookObjects.Effect;
@@ -59,7 +60,8 @@ public class StripeWebhookService {
     public enum Result {
         APPLIED,
         DUPLICATE,
-        IGNORED
+        IGNORED,
+        DEFERRED
     }
 
     private final StripeConfig stripe;
@@ -73,6 +75,7 @@ public class StripeWebhookService {
     private final Outbox outbox;
     private final MeterRegistry metrics;
     private final StripeWebhookLookups lookups;
+    private final PendingGiveBackRepository pending;
 
     public StripeWebhookService(
             StripeConfig stripe,
@@ -85,7 +88,9 @@ public class StripeWebhookService {
             Plans plans,
             Outbox outbox,
             MeterRegistry metrics,
-            StripeWebhookLookups lookups) {
+            StripeWebhookLookups lookups,
+            PendingGiveBackRepository pending) {
+        this.pending = pending;
         this.lookups = lookups;
         this.stripe = stripe;
         this.mapper = mapper;
@@ -170,10 +175,10 @@ public class StripeWebhookService {
                         return Uni.createFrom().item(Result.DUPLICATE);
                     }
                     return apply(effect, created)
-                            .call(outcome -> outcome == Outcome.IGNORED
-                                    ? events.markOutcome(eventId, Outcome.IGNORED)
+                            .call(outcome -> outcome != Outcome.APPLIED
+                                    ? events.markOutcome(eventId, outcome)
                                     : Uni.createFrom().voidItem())
-                            .map(outcome -> outcome == Outcome.APPLIED ? Result.APPLIED : Result.IGNORED);
+                            .map(outcome -> Result.valueOf(outcome.name()));
                 }));
     }
 
@@ -292,6 +297,7 @@ public class StripeWebhookService {
                                 p.amount(),
                                 pay.fingerprint,
                                 pay.paidAt)))
+                        .chain(() -> announcePending(pay))
                         .replaceWith(Outcome.APPLIED);
             });
         });
@@ -305,7 +311,14 @@ public class StripeWebhookService {
     private Uni<Outcome> refunds(Refunds r) {
         return payments.lockByChargeOrIntent(r.chargeId(), r.paymentIntentId()).chain(pay -> {
             if (pay == null) {
-                return ignored("refund of a charge never seen paid");
+                if (r.refunds().isEmpty()) {
+                    return ignored("no refund of a charge never seen paid");
+                }
+                Uni<Void> kept = Uni.createFrom().voidItem();
+                for (GiveBack g : r.refunds()) {
+                    kept = kept.chain(() -> keep(g, PaymentRefund.Reason.REFUND, r.chargeId(), r.paymentIntentId()));
+                }
+                return kept.replaceWith(Outcome.DEFERRED);
             }
             learnCharge(pay, r.chargeId());
             Uni<Boolean> any = Uni.createFrom().item(false);
@@ -318,16 +331,50 @@ public class StripeWebhookService {
     }
 
     private Uni<Outcome> dispute(Dispute d) {
-        if (!d.withdrawn()) {
-            return ignored("dispute closed in our favour");
+        if (!d.withdrawn()) { // won: nothing goes back, and nothing kept for later either
+            return pending.deleteById(d.dispute().id()).chain(() -> ignored("dispute closed in our favour"));
         }
         return payments.lockByChargeOrIntent(d.chargeId(), d.paymentIntentId()).chain(pay -> {
             if (pay == null) {
-                return ignored("dispute of a charge never seen paid");
+                return keep(d.dispute(), PaymentRefund.Reason.DISPUTE, d.chargeId(), d.paymentIntentId())
+                        .replaceWith(Outcome.DEFERRED);
             }
             learnCharge(pay, d.chargeId());
             return giveBack(pay, d.dispute(), PaymentRefund.Reason.DISPUTE)
                     .map(applied -> applied ? Outcome.APPLIED : Outcome.IGNORED);
+        });
+    }
+
+    private Uni<Void> keep(GiveBack g, PaymentRefund.Reason reason, String chargeId, String intentId) {
+        return pending.keep(
+                g.id(),
+                reason,
+                chargeId,
+                intentId,
+                g.amount().amount(),
+                g.amount().currencyCode(),
+                g.at().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * The refunds and disputes that arrived before this payment, announced right after it (oldest
+     * first, each once, clamped like any other) and no longer kept.
+     */
+    private Uni<Void> announcePending(Payment pay) {
+        return pending.lockFor(pay.chargeId, pay.paymentIntentId).chain(kept -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (var k : kept) {
+                all = all.chain(() -> {
+                    if (!k.currency.equals(pay.currency)) {
+                        LOG.warn("A refund kept for a payment is in another currency; dropped");
+                        return pending.delete(k);
+                    }
+                    GiveBack g = new GiveBack(
+                            k.giveBackId, Money.of(k.amount, Currency.getInstance(k.currency)), k.createdAt);
+                    return giveBack(pay, g, k.reason).chain(() -> pending.delete(k));
+                });
+            }
+            return all;
         });
     }
 
