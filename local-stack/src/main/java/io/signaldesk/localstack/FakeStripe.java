@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  * POST /v1/accounts}, {@code GET /v1/accounts/{id}}, {@code POST /v1/account_links}, {@code POST
  * /v1/transfers}, {@code GET /v1/transfers} ({@code transfer_group}), {@code GET
  * /v1/transfers/{id}}, {@code GET /v1/invoice_payments} ({@code invoice}), {@code GET
- * /v1/charges/{id}}, {@code GET /v1/refunds} ({@code charge} or {@code payment_intent}), {@code POST
- * /v1/checkout/sessions/{id}/expire}.
+ * /v1/charges/{id}}, {@code GET /v1/refunds} ({@code charge} or {@code payment_intent}), {@code GET
+ * /v1/checkout/sessions/{id}}, {@code POST /v1/checkout/sessions/{id}/expire}.
  */
 public final class FakeStripe implements AutoCloseable {
     /** The API version the events and objects claim (stripe-java 33.3.0's pinned version). */
@@ -387,6 +387,23 @@ public final class FakeStripe implements AutoCloseable {
                         "{\"id\":" + q(seg[4]) + ",\"object\":\"checkout.session\",\"status\":\"expired\","
                                 + "\"mode\":\"subscription\",\"livemode\":false}",
                         Duration.ZERO);
+            }
+            if (method.equals("GET") && seg.length == 5 && seg[2].equals("checkout") && seg[3].equals("sessions")) {
+                String status = sessionStatus.get(seg[4]);
+                return status == null
+                        ? json(
+                                404,
+                                error(
+                                        "invalid_request_error",
+                                        "resource_missing",
+                                        "No such checkout session",
+                                        "session"),
+                                Duration.ZERO)
+                        : json(
+                                200,
+                                "{\"id\":" + q(seg[4]) + ",\"object\":\"checkout.session\",\"status\":" + q(status)
+                                        + ",\"mode\":\"subscription\",\"livemode\":false}",
+                                Duration.ZERO);
             }
             if (method.equals("GET") && path.equals("/v1/invoice_payments")) {
                 String data =

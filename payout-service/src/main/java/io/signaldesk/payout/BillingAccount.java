@@ -23,6 +23,10 @@ public class BillingAccount {
     @Column(name = "stripe_subscription_id")
     public String stripeSubscriptionId;
 
+    /** The checkout session last opened for the user and not yet seen completed (expired before a new one). */
+    @Column(name = "checkout_session_id")
+    public String checkoutSessionId;
+
     @Column(nullable = false)
     public String tier;
 

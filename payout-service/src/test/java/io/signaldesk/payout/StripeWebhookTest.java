@@ -428,6 +428,41 @@ class StripeWebhookTest {
     }
 
     @Test
+    void eventsOfASecondSubscriptionDoNotChangeTheTierUntilTheCurrentOneEnded() {
+        Linked l = linked();
+        long t = now();
+        subscriptionUpdated(l, "active", "price_pro_monthly", t + 86400, false, t - 10)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        String other = id("sub_");
+        JsonObject elite = subscription(other, l.customer(), "active", "price_elite_monthly", t + 86400, false, null);
+        deliver(event(id("evt_"), "customer.subscription.created", elite, t - 5))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        assertThat(text("SELECT tier || ' ' || stripe_subscription_id FROM payout.billing_accounts WHERE user_id = '"
+                        + l.user() + "'"))
+                .isEqualTo("PRO " + l.subscription());
+        // the current one ends: the other one may take over
+        deliver(event(
+                        id("evt_"),
+                        "customer.subscription.deleted",
+                        subscription(l.subscription(), l.customer(), "canceled", "price_pro_monthly", t, false, null),
+                        t))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        deliver(event(id("evt_"), "customer.subscription.updated", elite, t + 1))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        assertThat(published(l.user(), 3))
+                .extracting(p -> p.data().getString("tier"))
+                .containsExactly("PRO", "FREE", "ELITE");
+    }
+
+    @Test
     void aDeletedSubscriptionReturnsTheUserToFree() {
         Linked l = linked();
         long t = now();

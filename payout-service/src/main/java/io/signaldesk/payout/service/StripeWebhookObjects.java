@@ -23,7 +23,7 @@ final class StripeWebhookObjects {
     sealed interface Effect {}
 
     /** checkout.session.completed: the user behind a Stripe customer and subscription. */
-    record Link(UUID userId, String customerId, String subscriptionId) implements Effect {}
+    record Link(String sessionId, UUID userId, String customerId, String subscriptionId) implements Effect {}
 
     /** invoice.paid. */
     record InvoicePaid(
@@ -118,7 +118,7 @@ final class StripeWebhookObjects {
         if (user == null) {
             user = uuid(text(o.path("metadata"), "user_id"));
         }
-        return new Link(user, requiredId(o, "customer"), requiredId(o, "subscription"));
+        return new Link(requiredText(o, "id"), user, requiredId(o, "customer"), requiredId(o, "subscription"));
     }
 
     private static Effect invoicePaid(JsonNode o, Instant eventCreated) {

@@ -55,6 +55,8 @@ import org.jboss.logging.Logger;
 public class StripeWebhookService {
     private static final Logger LOG = Logger.getLogger(StripeWebhookService.class);
     static final String METRIC = "signaldesk.billing.webhook.events";
+    /** Subscription events ignored because the account holds another live subscription. */
+    static final String FOREIGN_METRIC = "signaldesk.billing.subscription.other";
 
     /** What became of a delivery. */
     public enum Result {
@@ -255,9 +257,12 @@ public class StripeWebhookService {
                     LOG.warn("A checkout session names a user already linked to another Stripe customer; ignored");
                     return Outcome.IGNORED;
                 }
-                if (a.stripeSubscriptionId == null) {
+                if (a.stripeSubscriptionId == null || a.status.ended()) {
                     a.stripeSubscriptionId = l.subscriptionId();
                     a.updatedAt = now();
+                }
+                if (l.sessionId().equals(a.checkoutSessionId)) {
+                    a.checkoutSessionId = null; // completed: no longer to be expired by a new checkout
                 }
                 return Outcome.APPLIED;
             });
@@ -432,6 +437,13 @@ public class StripeWebhookService {
             }
             if (s.deleted() && a.stripeSubscriptionId != null && !a.stripeSubscriptionId.equals(s.subscriptionId())) {
                 return ignored("an earlier subscription ended after a newer one took over");
+            }
+            if (a.stripeSubscriptionId != null
+                    && !a.stripeSubscriptionId.equals(s.subscriptionId())
+                    && !a.status.ended()) {
+                metrics.counter(FOREIGN_METRIC).increment();
+                LOG.warn("An event of a subscription other than the account's live one; ignored");
+                return ignored("not the account's current subscription");
             }
             Plans.Plan plan = s.status().entitled()
                     ? plans.byPriceId(s.priceId()).orElseGet(() -> {
