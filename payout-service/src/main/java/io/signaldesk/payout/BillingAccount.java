@@ -44,6 +44,10 @@ public class BillingAccount {
     @Column(name = "state_at")
     public Instant stateAt;
 
+    /** Incremented with each subscription state applied; carried by SubscriptionChanged. */
+    @Column(nullable = false)
+    public long version;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

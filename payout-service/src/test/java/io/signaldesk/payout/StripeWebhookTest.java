@@ -463,6 +463,38 @@ class StripeWebhookTest {
     }
 
     @Test
+    void createdIncompleteAndUpdatedActiveInTheSameSecondEndOnProWhicheverArrivesFirstAndAreVersioned() {
+        long t = now();
+        for (boolean reversed : List.of(false, true)) {
+            Linked l = linked();
+            FakeStripeResource.stripe.putSubscription(
+                    l.subscription(), l.customer(), "active", t + 86400, "price_pro_monthly");
+            String created = event(
+                    id("evt_"),
+                    "customer.subscription.created",
+                    subscription(
+                            l.subscription(), l.customer(), "incomplete", "price_pro_monthly", t + 86400, false, null),
+                    t);
+            String updated = event(
+                    id("evt_"),
+                    "customer.subscription.updated",
+                    subscription(l.subscription(), l.customer(), "active", "price_pro_monthly", t + 86400, false, null),
+                    t);
+            for (String e : reversed ? List.of(updated, created) : List.of(created, updated)) {
+                deliver(e).then().statusCode(200);
+            }
+            mySubscription(l.user()).body("tier", equalTo("PRO")).body("status", equalTo("ACTIVE"));
+            List<Published> events = published(l.user(), 2);
+            assertThat(events)
+                    .extracting(p -> p.data().getLong("version"))
+                    .as("reversed=" + reversed)
+                    .containsExactly(1L, 2L);
+            assertThat(events.get(1).data().getString("tier")).isEqualTo("PRO");
+            assertThat(events.get(1).data().getString("status")).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
     void aDeletedSubscriptionReturnsTheUserToFree() {
         Linked l = linked();
         long t = now();

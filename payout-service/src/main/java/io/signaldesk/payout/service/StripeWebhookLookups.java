@@ -6,10 +6,15 @@ import com.stripe.model.InvoicePayment;
 import com.stripe.model.Refund;
 import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.RefundListParams;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.payout.BillingAccount;
+import io.signaldesk.payout.BillingStatus;
+import io.signaldesk.payout.repository.BillingAccountRepository;
 import io.signaldesk.payout.service.StripeWebhookObjects.Effect;
 import io.signaldesk.payout.service.StripeWebhookObjects.GiveBack;
 import io.signaldesk.payout.service.StripeWebhookObjects.InvoicePaid;
 import io.signaldesk.payout.service.StripeWebhookObjects.Refunds;
+import io.signaldesk.payout.service.StripeWebhookObjects.SubscriptionState;
 import io.signaldesk.payout.stripe.StripeCalls;
 import io.signaldesk.platform.money.Money;
 import io.signaldesk.platform.problem.Problem;
@@ -31,12 +36,17 @@ import java.util.Locale;
 @ApplicationScoped
 class StripeWebhookLookups {
     private final StripeCalls stripe;
+    private final BillingAccountRepository accounts;
 
-    StripeWebhookLookups(StripeCalls stripe) {
+    StripeWebhookLookups(StripeCalls stripe, BillingAccountRepository accounts) {
         this.stripe = stripe;
+        this.accounts = accounts;
     }
 
-    Uni<Effect> complete(Effect effect) {
+    Uni<Effect> complete(Effect effect, Instant created) {
+        if (effect instanceof SubscriptionState s) {
+            return subscription(s, created).map(e -> (Effect) e);
+        }
         if (effect instanceof InvoicePaid p && p.needsStripe()) {
             return invoice(p).map(e -> (Effect) e);
         }
@@ -106,6 +116,53 @@ class StripeWebhookLookups {
                 });
     }
 
+    /**
+     * A subscription event whose {@code created} equals that of the state applied last cannot be
+     * ordered by time: Stripe's current state of the subscription is applied instead (read here,
+     * outside the transaction; the transaction refuses a tie not read so, and Stripe retries).
+     */
+    private Uni<SubscriptionState> subscription(SubscriptionState s, Instant created) {
+        return Panache.withSession(() -> s.customerId() == null
+                        ? Uni.createFrom().<BillingAccount>nullItem()
+                        : accounts.find("stripeCustomerId", s.customerId()).firstResult())
+                .chain(a -> {
+                    boolean tie = a != null && created.equals(a.stateAt);
+                    if (!tie) {
+                        return Uni.createFrom().item(s);
+                    }
+                    return stripe.run(c -> c.v1().subscriptions().retrieve(s.subscriptionId()))
+                            .map(sub -> {
+                                var item = sub.getItems() == null
+                                                || sub.getItems().getData().isEmpty()
+                                        ? null
+                                        : sub.getItems().getData().get(0);
+                                BillingStatus st =
+                                        BillingStatus.ofStripe(sub.getStatus()).orElse(s.status());
+                                return s.now(
+                                        st,
+                                        item == null || item.getPrice() == null
+                                                ? null
+                                                : item.getPrice().getId(),
+                                        item == null || item.getCurrentPeriodEnd() == null
+                                                ? null
+                                                : Instant.ofEpochSecond(item.getCurrentPeriodEnd()),
+                                        Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()));
+                            })
+                            .onFailure(InvalidRequestException.class)
+                            .recoverWithItem(s.asCurrent())
+                            .onFailure(t -> !(t instanceof ProblemException))
+                            .transform(t -> unavailable());
+                });
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(
+                503,
+                "stripe-unavailable",
+                "Stripe unavailable",
+                "Stripe could not be asked about the event; Stripe retries the delivery"));
+    }
+
     private <T> Uni<T> call(StripeCalls.Call<T> c) {
         return stripe.run(c).onFailure().transform(t -> {
             if (t instanceof ProblemException) {
@@ -114,11 +171,7 @@ class StripeWebhookLookups {
             if (t instanceof InvalidRequestException) {
                 return StripeWebhookObjects.malformed("Stripe does not know an object the event names");
             }
-            return new ProblemException(Problem.of(
-                    503,
-                    "stripe-unavailable",
-                    "Stripe unavailable",
-                    "Stripe could not be asked about the event; Stripe retries the delivery"));
+            return unavailable();
         });
     }
 }

@@ -76,8 +76,40 @@ final class StripeWebhookObjects {
             boolean deleted,
             String priceId,
             Instant currentPeriodEnd,
-            boolean cancelAtPeriodEnd)
-            implements Effect {}
+            boolean cancelAtPeriodEnd,
+            boolean current)
+            implements Effect {
+        /**
+         * Stripe's state of the subscription now, asked when this event ties in {@code created} with
+         * the state applied last ({@code current}; Stripe's seconds cannot order the two).
+         */
+        SubscriptionState now(BillingStatus st, String price, Instant periodEnd, boolean cancel) {
+            return new SubscriptionState(
+                    subscriptionId,
+                    customerId,
+                    metadataUser,
+                    st,
+                    deleted || st == BillingStatus.CANCELED,
+                    price == null ? priceId : price,
+                    periodEnd == null ? currentPeriodEnd : periodEnd,
+                    cancel,
+                    true);
+        }
+
+        /** The event's own state, trusted for a tie (Stripe does not know the subscription). */
+        SubscriptionState asCurrent() {
+            return new SubscriptionState(
+                    subscriptionId,
+                    customerId,
+                    metadataUser,
+                    status,
+                    deleted,
+                    priceId,
+                    currentPeriodEnd,
+                    cancelAtPeriodEnd,
+                    true);
+        }
+    }
 
     /** A type billing does not act on (or an object it has no business with): recorded, no effect. */
     record Unhandled() implements Effect {}
@@ -258,7 +290,8 @@ final class StripeWebhookObjects {
                 deleted,
                 priceId,
                 periodEnd,
-                cancel != null && cancel.asBoolean());
+                cancel != null && cancel.asBoolean(),
+                false);
     }
 
     // ---- strict field readers

@@ -151,7 +151,7 @@ public class StripeWebhookService {
         String metricType = type;
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String eventId = event.getId();
-        return lookups.complete(effect)
+        return lookups.complete(effect, Instant.ofEpochSecond(event.getCreated()))
                 .chain(complete -> inTransaction(complete, eventId, event.getType(), created))
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, ""))
                 .transform(t -> new ProblemException(Problem.of(
@@ -435,6 +435,14 @@ public class StripeWebhookService {
             if (a.stateAt != null && created.isBefore(a.stateAt)) {
                 return ignored("older than the state applied");
             }
+            if (created.equals(a.stateAt) && !s.current()) { // tied since the look-up: Stripe retries
+                return Uni.createFrom()
+                        .failure(new ProblemException(Problem.of(
+                                503,
+                                "stripe-event-conflict",
+                                "Try again",
+                                "Another event of the subscription in the same second was applied meanwhile")));
+            }
             if (s.deleted() && a.stripeSubscriptionId != null && !a.stripeSubscriptionId.equals(s.subscriptionId())) {
                 return ignored("an earlier subscription ended after a newer one took over");
             }
@@ -457,6 +465,7 @@ public class StripeWebhookService {
             a.currentPeriodEnd = s.currentPeriodEnd();
             a.cancelAtPeriodEnd = !s.deleted() && s.cancelAtPeriodEnd();
             a.stateAt = created;
+            a.version = a.version + 1;
             a.updatedAt = now();
             return outbox.enqueue(new SubscriptionChanged(
                             a.userId,
@@ -465,7 +474,8 @@ public class StripeWebhookService {
                             a.currentPeriodEnd,
                             plan.maxDevices(),
                             plan.maxSubscriptions(),
-                            created))
+                            created,
+                            a.version))
                     .replaceWith(Outcome.APPLIED);
         });
     }
