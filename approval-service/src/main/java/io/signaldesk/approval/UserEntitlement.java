@@ -27,4 +27,8 @@ public class UserEntitlement {
     /** The time of the billing event these limits come from. */
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    /** The billing version of these limits (the highest wins; 0: unversioned). */
+    @Column(nullable = false)
+    public long version;
 }

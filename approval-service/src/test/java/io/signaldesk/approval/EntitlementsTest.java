@@ -149,6 +149,25 @@ class EntitlementsTest {
     }
 
     @Test
+    void changesInTheSameSecondAreOrderedByTheirVersionWhicheverArrivesFirst() throws Exception {
+        Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UUID inOrder = UUID.randomUUID();
+        send(subscriptionChanged(inOrder, "FREE", 1, 1, t, 1L), subscriptionChanged(inOrder, "PRO", 3, 10, t, 2L));
+        UUID reversed = UUID.randomUUID();
+        var late = subscriptionChanged(reversed, "FREE", 1, 1, t, 1L);
+        String lateId = new String(late.headers().lastHeader("ce_id").value());
+        send(subscriptionChanged(reversed, "PRO", 3, 10, t, 2L), late);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM approval.inbox WHERE event_id = '" + lateId + "'") == 1);
+        for (UUID user : List.of(inOrder, reversed)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(text("SELECT tier || ' ' || max_devices || ' ' || version"
+                                    + " FROM approval.user_entitlements WHERE user_id = '" + user + "'"))
+                            .isEqualTo("PRO 3 2"));
+        }
+    }
+
+    @Test
     void concurrentRegistrationsAndSubscriptionsCannotPassTheLimit() throws Exception {
         UUID user = UUID.randomUUID();
         entitle(user, "PRO", 3, 2);

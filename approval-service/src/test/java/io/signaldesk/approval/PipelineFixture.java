@@ -150,17 +150,25 @@ final class PipelineFixture {
     /** A billing.v1 SubscriptionChanged as payout-service publishes it. */
     static ProducerRecord<String, String> subscriptionChanged(
             UUID user, String tier, int maxDevices, int maxSubscriptions, Instant changedAt) {
-        String payload = new JsonObject()
+        return subscriptionChanged(user, tier, maxDevices, maxSubscriptions, changedAt, null);
+    }
+
+    /** ... with the user's subscription version (null: an unversioned event). */
+    static ProducerRecord<String, String> subscriptionChanged(
+            UUID user, String tier, int maxDevices, int maxSubscriptions, Instant changedAt, Long version) {
+        JsonObject payload = new JsonObject()
                 .put("userId", user.toString())
                 .put("tier", tier)
                 .put("status", "FREE".equals(tier) ? "CANCELED" : "ACTIVE")
                 .put("currentPeriodEnd", changedAt.plusSeconds(30 * 86400).toString())
                 .put("maxDevices", maxDevices)
                 .put("maxSubscriptions", maxSubscriptions)
-                .put("changedAt", changedAt.toString())
-                .encode();
+                .put("changedAt", changedAt.toString());
+        if (version != null) {
+            payload.put("version", version);
+        }
         ProducerRecord<String, String> r = new ProducerRecord<>(
-                cfg().get("signaldesk.kafka.topic-prefix") + "billing.v1", user.toString(), payload);
+                cfg().get("signaldesk.kafka.topic-prefix") + "billing.v1", user.toString(), payload.encode());
         r.headers()
                 .add("ce_specversion", b("1.0"))
                 .add("ce_id", b(UUID.randomUUID().toString()))

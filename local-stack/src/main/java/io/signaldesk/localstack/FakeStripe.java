@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * <p>Endpoints: {@code POST /v1/checkout/sessions}, {@code POST|GET /v1/subscriptions/{id}}, {@code
  * POST /v1/accounts}, {@code GET /v1/accounts/{id}}, {@code POST /v1/account_links}, {@code POST
  * /v1/transfers}, {@code GET /v1/transfers} ({@code transfer_group}), {@code GET
- * /v1/transfers/{id}}.
+ * /v1/transfers/{id}}, {@code GET /v1/invoice_payments} ({@code invoice}), {@code GET
+ * /v1/charges/{id}}, {@code GET /v1/refunds} ({@code charge} or {@code payment_intent}), {@code GET
+ * /v1/checkout/sessions/{id}}, {@code POST /v1/checkout/sessions/{id}/expire}.
  */
 public final class FakeStripe implements AutoCloseable {
     /** The API version the events and objects claim (stripe-java 33.3.0's pinned version). */
@@ -52,6 +54,11 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> transferGroups = new ConcurrentHashMap<>(); // id -> group
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> invoicePayments = new ConcurrentHashMap<>(); // invoice -> json
+    private final Map<String, String> charges = new ConcurrentHashMap<>();
+    private final Map<String, String> refunds = new ConcurrentHashMap<>(); // id -> json (insertion kept below)
+    private final List<String> refundOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> sessionStatus = new ConcurrentHashMap<>(); // checkout session -> status
     private final List<Map<String, String>> checkoutSessions =
             java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(1000);
@@ -146,6 +153,67 @@ public final class FakeStripe implements AutoCloseable {
     /** Makes a subscription known, as a checkout completed in Stripe would. */
     public void putSubscription(String id, String customer, String status, long currentPeriodEnd) {
         subscriptions.put(id, subscriptionJson(id, customer, status, false, currentPeriodEnd));
+    }
+
+    /** The user finished paying in this checkout session (it can no longer be expired). */
+    public void completeCheckoutSession(String sessionId) {
+        sessionStatus.put(sessionId, "complete");
+    }
+
+    /** The status of a checkout session created here ({@code open}, {@code complete}, {@code expired}); null if unknown. */
+    public String checkoutSessionStatus(String sessionId) {
+        return sessionStatus.get(sessionId);
+    }
+
+    /** Makes a subscription known with its price ({@code items.data[0].price.id}). */
+    public void putSubscription(String id, String customer, String status, long currentPeriodEnd, String priceId) {
+        subscriptions.put(
+                id,
+                subscriptionJson(id, customer, status, false, currentPeriodEnd)
+                        .replace(
+                                "\"current_period_end\":" + currentPeriodEnd + "}",
+                                "\"current_period_end\":" + currentPeriodEnd + ",\"price\":{\"id\":" + q(priceId)
+                                        + ",\"object\":\"price\"}}"));
+    }
+
+    /**
+     * Records a paid payment of an invoice, as {@code GET /v1/invoice_payments?invoice=} lists it
+     * (basil+: the invoice itself no longer names its charge).
+     */
+    public void putInvoicePayment(
+            String invoiceId, String paymentIntentId, String chargeId, long amountPaid, String currency) {
+        String json = "{\"id\":" + q(nextId("inpay_")) + ",\"object\":\"invoice_payment\",\"invoice\":" + q(invoiceId)
+                + ",\"status\":\"paid\",\"is_default\":true,\"amount_paid\":" + amountPaid + ",\"amount_requested\":"
+                + amountPaid + ",\"currency\":" + q(currency) + ",\"livemode\":false,\"payment\":{\"type\":"
+                + "\"payment_intent\",\"payment_intent\":" + q(paymentIntentId) + ",\"charge\":" + q(chargeId) + "}}";
+        invoicePayments
+                .computeIfAbsent(invoiceId, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(json);
+    }
+
+    /** Makes a charge known ({@code GET /v1/charges/{id}}), paid by a card with this fingerprint. */
+    public void putCharge(String chargeId, String paymentIntentId, long amount, String currency, String fingerprint) {
+        charges.put(
+                chargeId,
+                "{\"id\":" + q(chargeId) + ",\"object\":\"charge\",\"amount\":" + amount
+                        + ",\"amount_refunded\":0,\"currency\":" + q(currency) + ",\"paid\":true,\"status\":"
+                        + "\"succeeded\",\"payment_intent\":" + q(paymentIntentId) + ",\"livemode\":false,"
+                        + "\"payment_method_details\":{\"type\":\"card\",\"card\":{\"brand\":\"visa\",\"last4\":"
+                        + "\"4242\",\"fingerprint\":" + q(fingerprint) + "}}}");
+    }
+
+    /** Makes a refund known ({@code GET /v1/refunds?charge=}); a later put of the same id replaces it. */
+    public void putRefund(
+            String refundId, String chargeId, String paymentIntentId, long amount, String currency, String status) {
+        if (refunds.put(
+                        refundId,
+                        "{\"id\":" + q(refundId) + ",\"object\":\"refund\",\"amount\":" + amount + ",\"currency\":"
+                                + q(currency) + ",\"status\":" + q(status) + ",\"charge\":" + q(chargeId)
+                                + ",\"payment_intent\":" + q(paymentIntentId) + ",\"created\":"
+                                + System.currentTimeMillis() / 1000 + "}")
+                == null) {
+            refundOrder.add(refundId);
+        }
     }
 
     public WireMockServer server() {
@@ -281,6 +349,7 @@ public final class FakeStripe implements AutoCloseable {
             if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
                 String id = nextId("cs_test_");
                 checkoutSessions.add(Map.copyOf(form));
+                sessionStatus.put(id, "open");
                 return json(
                         200,
                         "{\"id\":" + q(id) + ",\"object\":\"checkout.session\",\"mode\":" + q(form.get("mode"))
@@ -288,6 +357,91 @@ public final class FakeStripe implements AutoCloseable {
                                 + q(form.get("client_reference_id")) + ",\"customer\":" + q(form.get("customer"))
                                 + ",\"status\":\"open\",\"created\":" + now + ",\"metadata\":" + metadata(form)
                                 + ",\"livemode\":false}",
+                        Duration.ZERO);
+            }
+            if (method.equals("POST")
+                    && seg.length == 6
+                    && seg[2].equals("checkout")
+                    && seg[3].equals("sessions")
+                    && seg[5].equals("expire")) {
+                String status = sessionStatus.get(seg[4]);
+                if (status == null) {
+                    return json(
+                            404,
+                            error("invalid_request_error", "resource_missing", "No such checkout session", "session"),
+                            Duration.ZERO);
+                }
+                if (!status.equals("open")) {
+                    return json(
+                            400,
+                            error(
+                                    "invalid_request_error",
+                                    null,
+                                    "Only Checkout Sessions with a status of `open` can be expired.",
+                                    null),
+                            Duration.ZERO);
+                }
+                sessionStatus.put(seg[4], "expired");
+                return json(
+                        200,
+                        "{\"id\":" + q(seg[4]) + ",\"object\":\"checkout.session\",\"status\":\"expired\","
+                                + "\"mode\":\"subscription\",\"livemode\":false}",
+                        Duration.ZERO);
+            }
+            if (method.equals("GET") && seg.length == 5 && seg[2].equals("checkout") && seg[3].equals("sessions")) {
+                String status = sessionStatus.get(seg[4]);
+                return status == null
+                        ? json(
+                                404,
+                                error(
+                                        "invalid_request_error",
+                                        "resource_missing",
+                                        "No such checkout session",
+                                        "session"),
+                                Duration.ZERO)
+                        : json(
+                                200,
+                                "{\"id\":" + q(seg[4]) + ",\"object\":\"checkout.session\",\"status\":" + q(status)
+                                        + ",\"mode\":\"subscription\",\"livemode\":false}",
+                                Duration.ZERO);
+            }
+            if (method.equals("GET") && path.equals("/v1/invoice_payments")) {
+                String data =
+                        String.join(",", invoicePayments.getOrDefault(form.getOrDefault("invoice", ""), List.of()));
+                return json(
+                        200,
+                        "{\"object\":\"list\",\"data\":[" + data
+                                + "],\"has_more\":false,\"url\":\"/v1/invoice_payments\"}",
+                        Duration.ZERO);
+            }
+            if (method.equals("GET") && seg.length == 4 && seg[2].equals("charges")) {
+                String ch = charges.get(seg[3]);
+                return ch == null
+                        ? json(
+                                404,
+                                error(
+                                        "invalid_request_error",
+                                        "resource_missing",
+                                        "No such charge: '" + seg[3] + "'",
+                                        "id"),
+                                Duration.ZERO)
+                        : json(200, ch, Duration.ZERO);
+            }
+            if (method.equals("GET") && path.equals("/v1/refunds")) {
+                String charge = form.get("charge");
+                String intent = form.get("payment_intent");
+                List<String> ids;
+                synchronized (refundOrder) {
+                    ids = List.copyOf(refundOrder);
+                }
+                String data = ids.stream()
+                        .map(refunds::get)
+                        .filter(j -> (charge == null || j.contains("\"charge\":" + q(charge)))
+                                && (intent == null || j.contains("\"payment_intent\":" + q(intent))))
+                        .collect(Collectors.joining(","));
+                return json(
+                        200,
+                        "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false,\"url\":\"/v1/refunds\"}",
                         Duration.ZERO);
             }
             if (seg.length == 4 && seg[2].equals("subscriptions")) {

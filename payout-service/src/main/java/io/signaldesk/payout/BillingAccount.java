@@ -23,6 +23,10 @@ public class BillingAccount {
     @Column(name = "stripe_subscription_id")
     public String stripeSubscriptionId;
 
+    /** The checkout session last opened for the user and not yet seen completed (expired before a new one). */
+    @Column(name = "checkout_session_id")
+    public String checkoutSessionId;
+
     @Column(nullable = false)
     public String tier;
 
@@ -39,6 +43,10 @@ public class BillingAccount {
     /** Stripe's {@code created} of the subscription event last applied (older ones are ignored). */
     @Column(name = "state_at")
     public Instant stateAt;
+
+    /** Incremented with each subscription state applied; carried by SubscriptionChanged. */
+    @Column(nullable = false)
+    public long version;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -20,6 +20,11 @@ public enum BillingStatus {
         return this == ACTIVE || this == TRIALING || this == PAST_DUE;
     }
 
+    /** Statuses of a subscription that is over for good: another subscription may take its place. */
+    public boolean ended() {
+        return this == CANCELED || this == INCOMPLETE_EXPIRED;
+    }
+
     /** Stripe's lower-case status ({@code past_due}); empty when Stripe sends one we do not know. */
     public static Optional<BillingStatus> ofStripe(String s) {
         if (s == null || s.isBlank()) {

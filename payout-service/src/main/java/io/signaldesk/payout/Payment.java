@@ -22,6 +22,9 @@ public class Payment {
     @Column(name = "charge_id")
     public String chargeId;
 
+    @Column(name = "payment_intent_id")
+    public String paymentIntentId;
+
     @Column(name = "user_id", nullable = false)
     public UUID userId;
 

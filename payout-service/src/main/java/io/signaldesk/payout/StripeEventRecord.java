@@ -14,7 +14,9 @@ import java.time.Instant;
 public class StripeEventRecord {
     public enum Outcome {
         APPLIED,
-        IGNORED
+        IGNORED,
+        /** A refund or dispute of a payment not seen yet: kept, announced after its invoice.paid. */
+        DEFERRED
     }
 
     @Id

@@ -109,11 +109,60 @@ class BillingApiTest {
                 .then()
                 .statusCode(409)
                 .contentType(PROBLEM)
-                .body("type", equalTo("https://signaldesk.io/problems/plan-already-active"));
+                .body("type", equalTo("https://signaldesk.io/problems/subscription-exists"));
+        // a second live subscription is refused too: plans change in Stripe's billing portal
+        checkout(user, "{\"plan\":\"ELITE\"}")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://signaldesk.io/problems/subscription-exists"));
+        assertThat(FakeStripeResource.stripe.checkoutSessions())
+                .noneMatch(s -> user.toString().equals(s.get("client_reference_id")));
+        // once the subscription ended, checkout is open again, as the known customer
+        BillingFixture.deliver(BillingFixture.event(
+                        BillingFixture.id("evt_"),
+                        "customer.subscription.deleted",
+                        BillingFixture.subscription(
+                                pro.subscription(),
+                                pro.customer(),
+                                "canceled",
+                                "price_pro_monthly",
+                                now(),
+                                false,
+                                null),
+                        now() + 1))
+                .then()
+                .statusCode(200);
         checkout(user, "{\"plan\":\"ELITE\"}").then().statusCode(200);
         assertThat(sessionOf(user))
                 .containsEntry("customer", pro.customer())
                 .containsEntry("line_items[0][price]", "price_elite_monthly");
+    }
+
+    @Test
+    void aSecondCheckoutExpiresTheOpenOneAndAfterACompletedOneIsAConflict() {
+        UUID user = UUID.randomUUID();
+        String first = checkout(user, "{\"plan\":\"PRO\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("sessionId");
+        String second = checkout(user, "{\"plan\":\"ELITE\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("sessionId");
+        assertThat(FakeStripeResource.stripe.checkoutSessionStatus(first)).isEqualTo("expired");
+        assertThat(FakeStripeResource.stripe.checkoutSessionStatus(second)).isEqualTo("open");
+        FakeStripeResource.stripe.completeCheckoutSession(second);
+        checkout(user, "{\"plan\":\"PRO\"}")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://signaldesk.io/problems/subscription-exists"));
+        assertThat(FakeStripeResource.stripe.checkoutSessions().stream()
+                        .filter(s -> user.toString().equals(s.get("client_reference_id"))))
+                .hasSize(2);
     }
 
     @Test

@@ -154,6 +154,83 @@ final class BillingFixture {
                                                                 new JsonObject().put("id", "price_pro_monthly")))));
     }
 
+    /**
+     * A paid invoice as Stripe sends it since basil (2025-03-31): no {@code charge} (its payments are
+     * InvoicePayment objects, fetched from Stripe), the price under {@code pricing.price_details} and
+     * the subscription's metadata under {@code parent.subscription_details}.
+     */
+    static JsonObject realInvoice(String id, String customer, long amountPaid, String currency) {
+        return new JsonObject()
+                .put("id", id)
+                .put("object", "invoice")
+                .put("customer", customer)
+                .put("amount_paid", amountPaid)
+                .put("currency", currency)
+                .put("status", "paid")
+                .put("status_transitions", new JsonObject().put("paid_at", 1_780_000_000L))
+                .put(
+                        "parent",
+                        new JsonObject()
+                                .put("type", "subscription_details")
+                                .put("subscription_details", new JsonObject().put("subscription", id("sub_"))))
+                .put(
+                        "lines",
+                        new JsonObject()
+                                .put("object", "list")
+                                .put(
+                                        "data",
+                                        new JsonArray()
+                                                .add(
+                                                        new JsonObject()
+                                                                .put("id", "il_1")
+                                                                .put("object", "line_item")
+                                                                .put(
+                                                                        "pricing",
+                                                                        new JsonObject()
+                                                                                .put("type", "price_details")
+                                                                                .put(
+                                                                                        "price_details",
+                                                                                        new JsonObject()
+                                                                                                .put(
+                                                                                                        "price",
+                                                                                                        "price_pro_monthly"))))));
+    }
+
+    /** A real-shaped paid invoice whose payment (intent and charge, paid by card {@code fingerprint}) Stripe knows. */
+    record RealPayment(String invoice, String intent, String charge) {}
+
+    static RealPayment stripeKnowsPayment(long amount, String fingerprint) {
+        RealPayment p = new RealPayment(id("in_"), id("pi_"), id("ch_"));
+        FakeStripeResource.stripe.putInvoicePayment(p.invoice(), p.intent(), p.charge(), amount, "usd");
+        FakeStripeResource.stripe.putCharge(p.charge(), p.intent(), amount, "usd", fingerprint);
+        return p;
+    }
+
+    /** A Refund object as refund.created / refund.updated carry it (charge and intent as ids). */
+    static JsonObject refundObject(String id, String charge, String intent, long amount, String status) {
+        return new JsonObject()
+                .put("id", id)
+                .put("object", "refund")
+                .put("amount", amount)
+                .put("currency", "usd")
+                .put("status", status)
+                .put("charge", charge)
+                .put("payment_intent", intent)
+                .put("created", now());
+    }
+
+    /** A Charge as charge.refunded carries it since 2022-11-15: no refunds list, only amount_refunded. */
+    static JsonObject realCharge(String id, String intent, long amount, long amountRefunded) {
+        return new JsonObject()
+                .put("id", id)
+                .put("object", "charge")
+                .put("amount", amount)
+                .put("amount_refunded", amountRefunded)
+                .put("currency", "usd")
+                .put("refunded", amountRefunded == amount)
+                .put("payment_intent", intent);
+    }
+
     static JsonObject refund(String id, long amount) {
         return new JsonObject()
                 .put("id", id)

@@ -13,7 +13,11 @@ import static io.signaldesk.payout.BillingFixture.invoice;
 import static io.signaldesk.payout.BillingFixture.linked;
 import static io.signaldesk.payout.BillingFixture.mySubscription;
 import static io.signaldesk.payout.BillingFixture.now;
+import static io.signaldesk.payout.BillingFixture.realCharge;
+import static io.signaldesk.payout.BillingFixture.realInvoice;
 import static io.signaldesk.payout.BillingFixture.refund;
+import static io.signaldesk.payout.BillingFixture.refundObject;
+import static io.signaldesk.payout.BillingFixture.stripeKnowsPayment;
 import static io.signaldesk.payout.BillingFixture.subscription;
 import static io.signaldesk.payout.BillingFixture.subscriptionUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +31,7 @@ import io.signaldesk.localstack.ManagementPort;
 import io.signaldesk.localstack.StripeWebhooks;
 import io.signaldesk.localstack.TestTopics;
 import io.signaldesk.payout.BillingFixture.Linked;
+import io.signaldesk.payout.BillingFixture.RealPayment;
 import io.signaldesk.payout.config.BillingClock;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.inject.literal.NamedLiteral;
@@ -146,6 +151,138 @@ class StripeWebhookTest {
                         .toString());
         assertThat(e.getString("paidAt"))
                 .isEqualTo(Instant.ofEpochSecond(1_780_000_000L).toString());
+    }
+
+    @Test
+    void aRealShapedInvoicePaidLearnsItsChargeIntentAndCardFingerprintFromStripe() {
+        Linked l = linked();
+        RealPayment p = stripeKnowsPayment(2900, "fp_real_card");
+        deliver(event(id("evt_"), "invoice.paid", realInvoice(p.invoice(), l.customer(), 2900, "usd"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+
+        assertThat(text("SELECT charge_id || ' ' || payment_intent_id || ' ' || fingerprint || ' ' || tier"
+                        + " FROM payout.payments WHERE invoice_id = '" + p.invoice() + "'"))
+                .isEqualTo(p.charge() + " " + p.intent() + " fp_real_card PRO");
+        List<Published> events = published(l.user(), 1);
+        assertThat(events).extracting(Published::type).containsExactly("io.signaldesk.PaymentSucceeded");
+        assertThat(events.get(0).data().getString("paymentFingerprint")).isEqualTo("fp_real_card");
+        assertThat(FakeStripeResource.stripe.requests("GET", "/v1/charges/" + p.charge()))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void realRefundEventsAndAChargeRefundedWithoutAListClawBackEachRefundOnce() {
+        Linked l = linked();
+        RealPayment p = stripeKnowsPayment(2900, "fp_refunded_card");
+        deliver(event(id("evt_"), "invoice.paid", realInvoice(p.invoice(), l.customer(), 2900, "usd"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        String re1 = id("re_");
+        // pending: no money went back yet
+        deliver(event(id("evt_"), "refund.created", refundObject(re1, p.charge(), p.intent(), 1000, "pending"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        deliver(event(
+                        id("evt_"),
+                        "refund.updated",
+                        refundObject(re1, p.charge(), p.intent(), 1000, "succeeded"),
+                        now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        FakeStripeResource.stripe.putRefund(re1, p.charge(), p.intent(), 1000, "usd", "succeeded");
+        // charge.refunded for the same refund: Stripe lists re1, already announced
+        deliver(event(id("evt_"), "charge.refunded", realCharge(p.charge(), p.intent(), 2900, 1000), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        // a second refund seen first through charge.refunded, then its refund.updated
+        String re2 = id("re_");
+        FakeStripeResource.stripe.putRefund(re2, p.charge(), p.intent(), 1500, "usd", "succeeded");
+        deliver(event(id("evt_"), "charge.refunded", realCharge(p.charge(), p.intent(), 2900, 2500), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        deliver(event(
+                        id("evt_"),
+                        "refund.updated",
+                        refundObject(re2, p.charge(), p.intent(), 1500, "succeeded"),
+                        now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        // a dispute names the charge by id
+        String dp = id("dp_");
+        deliver(event(id("evt_"), "charge.dispute.created", dispute(dp, p.charge(), 2900, "needs_response"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+
+        List<Published> refunds = published(l.user(), 4).stream()
+                .filter(e -> e.type().equals("io.signaldesk.PaymentRefunded"))
+                .toList();
+        assertThat(refunds)
+                .extracting(e -> e.data().getString("refundId") + " "
+                        + e.data().getJsonObject("amount").getString("amount") + " "
+                        + e.data().getString("reason") + " " + e.data().getString("stripeChargeId"))
+                .containsExactly(
+                        re1 + " 10.00 refund " + p.charge(),
+                        re2 + " 15.00 refund " + p.charge(),
+                        dp + " 4.00 dispute " + p.charge());
+        assertThat(text("SELECT refunded FROM payout.payments WHERE invoice_id = '" + p.invoice() + "'"))
+                .isEqualTo("29.0000");
+    }
+
+    @Test
+    void aRefundAndADisputeArrivingBeforeTheirInvoicePaidAreAnnouncedRightAfterThePaymentOnce() {
+        Linked l = linked();
+        RealPayment p = stripeKnowsPayment(2900, "fp_early_card");
+        String re1 = id("re_");
+        JsonObject refund = refundObject(re1, p.charge(), p.intent(), 1000, "succeeded");
+        deliver(event(id("evt_"), "refund.updated", refund, now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("deferred"));
+        // the same refund again in another event: kept once
+        deliver(event(id("evt_"), "refund.created", refund, now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("deferred"));
+        String dp = id("dp_");
+        deliver(event(id("evt_"), "charge.dispute.created", dispute(dp, p.charge(), 2900, "needs_response"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("deferred"));
+        assertThat(rows("payment_refunds", "refund_id IN ('" + re1 + "', '" + dp + "')"))
+                .isZero();
+        assertThat(published(l.user(), 0)).isEmpty();
+
+        deliver(event(id("evt_"), "invoice.paid", realInvoice(p.invoice(), l.customer(), 2900, "usd"), now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        // after the payment, a redelivered refund has no second effect
+        deliver(event(id("evt_"), "refund.updated", refund, now()))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+
+        assertThat(published(l.user(), 3))
+                .extracting(e -> e.type().substring("io.signaldesk.".length()) + " "
+                        + e.data().getString("refundId") + " "
+                        + e.data().getJsonObject("amount").getString("amount"))
+                .containsExactly(
+                        "PaymentSucceeded null 29.00",
+                        "PaymentRefunded " + re1 + " 10.00",
+                        "PaymentRefunded " + dp + " 19.00");
+        assertThat(text("SELECT refunded FROM payout.payments WHERE invoice_id = '" + p.invoice() + "'"))
+                .isEqualTo("29.0000");
+        assertThat(rows("pending_give_backs", "charge_id = '" + p.charge() + "'"))
+                .isZero();
     }
 
     @Test
@@ -291,6 +428,73 @@ class StripeWebhookTest {
     }
 
     @Test
+    void eventsOfASecondSubscriptionDoNotChangeTheTierUntilTheCurrentOneEnded() {
+        Linked l = linked();
+        long t = now();
+        subscriptionUpdated(l, "active", "price_pro_monthly", t + 86400, false, t - 10)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        String other = id("sub_");
+        JsonObject elite = subscription(other, l.customer(), "active", "price_elite_monthly", t + 86400, false, null);
+        deliver(event(id("evt_"), "customer.subscription.created", elite, t - 5))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        assertThat(text("SELECT tier || ' ' || stripe_subscription_id FROM payout.billing_accounts WHERE user_id = '"
+                        + l.user() + "'"))
+                .isEqualTo("PRO " + l.subscription());
+        // the current one ends: the other one may take over
+        deliver(event(
+                        id("evt_"),
+                        "customer.subscription.deleted",
+                        subscription(l.subscription(), l.customer(), "canceled", "price_pro_monthly", t, false, null),
+                        t))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        deliver(event(id("evt_"), "customer.subscription.updated", elite, t + 1))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("applied"));
+        assertThat(published(l.user(), 3))
+                .extracting(p -> p.data().getString("tier"))
+                .containsExactly("PRO", "FREE", "ELITE");
+    }
+
+    @Test
+    void createdIncompleteAndUpdatedActiveInTheSameSecondEndOnProWhicheverArrivesFirstAndAreVersioned() {
+        long t = now();
+        for (boolean reversed : List.of(false, true)) {
+            Linked l = linked();
+            FakeStripeResource.stripe.putSubscription(
+                    l.subscription(), l.customer(), "active", t + 86400, "price_pro_monthly");
+            String created = event(
+                    id("evt_"),
+                    "customer.subscription.created",
+                    subscription(
+                            l.subscription(), l.customer(), "incomplete", "price_pro_monthly", t + 86400, false, null),
+                    t);
+            String updated = event(
+                    id("evt_"),
+                    "customer.subscription.updated",
+                    subscription(l.subscription(), l.customer(), "active", "price_pro_monthly", t + 86400, false, null),
+                    t);
+            for (String e : reversed ? List.of(updated, created) : List.of(created, updated)) {
+                deliver(e).then().statusCode(200);
+            }
+            mySubscription(l.user()).body("tier", equalTo("PRO")).body("status", equalTo("ACTIVE"));
+            List<Published> events = published(l.user(), 2);
+            assertThat(events)
+                    .extracting(p -> p.data().getLong("version"))
+                    .as("reversed=" + reversed)
+                    .containsExactly(1L, 2L);
+            assertThat(events.get(1).data().getString("tier")).isEqualTo("PRO");
+            assertThat(events.get(1).data().getString("status")).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
     void aDeletedSubscriptionReturnsTheUserToFree() {
         Linked l = linked();
         long t = now();
@@ -323,10 +527,15 @@ class StripeWebhookTest {
                 .body("outcome", equalTo("ignored"));
         String unseenCharge = id("evt_");
         String refundId = id("re_");
+        // a refund of a charge not (yet) seen paid is kept until its invoice.paid, not announced
         deliver(event(unseenCharge, "charge.refunded", charge(id("ch_"), refund(refundId, 100)), now()))
                 .then()
                 .statusCode(200)
-                .body("outcome", equalTo("ignored"));
+                .body("outcome", equalTo("deferred"));
+        assertThat(rows("stripe_events", "event_id = '" + unseenCharge + "' AND outcome = 'DEFERRED'"))
+                .isEqualTo(1);
+        assertThat(rows("pending_give_backs", "give_back_id = '" + refundId + "'"))
+                .isEqualTo(1);
         String other = id("evt_");
         deliver(event(
                         other,
@@ -336,7 +545,7 @@ class StripeWebhookTest {
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("ignored"));
-        for (String e : List.of(unknown, unseenCharge, other)) {
+        for (String e : List.of(unknown, other)) {
             assertThat(rows("stripe_events", "event_id = '" + e + "' AND outcome = 'IGNORED'"))
                     .isEqualTo(1);
         }

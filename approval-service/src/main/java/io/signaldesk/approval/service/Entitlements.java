@@ -47,8 +47,9 @@ public class Entitlements {
 
     /** billing.v1 SubscriptionChanged: the user's new limits, unless newer ones are stored. */
     public Uni<Void> changed(SubscriptionChanged e) {
-        if (e.tier().isBlank() || e.maxDevices() < 0 || e.maxSubscriptions() < 0) {
-            throw new PoisonEventException("SubscriptionChanged with a blank tier or negative limits", null);
+        if (e.tier().isBlank() || e.maxDevices() < 0 || e.maxSubscriptions() < 0 || e.version() < 0) {
+            throw new PoisonEventException(
+                    "SubscriptionChanged with a blank tier, negative limits or a negative version", null);
         }
         return entitlements
                 .storeIfNewer(
@@ -56,7 +57,8 @@ public class Entitlements {
                         e.tier(),
                         e.maxDevices(),
                         e.maxSubscriptions(),
-                        e.changedAt().truncatedTo(ChronoUnit.MICROS))
+                        e.changedAt().truncatedTo(ChronoUnit.MICROS),
+                        e.version())
                 .invoke(stored -> {
                     if (!stored) {
                         LOG.debug("SubscriptionChanged older than the stored entitlements; ignored");

@@ -74,34 +74,78 @@ public class BillingService {
             throw ProblemException.conflict("plan-not-purchasable", plan.name() + " is free: there is nothing to buy");
         }
         return account(userId).chain(a -> {
-            if (a != null && a.status.entitled() && plan.name().equals(a.tier)) {
-                return Uni.createFrom()
-                        .failure(ProblemException.conflict(
-                                "plan-already-active", "Your " + plan.name() + " subscription is already active"));
+            if (a != null && a.status.entitled()) {
+                return Uni.createFrom().failure(subscriptionExists());
             }
-            SessionCreateParams.Builder params = SessionCreateParams.builder()
-                    .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                    .addLineItem(SessionCreateParams.LineItem.builder()
-                            .setPrice(plan.priceId().get())
-                            .setQuantity(1L)
-                            .build())
-                    .setClientReferenceId(userId.toString())
-                    .putMetadata("user_id", userId.toString())
-                    .putMetadata("plan", plan.name())
-                    .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
-                            .putMetadata("user_id", userId.toString())
-                            .putMetadata("plan", plan.name())
-                            .build())
-                    .setSuccessUrl(config.successUrl())
-                    .setCancelUrl(config.cancelUrl());
-            if (a != null && a.stripeCustomerId != null) {
-                params.setCustomer(a.stripeCustomerId);
-            }
-            return stripe.run(c -> c.v1().checkout().sessions().create(params.build()))
-                    .map(s -> new Checkout(s.getUrl(), s.getId()))
-                    .onFailure()
-                    .transform(BillingStripeErrors::toProblem);
+            Uni<Void> previous = a == null || a.checkoutSessionId == null
+                    ? Uni.createFrom().voidItem()
+                    : closeOpenCheckout(a.checkoutSessionId);
+            return previous.chain(() -> createCheckout(userId, plan, a)).call(c -> remember(userId, c.sessionId()));
         });
+    }
+
+    private static ProblemException subscriptionExists() {
+        return ProblemException.conflict(
+                "subscription-exists",
+                "You already have a subscription (or a checkout that completed): change plans in Stripe's"
+                        + " billing portal, or cancel and check out again once it ended");
+    }
+
+    /**
+     * A user has one checkout at a time, so two completed checkouts never make two live subscriptions:
+     * the previous session is expired in Stripe if still open; one that completed (its webhook not yet
+     * here) is a 409.
+     */
+    private Uni<Void> closeOpenCheckout(String sessionId) {
+        return stripe.run(c -> c.v1().checkout().sessions().retrieve(sessionId))
+                .chain(s -> {
+                    if ("complete".equals(s.getStatus())) {
+                        return Uni.createFrom().<Void>failure(subscriptionExists());
+                    }
+                    if (!"open".equals(s.getStatus())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return stripe.run(c -> c.v1().checkout().sessions().expire(sessionId))
+                            .replaceWithVoid();
+                })
+                .onFailure()
+                .transform(BillingStripeErrors::toProblem);
+    }
+
+    private Uni<Void> remember(UUID userId, String sessionId) {
+        return Panache.withTransaction(
+                        () -> accounts.insertIfAbsent(userId, plans.free().name(), clock.instant())
+                                .chain(() -> accounts.lockByUser(userId))
+                                .invoke(b -> {
+                                    b.checkoutSessionId = sessionId;
+                                    b.updatedAt = clock.instant();
+                                }))
+                .replaceWithVoid();
+    }
+
+    private Uni<Checkout> createCheckout(UUID userId, Plans.Plan plan, BillingAccount a) {
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setPrice(plan.priceId().get())
+                        .setQuantity(1L)
+                        .build())
+                .setClientReferenceId(userId.toString())
+                .putMetadata("user_id", userId.toString())
+                .putMetadata("plan", plan.name())
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                        .putMetadata("user_id", userId.toString())
+                        .putMetadata("plan", plan.name())
+                        .build())
+                .setSuccessUrl(config.successUrl())
+                .setCancelUrl(config.cancelUrl());
+        if (a != null && a.stripeCustomerId != null) {
+            params.setCustomer(a.stripeCustomerId);
+        }
+        return stripe.run(c -> c.v1().checkout().sessions().create(params.build()))
+                .map(s -> new Checkout(s.getUrl(), s.getId()))
+                .onFailure()
+                .transform(BillingStripeErrors::toProblem);
     }
 
     /**

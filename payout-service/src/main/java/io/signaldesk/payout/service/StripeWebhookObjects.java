@@ -23,7 +23,7 @@ final class StripeWebhookObjects {
     sealed interface Effect {}
 
     /** checkout.session.completed: the user behind a Stripe customer and subscription. */
-    record Link(UUID userId, String customerId, String subscriptionId) implements Effect {}
+    record Link(String sessionId, UUID userId, String customerId, String subscriptionId) implements Effect {}
 
     /** invoice.paid. */
     record InvoicePaid(
@@ -32,19 +32,40 @@ final class StripeWebhookObjects {
             UUID metadataUser,
             Money amount,
             String chargeId,
+            String paymentIntentId,
             String priceId,
             String fingerprint,
             Instant paidAt)
-            implements Effect {}
+            implements Effect {
+        /** Without its charge expanded (every real webhook): its charge and card are asked of Stripe. */
+        boolean needsStripe() {
+            return !amount.isZero() && fingerprint == null;
+        }
+
+        InvoicePaid with(String charge, String intent, String cardFingerprint) {
+            return new InvoicePaid(
+                    invoiceId, customerId, metadataUser, amount, charge, intent, priceId, cardFingerprint, paidAt);
+        }
+    }
 
     /** One refund or dispute: money given back on a charge. */
     record GiveBack(String id, Money amount, Instant at) {}
 
-    /** charge.refunded: every refund the charge lists so far (each announced once). */
-    record Refunds(String chargeId, List<GiveBack> refunds) implements Effect {}
+    /**
+     * Refunds of a charge or payment intent, each announced once by its refund id: the one refund of
+     * refund.created / refund.updated, or every refund the charge of a charge.refunded has. Since API
+     * 2022-11-15 charge.refunded carries no refunds list: then {@code listFromStripe} and the service
+     * lists the charge's refunds from Stripe before applying.
+     */
+    record Refunds(String chargeId, String paymentIntentId, List<GiveBack> refunds, boolean listFromStripe)
+            implements Effect {
+        Refunds with(List<GiveBack> listed) {
+            return new Refunds(chargeId, paymentIntentId, listed, false);
+        }
+    }
 
     /** charge.dispute.created / closed; {@code withdrawn} false for a dispute closed won. */
-    record Dispute(String chargeId, GiveBack dispute, boolean withdrawn) implements Effect {}
+    record Dispute(String chargeId, String paymentIntentId, GiveBack dispute, boolean withdrawn) implements Effect {}
 
     /** customer.subscription.created / updated / deleted. */
     record SubscriptionState(
@@ -55,8 +76,40 @@ final class StripeWebhookObjects {
             boolean deleted,
             String priceId,
             Instant currentPeriodEnd,
-            boolean cancelAtPeriodEnd)
-            implements Effect {}
+            boolean cancelAtPeriodEnd,
+            boolean current)
+            implements Effect {
+        /**
+         * Stripe's state of the subscription now, asked when this event ties in {@code created} with
+         * the state applied last ({@code current}; Stripe's seconds cannot order the two).
+         */
+        SubscriptionState now(BillingStatus st, String price, Instant periodEnd, boolean cancel) {
+            return new SubscriptionState(
+                    subscriptionId,
+                    customerId,
+                    metadataUser,
+                    st,
+                    deleted || st == BillingStatus.CANCELED,
+                    price == null ? priceId : price,
+                    periodEnd == null ? currentPeriodEnd : periodEnd,
+                    cancel,
+                    true);
+        }
+
+        /** The event's own state, trusted for a tie (Stripe does not know the subscription). */
+        SubscriptionState asCurrent() {
+            return new SubscriptionState(
+                    subscriptionId,
+                    customerId,
+                    metadataUser,
+                    status,
+                    deleted,
+                    priceId,
+                    currentPeriodEnd,
+                    cancelAtPeriodEnd,
+                    true);
+        }
+    }
 
     /** A type billing does not act on (or an object it has no business with): recorded, no effect. */
     record Unhandled() implements Effect {}
@@ -65,6 +118,8 @@ final class StripeWebhookObjects {
             "checkout.session.completed",
             "invoice.paid",
             "charge.refunded",
+            "refund.created",
+            "refund.updated",
             "charge.dispute.created",
             "charge.dispute.closed",
             "customer.subscription.created",
@@ -79,6 +134,7 @@ final class StripeWebhookObjects {
             case "checkout.session.completed" -> link(o);
             case "invoice.paid" -> invoicePaid(o, eventCreated);
             case "charge.refunded" -> refunds(o, eventCreated);
+            case "refund.created", "refund.updated" -> refund(o, eventCreated);
             case "charge.dispute.created", "charge.dispute.closed" -> dispute(type, o, eventCreated);
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
                 subscription(type, o, eventCreated);
@@ -94,7 +150,7 @@ final class StripeWebhookObjects {
         if (user == null) {
             user = uuid(text(o.path("metadata"), "user_id"));
         }
-        return new Link(user, requiredId(o, "customer"), requiredId(o, "subscription"));
+        return new Link(requiredText(o, "id"), user, requiredId(o, "customer"), requiredId(o, "subscription"));
     }
 
     private static Effect invoicePaid(JsonNode o, Instant eventCreated) {
@@ -103,6 +159,7 @@ final class StripeWebhookObjects {
         Money amount = Money.ofMinor(minor(o, "amount_paid"), currency);
         JsonNode charge = o.get("charge");
         String chargeId = id(o, "charge");
+        String intentId = id(o, "payment_intent");
         String fingerprint = null;
         if (charge != null && charge.isObject()) {
             fingerprint = text(charge.path("payment_method_details").path("card"), "fingerprint");
@@ -127,6 +184,7 @@ final class StripeWebhookObjects {
                 metaUser,
                 amount,
                 chargeId,
+                intentId,
                 priceId,
                 fingerprint,
                 paidAt == null ? eventCreated : paidAt);
@@ -135,7 +193,13 @@ final class StripeWebhookObjects {
     private static Effect refunds(JsonNode o, Instant eventCreated) {
         String chargeId = requiredText(o, "id");
         Currency currency = currency(o, "currency");
-        JsonNode data = o.path("refunds").path("data");
+        String intentId = id(o, "payment_intent");
+        JsonNode list = o.get("refunds");
+        if (list == null || list.isNull()) { // API 2022-11-15+: no list in the event, ask Stripe
+            minor(o, "amount_refunded");
+            return new Refunds(chargeId, intentId, List.of(), true);
+        }
+        JsonNode data = list.path("data");
         if (!data.isArray()) {
             throw malformed("charge.refunds.data is not a list");
         }
@@ -144,18 +208,40 @@ final class StripeWebhookObjects {
             if (!r.isObject()) {
                 throw malformed("a refund is not an object");
             }
-            String status = text(r, "status");
-            Money amount = Money.ofMinor(minor(r, "amount"), currency(r, "currency"));
-            if (!amount.currency().equals(currency)) {
+            GiveBack g = refundOf(r, eventCreated);
+            if (!g.amount().currency().equals(currency)) {
                 throw malformed("a refund's currency differs from its charge's");
             }
-            if ("failed".equals(status) || "canceled".equals(status)) {
-                continue; // no money went back
+            if (succeeded(r)) {
+                out.add(g);
             }
-            Instant at = epoch(r, "created");
-            out.add(new GiveBack(requiredText(r, "id"), amount, at == null ? eventCreated : at));
         }
-        return new Refunds(chargeId, out);
+        return new Refunds(chargeId, intentId, out, false);
+    }
+
+    /** refund.created / refund.updated: the Refund object; it gives money back once succeeded. */
+    private static Effect refund(JsonNode o, Instant eventCreated) {
+        GiveBack g = refundOf(o, eventCreated);
+        String chargeId = id(o, "charge");
+        String intentId = id(o, "payment_intent");
+        if (chargeId == null && intentId == null) {
+            return new Unhandled(); // a refund of something billing never sold (no charge, no intent)
+        }
+        return new Refunds(chargeId, intentId, succeeded(o) ? List.of(g) : List.of(), false);
+    }
+
+    /**
+     * A refund counts once its status is {@code succeeded}: a pending one can still fail or be
+     * canceled (Stripe then sends refund.updated again, and the succeeded one is announced).
+     */
+    static boolean succeeded(JsonNode refund) {
+        return "succeeded".equals(text(refund, "status"));
+    }
+
+    static GiveBack refundOf(JsonNode r, Instant eventCreated) {
+        Money amount = Money.ofMinor(minor(r, "amount"), currency(r, "currency"));
+        Instant at = epoch(r, "created");
+        return new GiveBack(requiredText(r, "id"), amount, at == null ? eventCreated : at);
     }
 
     private static Effect dispute(String type, JsonNode o, Instant eventCreated) {
@@ -165,7 +251,10 @@ final class StripeWebhookObjects {
         boolean withdrawn = type.equals("charge.dispute.created") || "lost".equals(status);
         Instant at = epoch(o, "created");
         return new Dispute(
-                requiredId(o, "charge"), new GiveBack(id, amount, at == null ? eventCreated : at), withdrawn);
+                requiredId(o, "charge"),
+                id(o, "payment_intent"),
+                new GiveBack(id, amount, at == null ? eventCreated : at),
+                withdrawn);
     }
 
     private static Effect subscription(String type, JsonNode o, Instant eventCreated) {
@@ -201,7 +290,8 @@ final class StripeWebhookObjects {
                 deleted,
                 priceId,
                 periodEnd,
-                cancel != null && cancel.asBoolean());
+                cancel != null && cancel.asBoolean(),
+                false);
     }
 
     // ---- strict field readers

@@ -16,6 +16,7 @@ import io.signaldesk.payout.config.StripeConfig;
 import io.signaldesk.payout.repository.BillingAccountRepository;
 import io.signaldesk.payout.repository.PaymentRefundRepository;
 import io.signaldesk.payout.repository.PaymentRepository;
+import io.signaldesk.payout.repository.PendingGiveBackRepository;
 import io.signaldesk.payout.repository.StripeEventRepository;
 import io.signaldesk.payout.service.StripeWebhookObjects.Dispute;
 import io.signaldesk.payout.service.StripeWebhookObjects.Effect;
@@ -54,12 +55,15 @@ import org.jboss.logging.Logger;
 public class StripeWebhookService {
     private static final Logger LOG = Logger.getLogger(StripeWebhookService.class);
     static final String METRIC = "signaldesk.billing.webhook.events";
+    /** Subscription events ignored because the account holds another live subscription. */
+    static final String FOREIGN_METRIC = "signaldesk.billing.subscription.other";
 
     /** What became of a delivery. */
     public enum Result {
         APPLIED,
         DUPLICATE,
-        IGNORED
+        IGNORED,
+        DEFERRED
     }
 
     private final StripeConfig stripe;
@@ -72,6 +76,8 @@ public class StripeWebhookService {
     private final Plans plans;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final StripeWebhookLookups lookups;
+    private final PendingGiveBackRepository pending;
 
     public StripeWebhookService(
             StripeConfig stripe,
@@ -83,7 +89,11 @@ public class StripeWebhookService {
             PaymentRefundRepository refunds,
             Plans plans,
             Outbox outbox,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            StripeWebhookLookups lookups,
+            PendingGiveBackRepository pending) {
+        this.pending = pending;
+        this.lookups = lookups;
         this.stripe = stripe;
         this.mapper = mapper;
         this.clock = clock;
@@ -141,21 +151,8 @@ public class StripeWebhookService {
         String metricType = type;
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String eventId = event.getId();
-        return Panache.withTransaction(() -> events.claim(
-                                eventId,
-                                event.getType(),
-                                created,
-                                clock.instant().truncatedTo(ChronoUnit.MICROS))
-                        .chain(first -> {
-                            if (!first) {
-                                return Uni.createFrom().item(Result.DUPLICATE);
-                            }
-                            return apply(effect, created)
-                                    .call(outcome -> outcome == Outcome.IGNORED
-                                            ? events.markOutcome(eventId, Outcome.IGNORED)
-                                            : Uni.createFrom().voidItem())
-                                    .map(outcome -> outcome == Outcome.APPLIED ? Result.APPLIED : Result.IGNORED);
-                        }))
+        return lookups.complete(effect, Instant.ofEpochSecond(event.getCreated()))
+                .chain(complete -> inTransaction(complete, eventId, event.getType(), created))
                 .onFailure(t -> DatabaseFailures.isUniqueViolation(t, ""))
                 .transform(t -> new ProblemException(Problem.of(
                         503,
@@ -169,6 +166,22 @@ public class StripeWebhookService {
                         count(metricType, "refused");
                     }
                 });
+    }
+
+    /** Claims the event id, applies the effect and enqueues its events, in one transaction. */
+    private Uni<Result> inTransaction(Effect effect, String eventId, String type, Instant created) {
+        return Panache.withTransaction(() -> events.claim(
+                        eventId, type, created, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .chain(first -> {
+                    if (!first) {
+                        return Uni.createFrom().item(Result.DUPLICATE);
+                    }
+                    return apply(effect, created)
+                            .call(outcome -> outcome != Outcome.APPLIED
+                                    ? events.markOutcome(eventId, outcome)
+                                    : Uni.createFrom().voidItem())
+                            .map(outcome -> Result.valueOf(outcome.name()));
+                }));
     }
 
     private static String metricType(String type) {
@@ -244,9 +257,12 @@ public class StripeWebhookService {
                     LOG.warn("A checkout session names a user already linked to another Stripe customer; ignored");
                     return Outcome.IGNORED;
                 }
-                if (a.stripeSubscriptionId == null) {
+                if (a.stripeSubscriptionId == null || a.status.ended()) {
                     a.stripeSubscriptionId = l.subscriptionId();
                     a.updatedAt = now();
+                }
+                if (l.sessionId().equals(a.checkoutSessionId)) {
+                    a.checkoutSessionId = null; // completed: no longer to be expired by a new checkout
                 }
                 return Outcome.APPLIED;
             });
@@ -269,6 +285,7 @@ public class StripeWebhookService {
                 pay.invoiceId = p.invoiceId();
                 pay.paymentId = paymentId(p.invoiceId());
                 pay.chargeId = p.chargeId();
+                pay.paymentIntentId = p.paymentIntentId();
                 pay.userId = a.userId;
                 pay.amount = p.amount().amount();
                 pay.currency = p.amount().currencyCode();
@@ -285,6 +302,7 @@ public class StripeWebhookService {
                                 p.amount(),
                                 pay.fingerprint,
                                 pay.paidAt)))
+                        .chain(() -> announcePending(pay))
                         .replaceWith(Outcome.APPLIED);
             });
         });
@@ -296,10 +314,18 @@ public class StripeWebhookService {
     }
 
     private Uni<Outcome> refunds(Refunds r) {
-        return payments.lockByCharge(r.chargeId()).chain(pay -> {
+        return payments.lockByChargeOrIntent(r.chargeId(), r.paymentIntentId()).chain(pay -> {
             if (pay == null) {
-                return ignored("refund of a charge never seen paid");
+                if (r.refunds().isEmpty()) {
+                    return ignored("no refund of a charge never seen paid");
+                }
+                Uni<Void> kept = Uni.createFrom().voidItem();
+                for (GiveBack g : r.refunds()) {
+                    kept = kept.chain(() -> keep(g, PaymentRefund.Reason.REFUND, r.chargeId(), r.paymentIntentId()));
+                }
+                return kept.replaceWith(Outcome.DEFERRED);
             }
+            learnCharge(pay, r.chargeId());
             Uni<Boolean> any = Uni.createFrom().item(false);
             for (GiveBack g : r.refunds()) {
                 any = any.chain(
@@ -310,16 +336,58 @@ public class StripeWebhookService {
     }
 
     private Uni<Outcome> dispute(Dispute d) {
-        if (!d.withdrawn()) {
-            return ignored("dispute closed in our favour");
+        if (!d.withdrawn()) { // won: nothing goes back, and nothing kept for later either
+            return pending.deleteById(d.dispute().id()).chain(() -> ignored("dispute closed in our favour"));
         }
-        return payments.lockByCharge(d.chargeId()).chain(pay -> {
+        return payments.lockByChargeOrIntent(d.chargeId(), d.paymentIntentId()).chain(pay -> {
             if (pay == null) {
-                return ignored("dispute of a charge never seen paid");
+                return keep(d.dispute(), PaymentRefund.Reason.DISPUTE, d.chargeId(), d.paymentIntentId())
+                        .replaceWith(Outcome.DEFERRED);
             }
+            learnCharge(pay, d.chargeId());
             return giveBack(pay, d.dispute(), PaymentRefund.Reason.DISPUTE)
                     .map(applied -> applied ? Outcome.APPLIED : Outcome.IGNORED);
         });
+    }
+
+    private Uni<Void> keep(GiveBack g, PaymentRefund.Reason reason, String chargeId, String intentId) {
+        return pending.keep(
+                g.id(),
+                reason,
+                chargeId,
+                intentId,
+                g.amount().amount(),
+                g.amount().currencyCode(),
+                g.at().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * The refunds and disputes that arrived before this payment, announced right after it (oldest
+     * first, each once, clamped like any other) and no longer kept.
+     */
+    private Uni<Void> announcePending(Payment pay) {
+        return pending.lockFor(pay.chargeId, pay.paymentIntentId).chain(kept -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (var k : kept) {
+                all = all.chain(() -> {
+                    if (!k.currency.equals(pay.currency)) {
+                        LOG.warn("A refund kept for a payment is in another currency; dropped");
+                        return pending.delete(k);
+                    }
+                    GiveBack g = new GiveBack(
+                            k.giveBackId, Money.of(k.amount, Currency.getInstance(k.currency)), k.createdAt);
+                    return giveBack(pay, g, k.reason).chain(() -> pending.delete(k));
+                });
+            }
+            return all;
+        });
+    }
+
+    /** A payment matched by its payment intent learns its charge from the refund or dispute. */
+    private static void learnCharge(Payment pay, String chargeId) {
+        if (pay.chargeId == null && chargeId != null) {
+            pay.chargeId = chargeId;
+        }
     }
 
     /**
@@ -367,8 +435,23 @@ public class StripeWebhookService {
             if (a.stateAt != null && created.isBefore(a.stateAt)) {
                 return ignored("older than the state applied");
             }
+            if (created.equals(a.stateAt) && !s.current()) { // tied since the look-up: Stripe retries
+                return Uni.createFrom()
+                        .failure(new ProblemException(Problem.of(
+                                503,
+                                "stripe-event-conflict",
+                                "Try again",
+                                "Another event of the subscription in the same second was applied meanwhile")));
+            }
             if (s.deleted() && a.stripeSubscriptionId != null && !a.stripeSubscriptionId.equals(s.subscriptionId())) {
                 return ignored("an earlier subscription ended after a newer one took over");
+            }
+            if (a.stripeSubscriptionId != null
+                    && !a.stripeSubscriptionId.equals(s.subscriptionId())
+                    && !a.status.ended()) {
+                metrics.counter(FOREIGN_METRIC).increment();
+                LOG.warn("An event of a subscription other than the account's live one; ignored");
+                return ignored("not the account's current subscription");
             }
             Plans.Plan plan = s.status().entitled()
                     ? plans.byPriceId(s.priceId()).orElseGet(() -> {
@@ -382,6 +465,7 @@ public class StripeWebhookService {
             a.currentPeriodEnd = s.currentPeriodEnd();
             a.cancelAtPeriodEnd = !s.deleted() && s.cancelAtPeriodEnd();
             a.stateAt = created;
+            a.version = a.version + 1;
             a.updatedAt = now();
             return outbox.enqueue(new SubscriptionChanged(
                             a.userId,
@@ -390,7 +474,8 @@ public class StripeWebhookService {
                             a.currentPeriodEnd,
                             plan.maxDevices(),
                             plan.maxSubscriptions(),
-                            created))
+                            created,
+                            a.version))
                     .replaceWith(Outcome.APPLIED);
         });
     }

@@ -59,8 +59,11 @@ public final class MoneyEvents {
     }
 
     /**
-     * The user's tier and what it entitles them to, as of {@code changedAt} (the Stripe event's time):
-     * a consumer keeps the newest and ignores an older one arriving late.
+     * The user's tier and what it entitles them to, as of {@code changedAt} (the Stripe event's time).
+     * {@code version} increases by one with each subscription state billing applies for the user: a
+     * consumer keeps the highest version and ignores a lower or equal one arriving late (two changes
+     * in the same second are ordered by it, not by {@code changedAt}). 0 means unversioned (older
+     * producers); then {@code changedAt} orders.
      */
     public record SubscriptionChanged(
             UUID userId,
@@ -69,8 +72,21 @@ public final class MoneyEvents {
             Instant currentPeriodEnd,
             int maxDevices,
             int maxSubscriptions,
-            Instant changedAt)
+            Instant changedAt,
+            long version)
             implements DomainEvent {
+        /** Without a version (0: older than every versioned change of the user). */
+        public SubscriptionChanged(
+                UUID userId,
+                String tier,
+                String status,
+                Instant currentPeriodEnd,
+                int maxDevices,
+                int maxSubscriptions,
+                Instant changedAt) {
+            this(userId, tier, status, currentPeriodEnd, maxDevices, maxSubscriptions, changedAt, 0L);
+        }
+
         @Override
         public String topic() {
             return Topics.BILLING;
