@@ -629,6 +629,18 @@ class StripeWebhookTest {
                         now()))
                 .then()
                 .statusCode(400);
+        // Stripe counts ISK in hundredths although ISO 4217 gives it no minor unit: 50000 would be read
+        // as 50000 ISK where Stripe means 500; a currency whose units we would misread is refused
+        for (String misread : List.of("isk", "xau")) {
+            String evt = id("evt_");
+            deliver(event(evt, "invoice.paid", invoice(id("in_"), l.customer(), 50000, misread, id("ch_")), now()))
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("https://signaldesk.io/problems/stripe-event-malformed"));
+            assertThat(rows("stripe_events", "event_id = '" + evt + "'")).isZero();
+        }
+        assertThat(rows("payments", "user_id = '" + l.user() + "' AND currency IN ('ISK', 'XAU')"))
+                .isZero();
         String noObject = id("evt_");
         deliver(StripeWebhooks.event(noObject, "invoice.paid", "\"in_1\"", now()))
                 .then()

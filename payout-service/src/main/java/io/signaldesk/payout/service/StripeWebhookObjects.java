@@ -357,12 +357,24 @@ final class StripeWebhookObjects {
         if (!c.matches("[A-Za-z]{3}")) {
             throw malformed(field + " is not a currency code");
         }
+        Currency currency;
         try {
-            return Currency.getInstance(c.toUpperCase(Locale.ROOT));
+            currency = Currency.getInstance(c.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw malformed(field + " is not a currency code");
         }
+        if (currency.getDefaultFractionDigits() < 0 || MINOR_UNITS_DIFFER.contains(currency.getCurrencyCode())) {
+            throw malformed(field + " " + currency.getCurrencyCode()
+                    + " is not supported: Stripe's minor units differ from ISO 4217's for it");
+        }
+        return currency;
     }
+
+    /**
+     * Currencies whose Stripe amounts are not in ISO 4217 minor units (ISK: Stripe counts hundredths,
+     * ISO none), so {@code Money.ofMinor} would misread them; docs/money.md.
+     */
+    static final java.util.Set<String> MINOR_UNITS_DIFFER = java.util.Set.of("ISK");
 
     static Instant epoch(JsonNode o, String field) {
         JsonNode v = o == null ? null : o.get(field);
