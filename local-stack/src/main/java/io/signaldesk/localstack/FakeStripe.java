@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * POST /v1/accounts}, {@code GET /v1/accounts/{id}}, {@code POST /v1/account_links}, {@code POST
  * /v1/transfers}, {@code GET /v1/transfers} ({@code transfer_group}), {@code GET
  * /v1/transfers/{id}}, {@code GET /v1/invoice_payments} ({@code invoice}), {@code GET
- * /v1/charges/{id}}, {@code GET /v1/refunds} ({@code charge} or {@code payment_intent}), {@code GET
+ * /v1/charges/{id}}, {@code GET /v1/payment_intents/{id}}, {@code GET /v1/refunds} ({@code charge} or {@code payment_intent}), {@code GET
  * /v1/checkout/sessions/{id}}, {@code POST /v1/checkout/sessions/{id}/expire}.
  */
 public final class FakeStripe implements AutoCloseable {
@@ -56,6 +56,7 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> invoicePayments = new ConcurrentHashMap<>(); // invoice -> json
     private final Map<String, String> charges = new ConcurrentHashMap<>();
+    private final Map<String, String> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, String> refunds = new ConcurrentHashMap<>(); // id -> json (insertion kept below)
     private final List<String> refundOrder = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> sessionStatus = new ConcurrentHashMap<>(); // checkout session -> status
@@ -184,8 +185,12 @@ public final class FakeStripe implements AutoCloseable {
             String invoiceId, String paymentIntentId, String chargeId, long amountPaid, String currency) {
         String json = "{\"id\":" + q(nextId("inpay_")) + ",\"object\":\"invoice_payment\",\"invoice\":" + q(invoiceId)
                 + ",\"status\":\"paid\",\"is_default\":true,\"amount_paid\":" + amountPaid + ",\"amount_requested\":"
-                + amountPaid + ",\"currency\":" + q(currency) + ",\"livemode\":false,\"payment\":{\"type\":"
-                + "\"payment_intent\",\"payment_intent\":" + q(paymentIntentId) + ",\"charge\":" + q(chargeId) + "}}";
+                + amountPaid + ",\"currency\":" + q(currency) + ",\"livemode\":false,\"payment\":"
+                // as Stripe lists a card payment: the intent only (a charge id comes with type "charge")
+                + (paymentIntentId != null
+                        ? "{\"type\":\"payment_intent\",\"payment_intent\":" + q(paymentIntentId) + "}"
+                        : "{\"type\":\"charge\",\"charge\":" + q(chargeId) + "}")
+                + "}";
         invoicePayments
                 .computeIfAbsent(invoiceId, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(json);
@@ -193,6 +198,13 @@ public final class FakeStripe implements AutoCloseable {
 
     /** Makes a charge known ({@code GET /v1/charges/{id}}), paid by a card with this fingerprint. */
     public void putCharge(String chargeId, String paymentIntentId, long amount, String currency, String fingerprint) {
+        if (paymentIntentId != null) {
+            paymentIntents.put(
+                    paymentIntentId,
+                    "{\"id\":" + q(paymentIntentId) + ",\"object\":\"payment_intent\",\"amount\":" + amount
+                            + ",\"currency\":" + q(currency) + ",\"status\":\"succeeded\",\"latest_charge\":"
+                            + q(chargeId) + ",\"livemode\":false}");
+        }
         charges.put(
                 chargeId,
                 "{\"id\":" + q(chargeId) + ",\"object\":\"charge\",\"amount\":" + amount
@@ -413,6 +425,19 @@ public final class FakeStripe implements AutoCloseable {
                         "{\"object\":\"list\",\"data\":[" + data
                                 + "],\"has_more\":false,\"url\":\"/v1/invoice_payments\"}",
                         Duration.ZERO);
+            }
+            if (method.equals("GET") && seg.length == 4 && seg[2].equals("payment_intents")) {
+                String pi = paymentIntents.get(seg[3]);
+                return pi == null
+                        ? json(
+                                404,
+                                error(
+                                        "invalid_request_error",
+                                        "resource_missing",
+                                        "No such payment_intent: '" + seg[3] + "'",
+                                        "intent"),
+                                Duration.ZERO)
+                        : json(200, pi, Duration.ZERO);
             }
             if (method.equals("GET") && seg.length == 4 && seg[2].equals("charges")) {
                 String ch = charges.get(seg[3]);

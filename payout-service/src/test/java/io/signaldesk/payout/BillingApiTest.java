@@ -140,6 +140,37 @@ class BillingApiTest {
     }
 
     @Test
+    void aSubscriptionThatIsUnpaidOrPausedIsStillTheOneLiveSubscriptionSoCheckoutIsAConflict() {
+        // Stripe keeps an unpaid or paused subscription: a second one would be charged while its own
+        // events are ignored (only one subscription per user counts), so the user pays and stays FREE
+        for (String status : List.of("unpaid", "paused", "incomplete")) {
+            BillingFixture.Linked pro = onPro();
+            BillingFixture.deliver(BillingFixture.event(
+                            BillingFixture.id("evt_"),
+                            "customer.subscription.updated",
+                            BillingFixture.subscription(
+                                    pro.subscription(),
+                                    pro.customer(),
+                                    status,
+                                    "price_pro_monthly",
+                                    now() + 86400,
+                                    false,
+                                    null),
+                            now() + 1))
+                    .then()
+                    .statusCode(200);
+            checkout(pro.user(), "{\"plan\":\"PRO\"}")
+                    .then()
+                    .statusCode(409)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("https://signaldesk.io/problems/subscription-exists"));
+            assertThat(FakeStripeResource.stripe.checkoutSessions())
+                    .as(status)
+                    .noneMatch(s -> pro.user().toString().equals(s.get("client_reference_id")));
+        }
+    }
+
+    @Test
     void aSecondCheckoutExpiresTheOpenOneAndAfterACompletedOneIsAConflict() {
         UUID user = UUID.randomUUID();
         String first = checkout(user, "{\"plan\":\"PRO\"}")

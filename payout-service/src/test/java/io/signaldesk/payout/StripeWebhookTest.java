@@ -173,6 +173,20 @@ class StripeWebhookTest {
     }
 
     @Test
+    void anInvoicePaidWhosePaymentStripeDoesNotListYetIsRetriedNotAppliedWithoutItsCharge() {
+        Linked l = linked();
+        String invoice = id("in_");
+        String evt = id("evt_");
+        // no invoice payment known at Stripe (yet): applying it now would leave a payment no refund can find
+        deliver(event(evt, "invoice.paid", realInvoice(invoice, l.customer(), 2900, "usd"), now()))
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM);
+        assertThat(rows("stripe_events", "event_id = '" + evt + "'")).isZero();
+        assertThat(rows("payments", "invoice_id = '" + invoice + "'")).isZero();
+    }
+
+    @Test
     void realRefundEventsAndAChargeRefundedWithoutAListClawBackEachRefundOnce() {
         Linked l = linked();
         RealPayment p = stripeKnowsPayment(2900, "fp_refunded_card");

@@ -74,7 +74,9 @@ public class BillingService {
             throw ProblemException.conflict("plan-not-purchasable", plan.name() + " is free: there is nothing to buy");
         }
         return account(userId).chain(a -> {
-            if (a != null && a.status.entitled()) {
+            // any subscription Stripe still keeps (active, past due, unpaid, paused, incomplete) is the
+            // user's one: a second would be charged while its events are ignored
+            if (a != null && a.status != BillingStatus.NONE && !a.status.ended()) {
                 return Uni.createFrom().failure(subscriptionExists());
             }
             Uni<Void> previous = a == null || a.checkoutSessionId == null

@@ -75,14 +75,39 @@ class StripeWebhookLookups {
                             }
                             return new String[] {null, p.paymentIntentId()};
                         });
-        return chargeAndIntent.chain(ci -> {
-            if (ci[0] == null) {
-                return Uni.createFrom().item(p.with(null, ci[1], null));
-            }
-            return call(c -> c.v1().charges().retrieve(ci[0])).map(ch -> {
-                String intent = ci[1] != null ? ci[1] : ch.getPaymentIntent();
-                return p.with(ci[0], intent, fingerprint(ch));
-            });
+        return chargeAndIntent
+                .chain(ci -> {
+                    if (ci[0] != null || ci[1] == null) {
+                        return Uni.createFrom().item(ci);
+                    }
+                    // a card payment is listed by its intent only: its charge is the intent's latest
+                    return call(c -> c.v1().paymentIntents().retrieve(ci[1]))
+                            .map(pi -> new String[] {pi.getLatestCharge(), ci[1]});
+                })
+                .chain(ci -> charged(p, ci));
+    }
+
+    /**
+     * The payment with its charge (and the card's fingerprint). A paid invoice whose payment Stripe
+     * does not show yet is a 503, so Stripe sends it again: applied now, no refund or dispute of it
+     * could ever find it.
+     */
+    private Uni<InvoicePaid> charged(InvoicePaid p, String[] ci) {
+        if (ci[0] == null && ci[1] == null && p.amount().isPositive()) {
+            return Uni.createFrom()
+                    .failure(new ProblemException(Problem.of(
+                            503,
+                            "stripe-payment-unknown",
+                            "Payment not visible yet",
+                            "Stripe does not list this invoice's payment yet; the event is applied when"
+                                    + " Stripe sends it again")));
+        }
+        if (ci[0] == null) {
+            return Uni.createFrom().item(p.with(null, ci[1], null));
+        }
+        return call(c -> c.v1().charges().retrieve(ci[0])).map(ch -> {
+            String intent = ci[1] != null ? ci[1] : ch.getPaymentIntent();
+            return p.with(ci[0], intent, fingerprint(ch));
         });
     }
 
