@@ -1,0 +1,3 @@
+package io.signaldesk.deploy;
+
+final class Placeholder {}
