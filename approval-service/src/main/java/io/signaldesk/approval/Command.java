@@ -83,6 +83,13 @@ public class Command {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /**
+     * Auto-approved OPEN only: when its signal was published, so that the command's first hand-over
+     * to the terminal measures the whole signal -> EA path. Null otherwise.
+     */
+    @Column(name = "signal_published_at")
+    public Instant signalPublishedAt;
+
     @Column(name = "acked_at")
     public Instant ackedAt;
 

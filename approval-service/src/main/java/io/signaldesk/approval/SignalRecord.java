@@ -45,4 +45,8 @@ public class SignalRecord {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** When signal-service published it; null for signals stored before this was kept. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
 }

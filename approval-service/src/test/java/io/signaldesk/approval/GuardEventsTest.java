@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +27,7 @@ import io.signaldesk.localstack.LocalInfraTestResource;
 import io.signaldesk.localstack.TestTopics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +44,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class GuardEventsTest {
+    @Inject
+    MeterRegistry metrics;
+
     static final String PROBLEM = "application/problem+json";
     static final String BLOCKED = "https://signaldesk.io/problems/account-blocked";
 
@@ -159,6 +164,13 @@ class GuardEventsTest {
         assertThat(new JsonObject(ea.poll(0).body()).getJsonArray("commands"))
                 .as("nothing else was queued")
                 .isEmpty();
+        // the "guards stuck" alert's gauge sees the CLOSE_ALL waiting for its ack (at least this long)
+        Thread.sleep(1500);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> metrics.get("signaldesk.guards.oldest.outstanding")
+                                .gauge()
+                                .value()
+                        >= 1.0);
 
         // blocked: approving answers why and writes nothing
         given().auth()

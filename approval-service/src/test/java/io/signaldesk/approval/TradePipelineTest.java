@@ -12,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +22,7 @@ import io.signaldesk.localstack.LocalInfraTestResource;
 import io.signaldesk.localstack.TestTopics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class TradePipelineTest {
+    @Inject
+    MeterRegistry metrics;
+
     static final String PROBLEM = "application/problem+json";
 
     static String pendingApproval(UUID user, UUID signal) {
@@ -76,6 +82,7 @@ class TradePipelineTest {
                 .body("signal.instrument", equalTo("EURUSD"));
 
         EaClient ea = dev.client();
+        long timedBefore = signalToEa().count();
         // A long poll is waiting when the approval happens: it must come back with the command.
         CompletableFuture<EaClient.Reply> waiting = CompletableFuture.supplyAsync(() -> ea.poll(20_000));
         Thread.sleep(500);
@@ -91,6 +98,9 @@ class TradePipelineTest {
         assertThat(polled.status()).isEqualTo(200);
         JsonArray commands = new JsonObject(polled.body()).getJsonArray("commands");
         assertThat(commands).hasSize(1);
+        assertThat(signalToEa().count())
+                .as("a trader's own approval is not the pipeline's latency: not timed against the signal")
+                .isEqualTo(timedBefore);
         JsonObject cmd = commands.getJsonObject(0);
         assertThat(cmd.getString("type")).isEqualTo("OPEN");
         assertThat(cmd.getString("side")).isEqualTo("BUY");
@@ -294,11 +304,15 @@ class TradePipelineTest {
         UUID signal = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);
         subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        long timedBefore = signalToEa().count();
         send(signalEvent(
                 UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
         EaClient.Reply r = dev.client().poll(20_000);
         assertThat(r.status()).isEqualTo(200);
         assertThat(new JsonObject(r.body()).getJsonArray("commands")).hasSize(1);
+        assertThat(signalToEa().count())
+                .as("the signal -> EA SLO timer counts the auto-approved command's first hand-over")
+                .isEqualTo(timedBefore + 1);
         given().auth()
                 .oauth2(token(user))
                 .get("/api/v1/approvals?status=APPROVED")
@@ -321,6 +335,7 @@ class TradePipelineTest {
         EaClient ea = dev.client();
         JsonObject first =
                 new JsonObject(ea.poll(20_000).body()).getJsonArray("commands").getJsonObject(0);
+        long timedOnce = signalToEa().count();
         assertThat(new JsonObject(ea.poll(0).body()).getJsonArray("commands"))
                 .as("leased: not handed out twice")
                 .isEmpty();
@@ -329,6 +344,13 @@ class TradePipelineTest {
                 new JsonObject(ea.poll(0).body()).getJsonArray("commands").getJsonObject(0);
         assertThat(again.getString("commandId")).isEqualTo(first.getString("commandId"));
         assertThat(again.getInteger("deliveryCount")).isEqualTo(2);
+        assertThat(signalToEa().count())
+                .as("a redelivery is not timed again against its signal")
+                .isEqualTo(timedOnce);
+    }
+
+    Timer signalToEa() {
+        return metrics.get("signaldesk.signal.to.ea").timer();
     }
 
     @Test

@@ -82,6 +82,20 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
     }
 
     /**
+     * Seconds since the oldest CLOSE or CLOSE_ALL (what a guard or a divergence queues) that no
+     * terminal has acknowledged yet was queued; 0 when none is outstanding.
+     */
+    public Uni<Double> oldestOutstandingCloseSeconds() {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 "
+                                        + "FROM {h-schema}commands WHERE type IN ('CLOSE', 'CLOSE_ALL') "
+                                        + "AND status IN ('PENDING', 'LEASED')",
+                                Double.class)
+                        .getSingleResult());
+    }
+
+    /**
      * OPEN commands past their expiry that no EA holds a live lease on become EXPIRED, with an entry in
      * their approval's history saying why: never collected (never executed), or collected but not
      * confirmed (the terminal may have traded: a late ack is still accepted and recorded).

@@ -73,6 +73,8 @@ public class EaService {
     private final TelegramAlerts alerts;
     private final ApprovalConfig config;
     private final MeterRegistry metrics;
+    /** Signal published -> its auto-approved command first handed to the terminal: the signal -> EA SLO. */
+    private final Timer signalToEa;
 
     public EaService(
             SignedRequestAuthenticator authenticator,
@@ -97,6 +99,18 @@ public class EaService {
         this.alerts = alerts;
         this.config = config;
         this.metrics = metrics;
+        // Fixed buckets at the SLO's thresholds (docs/runbook.md, SignalToEaLatency alerts): exact
+        // good/total counts for the burn-rate rules, a few series instead of a percentile histogram's 70.
+        this.signalToEa = Timer.builder("signaldesk.signal.to.ea")
+                .description("signal published in signal-service -> its auto-approved command handed to the EA")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(2500),
+                        Duration.ofSeconds(5))
+                .register(metrics);
     }
 
     /**
@@ -193,6 +207,8 @@ public class EaService {
                             if (c.deliveryCount > 1) {
                                 metrics.counter("signaldesk.ea.commands.redelivered")
                                         .increment();
+                            } else if (c.signalPublishedAt != null) {
+                                signalToEa.record(Duration.between(c.signalPublishedAt, Instant.now()));
                             }
                         })
                         .toList());

@@ -1,5 +1,6 @@
 package io.signaldesk.approval.service;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -12,13 +13,15 @@ import io.signaldesk.approval.repository.CommandRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * The expiry sweep: PENDING approvals whose signal expired become EXPIRED, and approved OPEN commands
  * no terminal collected (or confirmed) before their signal expired plus the grace become EXPIRED,
  * each with its history entry saying why. Set-based statements, safe on several replicas at once
- * (a row moves once: the UPDATE's WHERE no longer matches it).
+ * (a row moves once: the UPDATE's WHERE no longer matches it). Each sweep also looks at how long the
+ * oldest guard command (CLOSE, CLOSE_ALL) has waited for its terminal: the "guards stuck" alert.
  */
 @ApplicationScoped
 public class ExpiringApprovals {
@@ -28,6 +31,7 @@ public class ExpiringApprovals {
     private final CommandRepository commands;
     private final MeterRegistry metrics;
     private final ApprovalConfig config;
+    private final AtomicReference<Double> oldestOutstandingClose = new AtomicReference<>(0.0);
 
     public ExpiringApprovals(
             ApprovalRepository approvals, CommandRepository commands, MeterRegistry metrics, ApprovalConfig config) {
@@ -35,6 +39,10 @@ public class ExpiringApprovals {
         this.commands = commands;
         this.metrics = metrics;
         this.config = config;
+        Gauge.builder("signaldesk.guards.oldest.outstanding", oldestOutstandingClose, AtomicReference::get)
+                .description("How long the oldest CLOSE or CLOSE_ALL has waited for its terminal's ack; 0 when none")
+                .baseUnit("seconds")
+                .register(metrics);
     }
 
     /** Every {@code approval.expiry-sweep}; a sweep still running when the next is due is skipped, not doubled. */
@@ -68,7 +76,9 @@ public class ExpiringApprovals {
                                 LOG.infof(
                                         "expired %d OPEN commands that no EA collected before their signal expired", n);
                             }
-                        }))
+                        })
+                        .chain(commands::oldestOutstandingCloseSeconds)
+                        .invoke(oldestOutstandingClose::set))
                 .replaceWithVoid()
                 .onFailure()
                 .invoke(t -> LOG.warnf("expiry sweep failed: %s", t.toString()))

@@ -6,6 +6,7 @@ import io.signaldesk.approval.AccountGuard;
 import io.signaldesk.approval.AccountState;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.ApprovalHistory;
+import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.SignalRecord;
 import io.signaldesk.approval.Subscription;
@@ -84,6 +85,7 @@ public class SignalFanOut {
         s.expiresAt = e.expiresAt();
         s.rationale = e.rationale();
         s.receivedAt = Instant.now();
+        s.publishedAt = e.publishedAt();
         List<UUID> toWake = new ArrayList<>();
         if (!e.expiresAt().isAfter(Instant.now())) {
             return signals.persist(s).replaceWith(toWake); // arrived expired: kept, nobody is asked
@@ -200,7 +202,7 @@ public class SignalFanOut {
         if (!auto) {
             return null;
         }
-        rows.addAll(Decisions.decide(
+        for (Object row : Decisions.decide(
                 a,
                 Approval.Status.APPROVED,
                 "system:auto-approve",
@@ -208,7 +210,12 @@ public class SignalFanOut {
                 a.volume,
                 device,
                 s,
-                openCommandGrace));
+                openCommandGrace)) {
+            if (row instanceof Command c) {
+                c.signalPublishedAt = s.publishedAt; // nobody waited on a trader: time the whole path
+            }
+            rows.add(row);
+        }
         return device.id;
     }
 

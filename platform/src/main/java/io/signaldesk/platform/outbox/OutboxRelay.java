@@ -54,6 +54,8 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    static final Duration BACKLOG_CHECK = Duration.ofSeconds(5);
+
     private final Settings settings;
     private final RelayLeadership leadership;
     private final OutboxTable table;
@@ -65,6 +67,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean leader;
     private volatile Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
+    private Instant lastBacklogCheck = Instant.EPOCH;
+    private volatile OutboxTable.Backlog backlog = new OutboxTable.Backlog(0, null);
 
     public OutboxRelay(Settings settings, Consumer<Integer> onPublished) {
         this(settings, new OutboxTable(), new KafkaBatchPublisher(settings), onPublished);
@@ -121,6 +125,19 @@ public final class OutboxRelay implements AutoCloseable {
         return published.get();
     }
 
+    /** Unpublished rows at the last look (every {@link #BACKLOG_CHECK}, by the leader and the standbys alike). */
+    public long backlogRows() {
+        return backlog.rows();
+    }
+
+    /** Seconds since the oldest unpublished row was written, at the last look; 0 when none waited. */
+    public double oldestUnpublishedAgeSeconds() {
+        Instant oldest = backlog.oldest();
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+    }
+
     private void loop() {
         try {
             while (running) {
@@ -161,6 +178,7 @@ public final class OutboxRelay implements AutoCloseable {
     private void step() throws Exception {
         boolean was = leader;
         leader = leadership.acquire();
+        measureBacklogIfDue();
         if (!leader) {
             leadership.awaitNotification(settings.safetyPoll());
             return;
@@ -206,6 +224,18 @@ public final class OutboxRelay implements AutoCloseable {
         published.addAndGet(rows.size());
         onPublished.accept(rows.size());
         return rows.size();
+    }
+
+    /**
+     * Every replica looks, not just the leader: when no relay leads (or the leader is stuck) the
+     * standbys still show the backlog growing, which is what the outbox alerts watch.
+     */
+    private void measureBacklogIfDue() throws SQLException {
+        if (Duration.between(lastBacklogCheck, Instant.now()).compareTo(BACKLOG_CHECK) < 0) {
+            return;
+        }
+        lastBacklogCheck = Instant.now();
+        backlog = table.backlog(leadership.connection());
     }
 
     private void cleanupIfDue() throws SQLException {

@@ -82,6 +82,15 @@ public class OutboxRelayService {
                 .description("1 when this instance is the active outbox relay")
                 .tag("schema", config.schema())
                 .register(registry);
+        Gauge.builder("signaldesk.outbox.backlog", relay, OutboxRelay::backlogRows)
+                .description("Outbox rows not yet published to Kafka (looked at every few seconds)")
+                .tag("schema", config.schema())
+                .register(registry);
+        Gauge.builder("signaldesk.outbox.oldest.age", relay, OutboxRelay::oldestUnpublishedAgeSeconds)
+                .description("Age of the oldest outbox row not yet published; 0 when none waits")
+                .tag("schema", config.schema())
+                .baseUnit("seconds")
+                .register(registry);
         relay.start();
     }
 

@@ -51,6 +51,19 @@ class OutboxTable {
         return rows;
     }
 
+    /** How many rows wait to be published, and when the oldest of them was written (null when none). */
+    record Backlog(long rows, Instant oldest) {}
+
+    Backlog backlog(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                        "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
     /** Marks rows published; returns how many were not already. */
     int markPublished(Connection conn, List<UUID> ids) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(

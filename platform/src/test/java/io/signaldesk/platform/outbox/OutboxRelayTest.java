@@ -168,10 +168,17 @@ class OutboxRelayTest {
             assertThat(unpublishedCount())
                     .as("nothing can be published while the broker is down")
                     .isEqualTo(4);
+            // what the outbox alerts watch: the backlog and the age of its oldest row
+            awaitUntil(() -> relay.backlogRows() == 4, "the backlog gauge to show the 4 waiting rows", 15_000);
+            assertThat(relay.oldestUnpublishedAgeSeconds()).isGreaterThan(0);
         } finally {
             kafka.start();
         }
         awaitUntil(() -> unpublishedCount() == 0, "events published after the broker returned");
+        awaitUntil(
+                () -> relay.backlogRows() == 0 && relay.oldestUnpublishedAgeSeconds() == 0,
+                "the backlog gauges to drop to 0",
+                15_000);
         assertExactlyOnceInOrder(consumeAll(7), 7);
     }
 
