@@ -6,33 +6,60 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.signaldesk.gateway.User;
 import io.signaldesk.gateway.config.GatewayConfig;
 import io.signaldesk.gateway.repository.UserRepository;
+import io.signaldesk.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
-/** Creates the first admin from configuration (gateway.admin.email / password) when it does not exist. */
+/**
+ * Creates the first admin from configuration (gateway.admin.email / password) when it does not exist.
+ * Several gateway replicas starting at once may all find it missing: the one whose insert loses the
+ * race gets "email taken", which here means another replica created it, not a failed start.
+ */
 @ApplicationScoped
 public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    void onStart(@Observes StartupEvent ev, GatewayConfig config, AuthService auth, UserRepository users)
-            throws Throwable {
+    private final AuthService auth;
+    private final UserRepository users;
+
+    public AdminBootstrap(AuthService auth, UserRepository users) {
+        this.auth = auth;
+        this.users = users;
+    }
+
+    void onStart(@Observes StartupEvent ev, GatewayConfig config) throws Throwable {
         if (config.admin().email().isEmpty() || config.admin().password().isEmpty()) {
             return;
         }
         String email = config.admin().email().get();
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> users.findByEmail(email))
+        String password = config.admin().password().get();
+        VertxContextSupport.subscribeAndAwait(() -> ensureAdmin(email, password));
+    }
+
+    Uni<Void> ensureAdmin(String email, String password) {
+        return Panache.withSession(() -> users.findByEmail(email))
                 .chain(existing -> existing != null
-                        ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                        ? Uni.createFrom().voidItem()
                         : auth.register(
                                         email,
-                                        config.admin().password().get(),
+                                        password,
                                         Set.of(User.ADMIN, User.TRADER),
                                         null,
                                         "127.0.0.1",
                                         "bootstrap")
                                 .invoke(u -> LOG.infof("created admin %s", email))
-                                .replaceWithVoid()));
+                                .replaceWithVoid()
+                                .onFailure(AdminBootstrap::emailTaken)
+                                .recoverWithUni(() -> {
+                                    LOG.infof("admin %s was created by another replica meanwhile", email);
+                                    return Uni.createFrom().voidItem();
+                                }));
+    }
+
+    private static boolean emailTaken(Throwable t) {
+        return t instanceof ProblemException p && p.problem().status() == 409;
     }
 }
