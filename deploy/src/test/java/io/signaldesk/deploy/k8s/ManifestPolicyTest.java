@@ -131,9 +131,9 @@ class ManifestPolicyTest {
         }
         Integer port = resolve(probe.getHttpGet().getPort(), ports);
         if (!Integer.valueOf(MANAGEMENT_PORT).equals(port)) {
-            problems.add(
-                    where + ": " + kind + " is on port " + probe.getHttpGet().getPort() + " (" + port
-                            + "), expected the management port " + MANAGEMENT_PORT);
+            problems.add(where + ": " + kind + " is on port "
+                    + show(probe.getHttpGet().getPort()) + " (" + port + "), expected the management port "
+                    + MANAGEMENT_PORT);
         }
     }
 
@@ -274,6 +274,11 @@ class ManifestPolicyTest {
                 problems.add("HorizontalPodAutoscaler " + name(hpa) + ": minReplicas must be at least 2 in prod");
             }
         }
+        for (String service : serviceSchemas().keySet()) {
+            if (!deployments.containsKey(service)) {
+                problems.add("service " + service + " (a module with application.properties) has no Deployment");
+            }
+        }
         for (String deployment : deployments.keySet()) {
             boolean scaled = overlay.all(HorizontalPodAutoscaler.class).stream()
                     .anyMatch(h ->
@@ -308,7 +313,7 @@ class ManifestPolicyTest {
                 for (Pods p : selected) {
                     if (p.ports != null && resolve(port.getTargetPort(), p.ports) == null) {
                         problems.add("Service " + name(service) + " port " + port.getName() + ": targetPort "
-                                + port.getTargetPort() + " is not a port of " + p.owner);
+                                + show(port.getTargetPort()) + " is not a port of " + p.owner);
                     }
                 }
             }
@@ -838,6 +843,10 @@ class ManifestPolicyTest {
             return ports.containsValue(port.getIntVal()) ? port.getIntVal() : null;
         }
         return ports.get(port.getStrVal());
+    }
+
+    private static String show(IntOrString port) {
+        return port == null ? "none" : port.getIntVal() != null ? String.valueOf(port.getIntVal()) : port.getStrVal();
     }
 
     private static Map<String, String> labels(Deployment d) {

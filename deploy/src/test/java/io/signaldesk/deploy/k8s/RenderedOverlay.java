@@ -94,10 +94,11 @@ final class RenderedOverlay {
     private void add(JsonNode doc) throws IOException {
         String type = doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
         String id = type + " " + doc.path("metadata").path("name").asText();
+        String root = type + " " + doc.path("metadata").path("name").asText() + ":";
         Class<? extends HasMetadata> model = TYPED.get(type);
         if (model != null) {
             HasMetadata typed = YAML.treeToValue(doc, model);
-            UnknownFields.find(typed, id).forEach(parseProblems::add);
+            UnknownFields.find(typed, root).forEach(parseProblems::add);
             resources.add(typed);
         } else if (CUSTOM_KINDS.contains(type)) {
             resources.add(YAML.treeToValue(doc, GenericKubernetesResource.class));

@@ -56,12 +56,12 @@ final class UnknownFields {
             Object child = invoke(getter, value);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                    found.add(path + ": unknown field(s) " + extra.keySet());
+                    found.add(path + (path.endsWith(":") ? "" : ":") + " unknown field(s) " + extra.keySet());
                 }
             } else {
                 String field = Character.toLowerCase(getter.getName().charAt(3))
                         + getter.getName().substring(4);
-                walk(child, path + "." + field, found);
+                walk(child, path.endsWith(":") ? path + " " + field : path + "." + field, found);
             }
         }
     }
