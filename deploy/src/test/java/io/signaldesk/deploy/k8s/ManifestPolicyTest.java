@@ -366,8 +366,52 @@ class ManifestPolicyTest {
                     checkPolicySelector(problems, where + " peer podSelector", peer.getPodSelector(), pods, false);
                 }
             }
+            checkPolicyPorts(problems, where, policy, pods);
         }
         assertNone(overlay, "selector problems", problems);
+    }
+
+    /**
+     * A port a policy opens must be one the pods on the receiving side listen on: for ingress the
+     * policy's own pods, for egress the peer pods of this namespace. Only pods whose ports are known
+     * (those the manifests template) are checked; the operators' pods are not.
+     */
+    private static void checkPolicyPorts(List<String> problems, String where, NetworkPolicy policy, List<Pods> pods) {
+        var spec = policy.getSpec();
+        if (spec.getIngress() != null) {
+            for (var rule : spec.getIngress()) {
+                checkPorts(problems, where + " ingress", spec.getPodSelector(), rule.getPorts(), pods);
+            }
+        }
+        if (spec.getEgress() != null) {
+            for (var rule : spec.getEgress()) {
+                for (NetworkPolicyPeer peer : rule.getTo()) {
+                    if (peer.getPodSelector() != null && peer.getNamespaceSelector() == null) {
+                        checkPorts(problems, where + " egress", peer.getPodSelector(), rule.getPorts(), pods);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkPorts(
+            List<String> problems,
+            String where,
+            LabelSelector receivers,
+            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort> ports,
+            List<Pods> pods) {
+        if (ports == null || Selectors.isEmpty(receivers)) {
+            return;
+        }
+        for (var port : ports) {
+            for (Pods p : pods) {
+                if (p.ports != null
+                        && Selectors.matches(receivers, p.labels)
+                        && resolve(port.getPort(), p.ports) == null) {
+                    problems.add(where + ": port " + show(port.getPort()) + " is not a port of " + p.owner);
+                }
+            }
+        }
     }
 
     /**
