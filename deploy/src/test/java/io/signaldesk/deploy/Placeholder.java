@@ -1,3 +1,0 @@
-package io.signaldesk.deploy;
-
-final class Placeholder {}
