@@ -41,6 +41,13 @@ public interface ApprovalConfig {
     @WithDefault("30s")
     Duration openCommandGrace();
 
+    /**
+     * Longest wait of an EA long-poll while Redis is unavailable (no wake-ups from other replicas):
+     * the poll answers after this and the EA polls again, so a command is found within it.
+     */
+    @WithDefault("2s")
+    Duration degradedPollWait();
+
     /** How often pending approvals and OPEN commands past their expiry are marked EXPIRED. */
     @WithDefault("2s")
     Duration expirySweep();

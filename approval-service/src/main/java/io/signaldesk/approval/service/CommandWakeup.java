@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.platform.config.PlatformConfig;
+import io.signaldesk.platform.redis.RedisGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,9 @@ import org.jboss.logging.Logger;
  * Wakes long-polling EAs when a command for their device is committed. A commit publishes
  * {@code <prefix>ea:wake:<deviceId>} on Redis pub/sub; every approval-service instance listens to the
  * pattern and completes the waiting polls of that device it holds. A waiting poll costs no thread
- * and no database query; if Redis is down, polls simply wait out their timeout and find the
- * command on the next poll.
+ * and no database query. Every Redis call goes through the {@link RedisGuard}: when Redis hangs or is
+ * gone, publishing costs nothing (the breaker fails it at once) and {@link #crossInstance()} is false,
+ * so polls wait only a short interval and look again (the EA sees a short poll) until Redis is back.
  */
 @ApplicationScoped
 public class CommandWakeup {
@@ -50,9 +52,17 @@ public class CommandWakeup {
     /** This instance, so that it ignores the echo of its own poll announcements. */
     private final String instance = UUID.randomUUID().toString();
 
-    public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config) {
+    private final RedisGuard guard;
+
+    public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config, RedisGuard guard) {
         this.pubsub = redis.pubsub(String.class);
         this.prefix = config.redis().keyPrefix() + "ea:wake:";
+        this.guard = guard;
+    }
+
+    /** Whether a commit on another instance can wake this instance's polls now (Redis answering). */
+    public boolean crossInstance() {
+        return guard.available();
     }
 
     void subscribe(@Observes StartupEvent ev) {
@@ -88,7 +98,7 @@ public class CommandWakeup {
             polls.add(poll);
             return polls;
         });
-        pubsub.publish(prefix + deviceId, "poll:" + instance + ":" + poll.id)
+        guard.call(() -> pubsub.publish(prefix + deviceId, "poll:" + instance + ":" + poll.id))
                 .subscribe()
                 .with(n -> {}, t -> LOG.debugf("poll of %s not announced to other instances (%s)", deviceId, t));
         return poll;
@@ -112,7 +122,7 @@ public class CommandWakeup {
     /** After commit: tell every instance that this device has work. */
     public Uni<Void> publish(UUID deviceId) {
         wakeLocal(deviceId.toString()); // same instance: no need to wait for the round trip
-        return pubsub.publish(prefix + deviceId, "1")
+        return guard.call(() -> pubsub.publish(prefix + deviceId, "1"))
                 .onFailure()
                 .invoke(t -> LOG.warnf("EA wake-up for %s not published (%s); the next poll finds it", deviceId, t))
                 .onFailure()

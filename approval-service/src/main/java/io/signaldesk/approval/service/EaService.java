@@ -157,7 +157,11 @@ public class EaService {
 
     /** Leases due commands; with {@code waitMs > 0} and none due, waits for a wake-up (no polling of the database). */
     public Uni<List<Command>> poll(Device device, long waitMs) {
-        long wait = Math.min(Math.max(0, waitMs), config.maxWait().toMillis());
+        long asked = Math.min(Math.max(0, waitMs), config.maxWait().toMillis());
+        // Without Redis a commit on another replica cannot wake this poll: look again soon instead.
+        long wait = wakeup.crossInstance()
+                ? asked
+                : Math.min(asked, config.degradedPollWait().toMillis());
         if (wait == 0) {
             return lease(device.id);
         }

@@ -55,6 +55,18 @@ public interface PlatformConfig {
         /** Prepended to every Redis key this service writes. */
         @WithDefault("sd:")
         String keyPrefix();
+
+        /** A Redis call through {@code RedisGuard} that takes longer fails (and counts against the breaker). */
+        @WithDefault("250ms")
+        Duration callTimeout();
+
+        /** How long the breaker stays open before one call may test Redis again. */
+        @WithDefault("1s")
+        Duration breakerDelay();
+
+        /** How often the guard pings Redis, so a hang opens the breaker even when nothing else calls. */
+        @WithDefault("1s")
+        Duration probeInterval();
     }
 
     interface Outbox {

@@ -1,6 +1,5 @@
 package io.signaldesk.platform.hmac;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.signaldesk.platform.config.PlatformConfig;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
@@ -14,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Verifies an HMAC-signed request: well-formed headers, a timestamp inside the window, a matching
  * signature under any of the signer's currently valid secrets (rotation grace), and a nonce never
- * seen before within its TTL (Redis {@code SET NX PX}). The nonce is only burnt after the signature
- * checks out, so nobody can use up someone else's nonces.
+ * seen before within its TTL ({@link NonceStore}, in Postgres: no Redis on this path, so a Redis
+ * outage costs signed traffic nothing). The nonce is only burnt after the signature checks out, so
+ * nobody can use up someone else's nonces.
  */
 @ApplicationScoped
 public class SignatureVerifier {
@@ -25,20 +25,18 @@ public class SignatureVerifier {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final ReactiveRedisDataSource redis;
+    private final NonceStore nonces;
     private final PlatformConfig.Hmac config;
-    private final String keyPrefix;
     private final Clock clock;
 
     @Inject
-    public SignatureVerifier(ReactiveRedisDataSource redis, PlatformConfig platform) {
-        this(redis, platform.hmac(), platform.redis().keyPrefix(), Clock.systemUTC());
+    public SignatureVerifier(NonceStore nonces, PlatformConfig platform) {
+        this(nonces, platform.hmac(), Clock.systemUTC());
     }
 
-    SignatureVerifier(ReactiveRedisDataSource redis, PlatformConfig.Hmac config, String keyPrefix, Clock clock) {
-        this.redis = redis;
+    SignatureVerifier(NonceStore nonces, PlatformConfig.Hmac config, Clock clock) {
+        this.nonces = nonces;
         this.config = config;
-        this.keyPrefix = keyPrefix;
         this.clock = clock;
     }
 
@@ -98,15 +96,7 @@ public class SignatureVerifier {
         if (!ok) {
             return Uni.createFrom().failure(fail("signature-invalid", "The signature does not match the request"));
         }
-        String key = keyPrefix + "nonce:" + scope + ":" + r.keyId() + ":" + r.nonce();
-        // SET NX answers OK when the nonce is new and nil when it was already there (any Redis version).
-        return redis.execute(
-                        "SET",
-                        key,
-                        "1",
-                        "NX",
-                        "PX",
-                        Long.toString(config.nonceTtl().toMillis()))
+        return nonces.burn(scope, r.keyId(), r.nonce(), config.nonceTtl())
                 .onFailure()
                 .transform(t -> new ProblemException(
                         Problem.of(
@@ -116,9 +106,9 @@ public class SignatureVerifier {
                                 "The nonce store is unavailable; retry shortly"),
                         java.util.Map.of("Retry-After", "2")))
                 .onItem()
-                .transformToUni(reply -> reply == null
-                        ? Uni.createFrom().failure(fail("signature-replayed", "This nonce was already used"))
-                        : Uni.createFrom().voidItem());
+                .transformToUni(fresh -> fresh
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(fail("signature-replayed", "This nonce was already used")));
     }
 
     private static ProblemException fail(String slug, String detail) {
