@@ -120,6 +120,9 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" --format=p
   --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
   -C "$rootfs" -cf "$work/image/layer.tar" $(cd "$rootfs" && ls -A)
 diff_id="sha256:$(sha256sum "$work/image/layer.tar" | cut -d' ' -f1)"
+# Compressed once here (gzip -n: no name or time in the header), so Jib does not gzip 200 MB again for
+# every service image it builds on this base.
+gzip -n -6 "$work/image/layer.tar"
 
 jq -n --arg diff "$diff_id" --arg java "$JAVA_HOME_IN_IMAGE" --arg uid "$APP_UID" \
   --arg pkgs "$(paste -sd, "$work/packages.txt")" --arg created "$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)" '{
@@ -145,9 +148,9 @@ jq -n --arg diff "$diff_id" --arg java "$JAVA_HOME_IN_IMAGE" --arg uid "$APP_UID
 config_name="$(sha256sum "$work/image/config.json" | cut -d' ' -f1).json"
 mv "$work/image/config.json" "$work/image/$config_name"
 jq -n --arg cfg "$config_name" --arg tag "$IMAGE_NAME" \
-  '[{Config: $cfg, RepoTags: [$tag], Layers: ["layer.tar"]}]' >"$work/image/manifest.json"
+  '[{Config: $cfg, RepoTags: [$tag], Layers: ["layer.tar.gz"]}]' >"$work/image/manifest.json"
 
-tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$work/image" -cf "$BASE_TAR.tmp" manifest.json "$config_name" layer.tar
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$work/image" -cf "$BASE_TAR.tmp" manifest.json "$config_name" layer.tar.gz
 mv "$BASE_TAR.tmp" "$BASE_TAR"
 echo "built $BASE_TAR ($(du -h "$BASE_TAR" | cut -f1)), layer $diff_id"
 cat "$work/packages.txt"
