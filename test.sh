@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test of SignalDesk: unit tests, Quarkus tests against real Postgres/Redis/Kafka
 # (started by the tests themselves when none is running), and the system tests that run the six
-# packaged services as processes. Needs only a JDK 17; the Maven wrapper fetches Maven.
+# packaged services as processes, and the deploy module's checks of the Kubernetes manifests
+# (kubectl), dashboards and alert rules (promtool, installed below when missing). Needs a JDK 17;
+# the Maven wrapper fetches Maven.
 # Ends with the totals over every module, in Surefire's format.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# The deploy module's tests render the Kubernetes overlays with kubectl (on these machines) and run
+# the alert rules through promtool, which Debian's prometheus package brings: install it when missing.
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "Installing promtool (Debian package prometheus) for the alert-rule tests..."
+  as_root=""
+  [ "$(id -u)" -ne 0 ] && as_root="sudo"
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -q --no-install-recommends prometheus >/dev/null \
+    || { $as_root apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -q --no-install-recommends prometheus >/dev/null; } \
+    || echo "could not install prometheus (promtool); the alert-rule tests will say how" >&2
+  # the package starts a Prometheus server; the tests need only promtool
+  $as_root systemctl stop prometheus >/dev/null 2>&1 || $as_root service prometheus stop >/dev/null 2>&1 || true
+fi
 
 ./mvnw -B -ntp verify "$@"
 status=$?
