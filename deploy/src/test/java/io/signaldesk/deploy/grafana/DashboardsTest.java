@@ -187,8 +187,8 @@ class DashboardsTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue())
                 .as(
-                        "promtool check rules on the dashboards' queries:\n%s\n(rule n is query n of:\n%s)",
-                        out, index(queries))
+                        "promtool check rules on the dashboards' queries:\n%s\nfailing queries:\n%s",
+                        out, failing(out, queries))
                 .isZero();
     }
 
@@ -241,14 +241,18 @@ class DashboardsTest {
         return out;
     }
 
-    private static String index(List<Query> queries) {
+    /** The queries promtool names in its output ("dashboard:check:<n>"), with where they are. */
+    private static String failing(String promtoolOutput, List<Query> queries) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < queries.size(); i++) {
-            b.append("  ")
-                    .append(i)
-                    .append(": ")
-                    .append(queries.get(i).source())
-                    .append('\n');
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("dashboard:check:(\\d+)").matcher(promtoolOutput);
+        Set<Integer> seen = new TreeSet<>();
+        while (m.find()) {
+            seen.add(Integer.parseInt(m.group(1)));
+        }
+        for (int i : seen) {
+            Query q = queries.get(i);
+            b.append("  ").append(q.source()).append(": ").append(q.expr()).append('\n');
         }
         return b.toString();
     }
