@@ -3,12 +3,14 @@ package io.signaldesk.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.http.ContentType;
 import io.signaldesk.localstack.ServiceProcess;
 import io.signaldesk.localstack.Suite;
 import io.signaldesk.localstack.metrics.MeterNames;
 import io.signaldesk.localstack.metrics.MonitoringQueries;
 import io.signaldesk.localstack.metrics.MonitoringQueries.Query;
 import io.signaldesk.localstack.metrics.PromQlNames;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +45,23 @@ class ExportedMetricsIT {
     void everyMetricTheDashboardsAndRulesReadIsExported() {
         Suite suite = RunningSuite.get();
         // one short flow through the gateway, so the HTTP server metrics have series
-        String email = GatewayToServicesIT.email();
-        GatewayToServicesIT.register(email, null);
-        GatewayToServicesIT.login(email, "system test password");
+        String gw = RunningSuite.gateway();
+        String credentials = new JsonObject()
+                .put("email", GatewayToServicesIT.email())
+                .put("password", "system test password")
+                .encode();
+        given().baseUri(gw)
+                .contentType(ContentType.JSON)
+                .body(credentials)
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(201);
+        given().baseUri(gw)
+                .contentType(ContentType.JSON)
+                .body(credentials)
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(200);
 
         Set<String> scraped = new TreeSet<>();
         for (ServiceProcess p : suite.services()) {
