@@ -40,7 +40,7 @@ public class ExpiringApprovals {
         this.metrics = metrics;
         this.config = config;
         Gauge.builder("signaldesk.guards.oldest.outstanding", oldestOutstandingClose, AtomicReference::get)
-                .description("How long the oldest CLOSE or CLOSE_ALL has waited for its terminal's ack; 0 when none")
+                .description("How long the oldest CLOSE or CLOSE_ALL has waited for its terminal's ack, 0 when none")
                 .baseUnit("seconds")
                 .register(metrics);
     }

@@ -46,6 +46,7 @@ public final class MeterNames {
     private static final Pattern CONSTANT =
             Pattern.compile("static\\s+final\\s+String\\s+([A-Za-z_]\\w*)\\s*=\\s*\"([^\"]*)\"\\s*;");
 
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
     private static final Pattern BASE_UNIT = Pattern.compile("\\.baseUnit\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     /** Every exported name of every module's main code under {@code projectRoot}. */
@@ -119,8 +120,12 @@ public final class MeterNames {
 
     /** A builder's {@code .baseUnit("...")} before its {@code .register(}, if any. */
     private static String baseUnit(String src, int from) {
-        int end = src.indexOf(".register(", from);
-        int nextStatement = src.indexOf(';', from);
+        // string literals blanked (same length), so a ';' inside a description ends no statement
+        String code = STRING_LITERAL
+                .matcher(src)
+                .replaceAll(m -> "\"" + "x".repeat(m.group().length() - 2) + "\"");
+        int end = code.indexOf(".register(", from);
+        int nextStatement = code.indexOf(';', from);
         if (end < 0 || (nextStatement >= 0 && nextStatement < end)) {
             return null;
         }

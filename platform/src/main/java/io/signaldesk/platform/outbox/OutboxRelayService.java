@@ -87,7 +87,7 @@ public class OutboxRelayService {
                 .tag("schema", config.schema())
                 .register(registry);
         Gauge.builder("signaldesk.outbox.oldest.age", relay, OutboxRelay::oldestUnpublishedAgeSeconds)
-                .description("Age of the oldest outbox row not yet published; 0 when none waits")
+                .description("Age of the oldest outbox row not yet published, 0 when none waits")
                 .tag("schema", config.schema())
                 .baseUnit("seconds")
                 .register(registry);
