@@ -10,15 +10,18 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.approval.service.CommandWakeup;
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.HangableProxy;
 import io.signaldesk.localstack.LocalInfraTestResource;
 import io.signaldesk.localstack.ManagementPort;
 import io.signaldesk.localstack.TestInfra;
+import io.signaldesk.platform.config.PlatformConfig;
 import io.signaldesk.platform.redis.RedisGuard;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -26,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,15 @@ class RedisOutageTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    CommandWakeup wakeup;
+
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @Inject
+    PlatformConfig platform;
 
     @AfterEach
     void redisBack() {
@@ -124,5 +138,38 @@ class RedisOutageTest {
         REDIS.resume();
         await().atMost(Duration.ofSeconds(10)).until(guard::available);
         assertThat(metrics.get("signaldesk.redis.available").gauge().value()).isEqualTo(1.0);
+    }
+
+    /**
+     * Redis restarts (every connection dropped): the pub/sub subscription is gone with it and the
+     * client does not subscribe again by itself; wake-ups published by another replica must reach
+     * this one's waiting polls again once Redis is back.
+     */
+    @Test
+    void wakeUpsFromOtherReplicasArriveAgainAfterRedisDropsEveryConnection() throws Exception {
+        UUID user = UUID.randomUUID();
+        PipelineFixture.Dev dev = device(user);
+        EaClient ea = dev.client();
+        await().atMost(Duration.ofSeconds(10)).until(wakeup::crossInstance);
+
+        REDIS.dropConnections();
+        // the subscription died with its connection: this replica knows it no longer hears the others
+        await().atMost(Duration.ofSeconds(10)).until(() -> !wakeup.crossInstance());
+        // the heartbeat notices the silence and subscribes again
+        await().atMost(Duration.ofSeconds(20)).until(wakeup::crossInstance);
+
+        // another replica's wake-up (published on Redis) ends this replica's 20 s poll at once
+        CompletableFuture<EaClient.Reply> waiting = CompletableFuture.supplyAsync(() -> ea.poll(20_000));
+        Thread.sleep(1_000);
+        Instant published = Instant.now();
+        redis.pubsub(String.class)
+                .publish(platform.redis().keyPrefix() + "ea:wake:" + dev.id(), "1")
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        EaClient.Reply r = waiting.get(25, TimeUnit.SECONDS);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(Duration.between(published, Instant.now()))
+                .as("woken by the other replica's publish, not by the poll's own timeout")
+                .isLessThan(Duration.ofSeconds(5));
     }
 }

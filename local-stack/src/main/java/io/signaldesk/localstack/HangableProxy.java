@@ -50,6 +50,12 @@ public final class HangableProxy implements AutoCloseable {
         }
     }
 
+    /** Closes every connection made so far, as a restarted server would; new ones are accepted. */
+    public void dropConnections() {
+        sockets.forEach(HangableProxy::closeQuietly);
+        sockets.clear();
+    }
+
     public boolean hung() {
         return hung;
     }

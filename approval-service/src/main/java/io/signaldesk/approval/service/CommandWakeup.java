@@ -2,20 +2,23 @@ package io.signaldesk.approval.service;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.platform.config.PlatformConfig;
 import io.signaldesk.platform.redis.RedisGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,22 +56,44 @@ public class CommandWakeup {
     private final String instance = UUID.randomUUID().toString();
 
     private final RedisGuard guard;
+    /** Channel suffix of the heartbeat every instance publishes and hears (never a device id). */
+    static final String HEARTBEAT = "heartbeat";
+
+    private final long heartbeatMs;
+    private final AtomicLong lastHeard = new AtomicLong();
+    private final AtomicReference<ReactiveRedisSubscriber> subscriber = new AtomicReference<>();
+    private volatile long subscribedAt;
+    private volatile boolean crossInstanceSeen;
 
     public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config, RedisGuard guard) {
         this.pubsub = redis.pubsub(String.class);
         this.prefix = config.redis().keyPrefix() + "ea:wake:";
         this.guard = guard;
+        this.heartbeatMs = config.redis().probeInterval().toMillis();
     }
 
-    /** Whether a commit on another instance can wake this instance's polls now (Redis answering). */
+    /**
+     * Whether a commit on another instance can wake this instance's polls now: Redis answers (the
+     * guard's breaker is closed) and this instance's subscription delivers (it heard a heartbeat
+     * lately). A pub/sub connection that Redis dropped (a restart, a failover) is not re-subscribed
+     * by the client by itself: {@link #heartbeat} notices the silence and subscribes again.
+     */
     public boolean crossInstance() {
-        return guard.available();
+        return guard.available() && lastHeard.get() >= System.currentTimeMillis() - 3 * heartbeatMs;
     }
 
-    void subscribe(@Observes StartupEvent ev) {
+    void subscribe(@Observes StartupEvent ev, Vertx vertx) {
+        subscribeNow();
+        vertx.setPeriodic(heartbeatMs, id -> heartbeat());
+    }
+
+    private void subscribeNow() {
+        subscribedAt = System.currentTimeMillis();
         pubsub.subscribeToPattern(prefix + "*", (channel, msg) -> {
                     String device = channel.substring(prefix.length());
-                    if (msg != null && msg.startsWith("poll:")) {
+                    if (HEARTBEAT.equals(device)) {
+                        lastHeard.set(System.currentTimeMillis());
+                    } else if (msg != null && msg.startsWith("poll:")) {
                         if (!msg.startsWith("poll:" + instance + ":")) { // our own polls were ended when registered
                             supersedeLocal(device, null);
                         }
@@ -76,14 +101,41 @@ public class CommandWakeup {
                         wakeLocal(device);
                     }
                 })
-                .onFailure()
-                .retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10))
-                .indefinitely()
                 .subscribe()
                 .with(
-                        s -> LOG.debugf("listening for EA wake-ups on %s*", prefix),
-                        t -> LOG.errorf(t, "cannot listen for EA wake-ups"));
+                        s -> {
+                            ReactiveRedisSubscriber old = subscriber.getAndSet(s);
+                            if (old != null) {
+                                old.unsubscribe().subscribe().with(v -> {}, t -> {});
+                            }
+                            LOG.debugf("listening for EA wake-ups on %s*", prefix);
+                        },
+                        t -> LOG.warnf("cannot listen for EA wake-ups yet (%s); trying again", t.toString()));
+    }
+
+    /**
+     * Every {@code signaldesk.redis.probe-interval}: publish a heartbeat every instance hears; when
+     * this instance has heard none for a while although Redis answers, subscribe again; when
+     * wake-ups from other instances stop arriving, end the waiting polls so each looks for its
+     * commands now and the next ones wait only the short interval.
+     */
+    void heartbeat() {
+        boolean was = crossInstanceSeen;
+        guard.call(() -> pubsub.publish(prefix + HEARTBEAT, instance))
+                .subscribe()
+                .with(n -> {}, t -> {});
+        long now = System.currentTimeMillis();
+        if (guard.available() && lastHeard.get() < now - 5 * heartbeatMs && subscribedAt < now - 5 * heartbeatMs) {
+            LOG.warnf(
+                    "no EA wake-up heartbeat heard for %d ms although Redis answers: subscribing again",
+                    now - lastHeard.get());
+            subscribeNow();
+        }
+        crossInstanceSeen = crossInstance();
+        if (was && !crossInstanceSeen) {
+            LOG.warnf("EA wake-ups from other instances stopped (Redis unavailable): polls turn short");
+            waiting.values().forEach(set -> set.forEach(p -> p.woken.complete(Wake.COMMAND)));
+        }
     }
 
     /**

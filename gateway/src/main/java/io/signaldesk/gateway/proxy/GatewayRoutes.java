@@ -263,8 +263,9 @@ public class GatewayRoutes {
             String clientIp = incoming.remoteAddress() == null
                     ? "unknown"
                     : incoming.remoteAddress().hostAddress();
-            String prior = incoming.getHeader("X-Forwarded-For");
-            req.headers().set("X-Forwarded-For", prior == null ? clientIp : prior + ", " + clientIp);
+            // The client as the gateway resolved it (behind a trusted ingress: the address the ingress
+            // saw), never a chain a client wrote itself: services take this one value as the client.
+            req.headers().set("X-Forwarded-For", clientIp);
             req.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             W3CTraceContextPropagator.getInstance().inject(Context.current(), req.headers(), (h, k, v) -> h.set(k, v));
             return ctx.sendRequest().recover(err -> {

@@ -42,7 +42,7 @@ public class AdminBootstrap {
     Uni<Void> ensureAdmin(String email, String password) {
         return Panache.withSession(() -> users.findByEmail(email))
                 .chain(existing -> existing != null
-                        ? Uni.createFrom().voidItem()
+                        ? mustBeAdmin(existing)
                         : auth.register(
                                         email,
                                         password,
@@ -53,10 +53,25 @@ public class AdminBootstrap {
                                 .invoke(u -> LOG.infof("created admin %s", email))
                                 .replaceWithVoid()
                                 .onFailure(AdminBootstrap::emailTaken)
-                                .recoverWithUni(() -> {
-                                    LOG.infof("admin %s was created by another replica meanwhile", email);
-                                    return Uni.createFrom().voidItem();
-                                }));
+                                .recoverWithUni(() -> Panache.withSession(() -> users.findByEmail(email))
+                                        .chain(AdminBootstrap::mustBeAdmin)
+                                        .invoke(() -> LOG.infof(
+                                                "admin %s was created by another replica meanwhile", email))));
+    }
+
+    /**
+     * The configured admin email may belong to an account that someone registered through the public
+     * API before the first start: that account is not an admin, and taking it for one would leave
+     * SignalDesk without an admin (or invite someone to "fix" its roles). Refuse to start instead.
+     */
+    private static Uni<Void> mustBeAdmin(User u) {
+        if (u != null && u.roleSet().contains(User.ADMIN)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom()
+                .failure(new IllegalStateException("gateway.admin.email " + (u == null ? "?" : u.email)
+                        + " belongs to an account without the admin role (registered through the public API?):"
+                        + " refusing to start; configure another admin email or remove that account"));
     }
 
     private static boolean emailTaken(Throwable t) {

@@ -2,13 +2,16 @@ package io.signaldesk.gateway.service;
 
 import static io.signaldesk.localstack.TestSql.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.signaldesk.gateway.User;
 import io.signaldesk.localstack.LocalInfraTestResource;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class AdminBootstrapTest {
     @Inject
     AdminBootstrap bootstrap;
+
+    @Inject
+    AuthService auth;
 
     @Test
     void replicasStartingTogetherCreateTheAdminOnceAndAllStart() {
@@ -38,5 +44,15 @@ class AdminBootstrapTest {
         starts.forEach(CompletableFuture::join);
         assertThat(count("SELECT count(*) FROM gateway.users WHERE email = '" + email + "'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anAccountRegisteredWithTheAdminEmailBeforeTheFirstStartStopsTheStart() throws Throwable {
+        String email = "squatter-" + UUID.randomUUID() + "@replicas.test";
+        VertxContextSupport.subscribeAndAwait(() ->
+                auth.register(email, "someone else's password", Set.of(User.TRADER), null, "203.0.113.5", "curl"));
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                        () -> bootstrap.ensureAdmin(email, "correct horse battery staple")))
+                .hasMessageContaining("without the admin role");
     }
 }

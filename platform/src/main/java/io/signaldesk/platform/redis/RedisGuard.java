@@ -84,9 +84,13 @@ public class RedisGuard {
         return Uni.createFrom().deferred(() -> (Uni<T>) guard.get((Supplier) call, Uni.class));
     }
 
-    /** False while the breaker is open: callers should not expect Redis (pub/sub wake-ups included) to work. */
+    /**
+     * True only while the breaker is closed. Half-open (one trial call after an outage) counts as
+     * unavailable: a caller that chose its normal path then would wait on a Redis that is most
+     * likely still gone, and the gauge would flicker to 1 mid-outage.
+     */
     public boolean available() {
-        return state != CircuitBreakerState.OPEN;
+        return state == CircuitBreakerState.CLOSED;
     }
 
     public CircuitBreakerState state() {
