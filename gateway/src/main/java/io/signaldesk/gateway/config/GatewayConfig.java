@@ -103,6 +103,22 @@ public interface GatewayConfig {
 
         @WithDefault("200")
         int maxPoolSize();
+
+        /**
+         * Long-polls (the EA's {@code GET /api/v1/ea/poll}) hold a connection for up to their wait:
+         * they get a client and pool of their own, so a fleet of waiting terminals never takes the
+         * connections the ordinary requests need. Per service instance address; one per terminal.
+         */
+        @WithDefault("2500")
+        int longPollPoolSize();
+
+        /** Exact GET paths proxied through the long-poll pool. */
+        @WithDefault("/api/v1/ea/poll")
+        List<String> longPollPaths();
+
+        /** The long-poll pool's idle timeout: longer than the longest wait an EA may ask for (25 s). */
+        @WithDefault("60s")
+        Duration longPollIdleTimeout();
     }
 
     /**

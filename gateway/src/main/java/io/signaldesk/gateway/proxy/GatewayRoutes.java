@@ -55,6 +55,9 @@ public class GatewayRoutes {
     private final Vertx vertx;
     private final MeterRegistry metrics;
     private final List<ServiceRoute> routes = new ArrayList<>();
+    /** Per service: the proxy of its long-poll routes, on the long-poll client and pool. */
+    private final Map<String, ProxyHandler> longPolls = new java.util.HashMap<>();
+
     /** The long-lived streaming routes: their own upstream pool and limits. */
     private StreamProxy streams;
 
@@ -126,10 +129,18 @@ public class GatewayRoutes {
                 .setIdleTimeout((int) config.proxy().idleTimeout().toSeconds())
                 .setKeepAlive(true)
                 .setMaxPoolSize(config.proxy().maxPoolSize()));
+        HttpClient longPollClient = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
+                .setIdleTimeout((int) config.proxy().longPollIdleTimeout().toSeconds())
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.proxy().longPollPoolSize()));
         for (Map.Entry<String, GatewayConfig.Route> e : config.routes().entrySet()) {
             URI url = e.getValue().url();
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(url.getPort(), url.getHost());
             proxy.addInterceptor(new Forwarding(e.getKey()));
+            HttpProxy longPollProxy = HttpProxy.reverseProxy(longPollClient).origin(url.getPort(), url.getHost());
+            longPollProxy.addInterceptor(new Forwarding(e.getKey()));
+            longPolls.put(e.getKey(), ProxyHandler.create(longPollProxy));
             List<PublicRoute> pub = e.getValue().publicRoutes().orElse(List.of()).stream()
                     .map(GatewayRoutes::parsePublic)
                     .toList();
@@ -211,6 +222,8 @@ public class GatewayRoutes {
                 rc.next(); // the gateway's own endpoints
             } else if (verified != null && streams.isStream(method, path)) {
                 streams.handle(rc, target.name(), target.url(), subject, verified.getExpirationTime());
+            } else if ("GET".equals(method) && config.proxy().longPollPaths().contains(path)) {
+                longPolls.get(target.name()).handle(rc); // a pool of their own: never the ordinary requests'
             } else {
                 target.handler().handle(rc);
             }
