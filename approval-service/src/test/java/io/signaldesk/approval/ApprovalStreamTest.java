@@ -223,6 +223,35 @@ class ApprovalStreamTest {
     }
 
     @Test
+    void aGuardBlockWithdrawingAnApprovedTradeIsStreamed() throws Exception {
+        UUID trader = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
+        PipelineFixture.Dev dev = device(trader);
+        subscribe(trader, strategy, "");
+        try (Stream mine = new Stream(token(trader))) {
+            UUID signal = UUID.randomUUID();
+            send(signalEvent(
+                    UUID.randomUUID().toString(),
+                    signal,
+                    strategy,
+                    Instant.now().plusSeconds(600)));
+            assertThat(mine.nextApproval(Duration.ofSeconds(30))).isNotNull();
+            String approval = pendingApproval(trader, signal);
+            GuardEventsTest.approve(trader, approval, 200);
+            assertThat(mine.nextApproval(Duration.ofSeconds(10)).getString("executionStatus"))
+                    .isEqualTo("PENDING");
+            String eventId = UUID.randomUUID().toString();
+            send(PipelineFixture.guardEvent(
+                    eventId, "GuardTriggered", GuardEventsTest.triggered(trader, dev, "DRAWDOWN", "BLOCK")));
+            JsonObject withdrawn = mine.nextApproval(Duration.ofSeconds(30));
+            assertThat(withdrawn).as("the withdrawn command's change").isNotNull();
+            assertThat(withdrawn.getString("id")).isEqualTo(approval);
+            assertThat(withdrawn.getString("status")).isEqualTo("APPROVED");
+            assertThat(withdrawn.getString("executionStatus")).isEqualTo("EXPIRED");
+        }
+    }
+
+    @Test
     void aStreamNeedsAValidTokenAndItsSubjectMustBeAUser() throws Exception {
         for (String bad : new String[] {null, "not.a.jwt"}) {
             try (Stream s = new Stream(bad)) {
