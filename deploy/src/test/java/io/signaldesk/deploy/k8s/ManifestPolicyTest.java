@@ -443,6 +443,44 @@ class ManifestPolicyTest {
         }
     }
 
+    /** The JWT signing key: only the gateway's pods mount it (a node running another service never holds it). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void onlyTheGatewayMountsTheTokenSigningKey(RenderedOverlay overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Deployment d : overlay.all(Deployment.class)) {
+            var spec = podSpec(d.getSpec().getTemplate());
+            List<String> secrets = new ArrayList<>();
+            if (spec.getVolumes() != null) {
+                spec.getVolumes().stream()
+                        .filter(v -> v.getSecret() != null)
+                        .forEach(v -> secrets.add(v.getSecret().getSecretName()));
+            }
+            spec.getContainers().forEach(c -> {
+                if (c.getEnvFrom() != null) {
+                    c.getEnvFrom().stream()
+                            .filter(e -> e.getSecretRef() != null)
+                            .forEach(e -> secrets.add(e.getSecretRef().getName()));
+                }
+                if (c.getEnv() != null) {
+                    c.getEnv().stream()
+                            .filter(e ->
+                                    e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                            .forEach(e -> secrets.add(
+                                    e.getValueFrom().getSecretKeyRef().getName()));
+                }
+            });
+            boolean signs = secrets.contains(SIGNING_SECRET);
+            boolean gateway = "gateway".equals(name(d));
+            if (signs != gateway) {
+                problems.add("Deployment " + name(d) + (signs ? " mounts " : " does not mount ") + SIGNING_SECRET);
+            }
+        }
+        assertNone(overlay, "token signing key", problems);
+    }
+
+    static final String SIGNING_SECRET = "signaldesk-jwt-signing";
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void prodDeniesAllTrafficByDefault(RenderedOverlay overlay) {
