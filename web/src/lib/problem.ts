@@ -92,7 +92,8 @@ export function toShownError(err: unknown, knownFields?: Iterable<string>): Show
     if (slug === 'rate-limited' && err.retryAfter) {
       message = `Too many requests. Try again in ${err.retryAfter} s.`;
     }
-    if (unplaced.length) message += ' ' + unplaced.map(sentence).join(' ');
+    // field paths keep their spelling (no capital): the user may need to find `params.rsiPeriod`
+    if (unplaced.length) message += ' ' + unplaced.map((u) => (/[.!?]$/.test(u) ? u : u + '.')).join(' ');
     return { message, fields, slug, status: err.status };
   }
   if (err instanceof TypeError) {
