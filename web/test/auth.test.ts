@@ -3,7 +3,8 @@ import { AuthClient, decodeJwt, type Fetch } from '../src/lib/auth';
 import { ApiError } from '../src/lib/problem';
 
 function jwt(claims: object): string {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const b64 = (o: object) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(o)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return `${b64({ alg: 'RS256' })}.${b64(claims)}.sig`;
 }
 
@@ -82,7 +83,7 @@ describe('AuthClient', () => {
     const changes: (string | null)[] = [];
     a.onChange((x) => changes.push(x ? x.userId : null));
     await a.login('t', 'p');
-    const err = await a.api('GET', '/api/v1/me').catch((e) => e);
+    const err = (await a.api('GET', '/api/v1/me').catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(401);
     expect(s.calls.map((c) => c.path)).toEqual(['/api/v1/auth/login', '/api/v1/me', '/api/v1/auth/refresh']);
