@@ -85,7 +85,7 @@ class ApprovalCard {
       reject,
     );
     const side = s?.side ?? '';
-    this.el = h('article', { class: 'approval card', 'data-approval-id': a.id, 'aria-labelledby': 'ap-' + a.id },
+    this.el = h('article', { class: 'approval card', 'data-approval-id': a.id, 'data-signal-id': a.signalId, 'aria-labelledby': 'ap-' + a.id },
       h('header', null,
         h('h3', { id: 'ap-' + a.id }, h('span', { class: 'side ' + side.toLowerCase() }, side), ' ', s?.instrument ?? '?'),
         this.statusEl,
