@@ -91,7 +91,10 @@ class ConsoleE2EIT {
         for (int k = 0; k <= DemoFeed.SIGNAL_BAR; k++) {
             bars.append(k == 0 ? "" : ",").append(DemoFeed.bar(anchor, k));
         }
-        assertThat(api.post("/api/v1/strategies/" + engine + "/candles", admin, bars.append("]}").toString())
+        assertThat(api.post(
+                                "/api/v1/strategies/" + engine + "/candles",
+                                admin,
+                                bars.append("]}").toString())
                         .expect(200)
                         .body())
                 .contains("\"signals\":[{");
