@@ -194,8 +194,13 @@ export const approvalsPage: Page = async (ctx, main) => {
       ctx.api<Approval[]>('GET', '/api/v1/approvals?size=20'),
     ]);
     for (const a of [...list(pend), ...list(latest)]) upsert(a);
-    // the list answers carry no execution: fetch it for the approved ones shown
-    await Promise.all(list(latest).filter((a) => a.status === 'APPROVED' && !a.execution).map((a) => refetch(a.id)));
+    // the list answers carry no execution: fetch it for the approved ones whose trade is not settled
+    const settled = new Set(['FILLED', 'REJECTED', 'FAILED', 'EXPIRED']);
+    await Promise.all(
+      list(latest)
+        .filter((a) => a.status === 'APPROVED' && !settled.has(cards.get(a.id)?.a.execution?.status ?? ''))
+        .map((a) => refetch(a.id)),
+    );
     place();
   };
 
