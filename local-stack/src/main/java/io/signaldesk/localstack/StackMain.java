@@ -79,6 +79,8 @@ public final class StackMain {
         Map<String, String> gateway = new HashMap<>(Suite.gatewayRoutes(ports));
         gateway.put("gateway.admin.email", ADMIN_EMAIL);
         gateway.put("gateway.admin.password", ADMIN_PASSWORD);
+        // the console's refresh cookie over plain http://127.0.0.1 (production keeps it Secure)
+        gateway.put("gateway.cookie-secure", "false");
         Map<String, String> payout = Map.of(
                 "payout.stripe.api-base", stripe.baseUrl(),
                 "payout.stripe.secret-key", STRIPE_SECRET_KEY,

@@ -44,4 +44,17 @@ public interface ApprovalConfig {
     /** How often pending approvals and OPEN commands past their expiry are marked EXPIRED. */
     @WithDefault("2s")
     Duration expirySweep();
+
+    /** The console's live approval stream (GET /api/v1/approvals/stream). */
+    Stream stream();
+
+    interface Stream {
+        /** A comment line this often keeps proxies and the browser from timing the stream out. */
+        @WithDefault("15s")
+        Duration keepalive();
+
+        /** Open streams this instance holds at most; past it a new one is 503 (the gateway bounds them first). */
+        @WithDefault("5000")
+        int max();
+    }
 }

@@ -2,6 +2,7 @@ package io.signaldesk.approval.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.signaldesk.approval.service.ApprovalStreams;
 import io.signaldesk.approval.service.CommandWakeup;
 import io.signaldesk.approval.service.SignalFanOut;
 import io.signaldesk.platform.events.EventTypes;
@@ -25,12 +26,18 @@ public class SignalEventsConsumer {
     private final EventConsumer events;
     private final SignalFanOut fanOut;
     private final CommandWakeup wakeup;
+    private final ApprovalStreams streams;
     /** From the signal's creation in signal-service to its approvals (and auto-approved commands) committed here. */
     private final Timer fanoutLag;
 
     public SignalEventsConsumer(
-            EventConsumer events, SignalFanOut fanOut, CommandWakeup wakeup, MeterRegistry metrics) {
+            EventConsumer events,
+            SignalFanOut fanOut,
+            CommandWakeup wakeup,
+            ApprovalStreams streams,
+            MeterRegistry metrics) {
         this.events = events;
+        this.streams = streams;
         this.fanOut = fanOut;
         this.wakeup = wakeup;
         this.fanoutLag = Timer.builder("signaldesk.signals.fanout.lag")
@@ -45,13 +52,15 @@ public class SignalEventsConsumer {
     public Uni<Void> onSignalEvent(Message<String> msg) {
         List<UUID> toWake = new ArrayList<>();
         Instant[] publishedAt = new Instant[1];
+        List<ApprovalStreams.Change> changes = new ArrayList<>();
         return events.consume(CONSUMER, msg, env -> {
                     if (!EventTypes.SIGNAL_PUBLISHED.equals(env.type())) {
                         return Uni.createFrom().voidItem();
                     }
                     SignalPublished e = events.data(env, SignalPublished.class);
                     publishedAt[0] = e.publishedAt();
-                    return fanOut.onSignal(e).invoke(toWake::addAll);
+                    changes.clear(); // a retried transaction starts over
+                    return fanOut.onSignal(e, changes).invoke(toWake::addAll);
                 })
                 .invoke(() -> {
                     if (publishedAt[0] != null) { // applied now, not a duplicate
@@ -59,6 +68,8 @@ public class SignalEventsConsumer {
                     }
                 })
                 // auto-approved commands exist now that the transaction has committed: wake their EAs
-                .chain(() -> wakeup.publishAll(toWake));
+                .chain(() -> wakeup.publishAll(toWake))
+                // ...and the traders' consoles learn of their new approvals
+                .chain(() -> streams.publish(changes));
     }
 }

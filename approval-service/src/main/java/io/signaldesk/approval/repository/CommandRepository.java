@@ -100,20 +100,23 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
      * their approval's history saying why: never collected (never executed), or collected but not
      * confirmed (the terminal may have traded: a late ack is still accepted and recorded).
      */
-    public Uni<Integer> expireStaleOpen() {
+    public Uni<List<ApprovalRepository.Moved>> expireStaleOpen() {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "WITH expired AS (UPDATE {h-schema}commands SET status = 'EXPIRED', lease_until = NULL "
                                         + "WHERE type = 'OPEN' AND expires_at <= now() AND acked_at IS NULL "
                                         + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
-                                        + "RETURNING approval_id, volume, delivery_count) "
-                                        + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
+                                        + "RETURNING approval_id, user_id, volume, delivery_count), "
+                                        + "history AS (INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
                                         + "SELECT gen_random_uuid(), approval_id, 'APPROVED', 'APPROVED', 'system', "
                                         + "CASE WHEN delivery_count = 0 THEN 'not executed: the terminal did not collect the trade before the signal expired' "
                                         + "ELSE 'unconfirmed: the terminal received the trade but did not confirm it before the signal expired; "
                                         + "check the terminal' END, volume, now() "
-                                        + "FROM expired WHERE approval_id IS NOT NULL")
-                        .executeUpdate());
+                                        + "FROM expired WHERE approval_id IS NOT NULL) "
+                                        + "SELECT CAST(approval_id AS text), CAST(user_id AS text) FROM expired "
+                                        + "WHERE approval_id IS NOT NULL")
+                        .getResultList())
+                .map(ApprovalRepository::moved);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.AccountGuard;
 import io.signaldesk.approval.Approval;
+import io.signaldesk.approval.Command;
 import io.signaldesk.approval.Device;
 import io.signaldesk.approval.Subscription;
 import io.signaldesk.approval.config.ApprovalConfig;
@@ -35,6 +36,7 @@ public class ApprovalDecisions {
     private final SignalRecordRepository signals;
     private final AccountGuardRepository guards;
     private final CommandWakeup wakeup;
+    private final ApprovalStreams streams;
     private final MeterRegistry metrics;
     private final Duration openCommandGrace;
 
@@ -45,8 +47,10 @@ public class ApprovalDecisions {
             SignalRecordRepository signals,
             AccountGuardRepository guards,
             CommandWakeup wakeup,
+            ApprovalStreams streams,
             MeterRegistry metrics,
             ApprovalConfig config) {
+        this.streams = streams;
         this.approvals = approvals;
         this.subscriptions = subscriptions;
         this.devices = devices;
@@ -73,6 +77,8 @@ public class ApprovalDecisions {
                                         .map(active -> Decisions.pickDevice(active, sub))
                                         .chain(device -> approveOn(userId, a, sub, device, requestedVolume)))))
                 .call(done -> wakeup.publish(done.device().id))
+                .call(done -> streams.publish(new ApprovalStreams.Change(
+                        userId, approvalId, Approval.Status.APPROVED, Command.Status.PENDING)))
                 .invoke(() -> metrics.counter(
                                 "signaldesk.approvals.decided", "decision", Approval.Status.APPROVED.name())
                         .increment())
@@ -133,6 +139,8 @@ public class ApprovalDecisions {
                                         null,
                                         openCommandGrace))
                                 .replaceWith(a)))
+                .call(a ->
+                        streams.publish(new ApprovalStreams.Change(userId, approvalId, Approval.Status.REJECTED, null)))
                 .invoke(() -> metrics.counter(
                                 "signaldesk.approvals.decided", "decision", Approval.Status.REJECTED.name())
                         .increment());

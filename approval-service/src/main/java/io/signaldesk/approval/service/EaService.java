@@ -69,6 +69,7 @@ public class EaService {
     private final ApprovalHistoryRepository histories;
     private final AccountStateRepository accounts;
     private final CommandWakeup wakeup;
+    private final ApprovalStreams streams;
     private final Outbox outbox;
     private final TelegramAlerts alerts;
     private final ApprovalConfig config;
@@ -84,10 +85,12 @@ public class EaService {
             ApprovalHistoryRepository history,
             AccountStateRepository accounts,
             CommandWakeup wakeup,
+            ApprovalStreams streams,
             Outbox outbox,
             TelegramAlerts alerts,
             ApprovalConfig config,
             MeterRegistry metrics) {
+        this.streams = streams;
         this.authenticator = authenticator;
         this.deviceSecrets = deviceSecrets;
         this.devices = devices;
@@ -222,6 +225,18 @@ public class EaService {
     public Uni<Acknowledged> ack(Device device, Report req) {
         String fingerprint = Hmac.sha256Hex(req.status() + "|" + req.ticket() + "|" + plain(req.price()) + "|"
                 + plain(req.volume()) + "|" + req.error());
+        return ackInTransaction(device, req, fingerprint)
+                // committed: the trader's consoles see the trade's result (a repeated ack changed nothing)
+                .call(a -> a.repeated() || a.command().approvalId == null
+                        ? Uni.createFrom().voidItem()
+                        : streams.publish(new ApprovalStreams.Change(
+                                a.command().userId,
+                                a.command().approvalId,
+                                Approval.Status.APPROVED,
+                                a.command().status)));
+    }
+
+    private Uni<Acknowledged> ackInTransaction(Device device, Report req, String fingerprint) {
         return Panache.withTransaction(() -> commands.findForUpdate(req.commandId())
                 .chain(c -> {
                     if (c == null || !c.deviceId.equals(device.id)) {

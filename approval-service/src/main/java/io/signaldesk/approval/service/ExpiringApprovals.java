@@ -7,12 +7,15 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.signaldesk.approval.Approval;
+import io.signaldesk.approval.Command;
 import io.signaldesk.approval.config.ApprovalConfig;
 import io.signaldesk.approval.repository.ApprovalRepository;
 import io.signaldesk.approval.repository.CommandRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -31,10 +34,16 @@ public class ExpiringApprovals {
     private final CommandRepository commands;
     private final MeterRegistry metrics;
     private final ApprovalConfig config;
+    private final ApprovalStreams streams;
     private final AtomicReference<Double> oldestOutstandingClose = new AtomicReference<>(0.0);
 
     public ExpiringApprovals(
-            ApprovalRepository approvals, CommandRepository commands, MeterRegistry metrics, ApprovalConfig config) {
+            ApprovalRepository approvals,
+            CommandRepository commands,
+            MeterRegistry metrics,
+            ApprovalConfig config,
+            ApprovalStreams streams) {
+        this.streams = streams;
         this.approvals = approvals;
         this.commands = commands;
         this.metrics = metrics;
@@ -56,9 +65,14 @@ public class ExpiringApprovals {
     }
 
     Uni<Void> sweep() {
+        List<ApprovalStreams.Change> changes = new ArrayList<>();
         return Panache.withTransaction(() -> approvals
                         .expireDue()
-                        .invoke(n -> {
+                        .invoke(moved -> {
+                            changes.clear(); // a retried transaction starts over
+                            int n = moved.size();
+                            moved.forEach(m -> changes.add(new ApprovalStreams.Change(
+                                    m.userId(), m.approvalId(), Approval.Status.EXPIRED, null)));
                             if (n > 0) {
                                 metrics.counter(
                                                 "signaldesk.approvals.decided",
@@ -69,7 +83,10 @@ public class ExpiringApprovals {
                             }
                         })
                         .chain(commands::expireStaleOpen)
-                        .invoke(n -> {
+                        .invoke(expired -> {
+                            int n = expired.size();
+                            expired.forEach(m -> changes.add(new ApprovalStreams.Change(
+                                    m.userId(), m.approvalId(), Approval.Status.APPROVED, Command.Status.EXPIRED)));
                             if (n > 0) {
                                 metrics.counter("signaldesk.ea.commands.expired")
                                         .increment(n);
@@ -79,6 +96,7 @@ public class ExpiringApprovals {
                         })
                         .chain(commands::oldestOutstandingCloseSeconds)
                         .invoke(oldestOutstandingClose::set))
+                .chain(() -> streams.publish(changes)) // committed: tell the owners' consoles
                 .replaceWithVoid()
                 .onFailure()
                 .invoke(t -> LOG.warnf("expiry sweep failed: %s", t.toString()))

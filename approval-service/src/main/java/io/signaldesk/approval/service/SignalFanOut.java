@@ -74,6 +74,14 @@ public class SignalFanOut {
 
     /** Stores the signal and its approvals; returns the devices that got a command. */
     public Uni<List<UUID>> onSignal(SignalPublished e) {
+        return onSignal(e, new ArrayList<>());
+    }
+
+    /**
+     * The same, adding each new approval's state to {@code changes} for the owners' live streams
+     * (published by the caller after the commit).
+     */
+    public Uni<List<UUID>> onSignal(SignalPublished e, List<ApprovalStreams.Change> changes) {
         SignalRecord s = new SignalRecord();
         s.signalId = e.signalId();
         s.strategyId = e.strategyId();
@@ -134,6 +142,16 @@ public class SignalFanOut {
                                                                 && a.status == Approval.Status.PENDING)
                                                         .map(r -> (Approval) r)
                                                         .toList();
+                                                rows.stream()
+                                                        .filter(r -> r instanceof Approval)
+                                                        .map(r -> (Approval) r)
+                                                        .forEach(a -> changes.add(new ApprovalStreams.Change(
+                                                                a.userId,
+                                                                a.id,
+                                                                a.status,
+                                                                a.status == Approval.Status.APPROVED
+                                                                        ? Command.Status.PENDING
+                                                                        : null)));
                                                 return persistBatched(rows)
                                                         .chain(() -> alerts.approvalsCreated(s, pending));
                                             })))

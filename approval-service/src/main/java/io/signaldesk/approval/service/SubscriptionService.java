@@ -36,12 +36,16 @@ public class SubscriptionService {
     private final ApprovalRepository approvals;
     private final Entitlements entitlements;
 
+    private final ApprovalStreams streams;
+
     public SubscriptionService(
             SubscriptionRepository subscriptions,
             StrategyInfoRepository strategies,
             DeviceRepository devices,
             ApprovalRepository approvals,
-            Entitlements entitlements) {
+            Entitlements entitlements,
+            ApprovalStreams streams) {
+        this.streams = streams;
         this.subscriptions = subscriptions;
         this.strategies = strategies;
         this.devices = devices;
@@ -137,13 +141,16 @@ public class SubscriptionService {
      */
     public Uni<Void> unsubscribe(UUID userId, UUID id) {
         return Panache.withTransaction(() -> subscriptions.findById(id).chain(s -> {
-            if (s == null || !s.userId.equals(userId) || s.cancelledAt != null) {
-                return Uni.createFrom().failure(ProblemException.notFound("subscription " + id));
-            }
-            s.cancelledAt = Instant.now();
-            return approvals
-                    .cancelPendingOf(id, "user:" + userId, "unsubscribed")
-                    .replaceWithVoid();
-        }));
+                    if (s == null || !s.userId.equals(userId) || s.cancelledAt != null) {
+                        return Uni.createFrom().failure(ProblemException.notFound("subscription " + id));
+                    }
+                    s.cancelledAt = Instant.now();
+                    return approvals.cancelPendingOf(id, "user:" + userId, "unsubscribed");
+                }))
+                // committed: the trader's consoles see the withdrawn approvals go
+                .chain(moved -> streams.publish(moved.stream()
+                        .map(m -> new ApprovalStreams.Change(
+                                m.userId(), m.approvalId(), io.signaldesk.approval.Approval.Status.CANCELLED, null))
+                        .toList()));
     }
 }

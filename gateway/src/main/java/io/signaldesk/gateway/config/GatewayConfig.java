@@ -24,6 +24,13 @@ public interface GatewayConfig {
 
     Proxy proxy();
 
+    /**
+     * Whether the console's refresh cookie is Secure (sent over HTTPS only). Off only for the plain-http
+     * local stack (./run.sh on http://127.0.0.1), through GATEWAY_COOKIE_SECURE=false.
+     */
+    @WithDefault("true")
+    boolean cookieSecure();
+
     interface Tokens {
         @WithDefault("https://signaldesk.io")
         String issuer();

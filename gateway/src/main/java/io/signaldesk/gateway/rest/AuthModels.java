@@ -61,6 +61,15 @@ public final class AuthModels {
         }
     }
 
+    @Schema(
+            description =
+                    "The console's tokens (X-SignalDesk-Client: web): the refresh token is in the sd_refresh cookie")
+    public record WebTokenResponse(String accessToken, long expiresIn, String tokenType) {
+        static WebTokenResponse of(AuthService.Tokens t) {
+            return new WebTokenResponse(t.accessToken(), t.expiresInSeconds(), "Bearer");
+        }
+    }
+
     public record UserView(UUID id, String email, Set<String> roles, String referredBy, Instant createdAt) {
         static UserView of(User u) {
             return new UserView(u.id, u.email, u.roleSet(), u.referredBy, u.createdAt);
