@@ -6,8 +6,7 @@
 // Env: BASE_URL, TRADER_EMAIL, TRADER_PASSWORD, ADMIN_EMAIL, ADMIN_PASSWORD, ENGINE_STRATEGY_ID,
 // EXTERNAL_STRATEGY_NAME, CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (default target/screenshots).
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -48,12 +47,12 @@ const expect = (cond, msg) => {
   if (!cond) throw new Error(msg);
 };
 
-const profile = mkdtempSync(join(tmpdir(), 'sd-chromium-'));
 const browser = await chromium.launch({
   executablePath: env('CHROMIUM', '/usr/bin/chromium'),
   headless: true,
-  // the machine's closed network: no background connections, no first-run or update checks
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`],
+  // the machine's closed network: no background connections, no first-run or update checks;
+  // playwright gives each launch a new empty profile (user data dir) of its own
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: BASE });
 await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE }).catch(() => {});
@@ -61,9 +60,9 @@ let page = await context.newPage();
 const problems = [];
 const watch = (p) => {
   p.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push('CSP: ' + m.text());
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`CSP on ${p.url()}: ${m.text()}`);
   });
-  p.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  p.on('pageerror', (e) => problems.push(`page error on ${p.url()}: ${e.message}`));
 };
 watch(page);
 const shot = (name, opts = {}) => page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true, ...opts });
@@ -142,6 +141,7 @@ try {
     await page.locator(`article[data-signal-id="${signalId}"][data-execution="FILLED"]`).waitFor({ timeout: 40_000 });
     const exec = await card.locator('.exec').textContent();
     expect(/FILLED 0\.2/.test(exec), 'execution: ' + exec);
+    expect(await card.locator('.decide').isHidden(), 'a decided approval still offers Approve / Reject');
     await shot('03-approval-filled');
   });
 
@@ -156,7 +156,7 @@ try {
     await secret.waitFor({ timeout: 10_000 });
     const value = (await secret.textContent()).trim();
     expect(value.length >= 16, 'secret: ' + value);
-    await page.getByRole('button', { name: 'Copy secret' }).click();
+    await page.getByRole('button', { name: 'Copy Secret' }).click();
     await page.getByText('Copied').waitFor({ timeout: 5_000 }).catch(() => {});
     await page.getByRole('cell', { name: 'Browser MT5' }).waitFor();
     await shot('04-devices-secret');
@@ -195,6 +195,8 @@ try {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('link', { name: 'Approvals' }).click();
     await page.getByRole('heading', { name: 'Approval queue' }).waitFor();
+    await page.locator('.live[data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 15_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow <= 1, 'horizontal overflow of ' + overflow + 'px');
     await shot('10-approvals-phone');
@@ -230,6 +232,8 @@ try {
     await url.waitFor({ timeout: 10_000 });
     expect((await url.textContent()).startsWith(BASE + '/api/v1/hooks/tradingview/'), 'url: ' + (await url.textContent()));
     expect(((await page.locator('code[data-secret="Secret"]').textContent()) ?? '').length >= 16, 'no secret');
+    await page.getByRole('button', { name: 'Create producer' }).and(page.locator(':not([aria-busy])')).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 15_000 });
     await shot('11-admin-producer');
   });
 
@@ -240,7 +244,6 @@ try {
   exit = 1;
 } finally {
   await browser.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
   stdinLines.close();
   const failed = results.filter((r) => !r.ok).length;
   console.log(`E2E:DONE ${results.length - failed} passed, ${failed} failed; screenshots in ${SHOTS}`);

@@ -213,11 +213,12 @@ export function buildForm(
 }
 
 /** A copy-to-clipboard button for a secret or a link, with a spoken confirmation. */
-export function copyButton(text: () => string, label = 'Copy'): HTMLElement {
+export function copyButton(text: () => string, label = 'Copy', accessibleName?: string): HTMLElement {
   const status = h('span', { class: 'copied', 'aria-live': 'polite' });
   const b = h('button', {
     type: 'button',
     class: 'small',
+    'aria-label': accessibleName ?? null,
     on: {
       click: async () => {
         try {

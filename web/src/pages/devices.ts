@@ -12,7 +12,7 @@ export function secretPanel(title: string, rows: [string, string][], note: strin
       h('div', { class: 'secret-row' },
         h('span', { class: 'secret-label' }, label),
         h('code', { class: 'secret-value', 'data-secret': label }, value),
-        copyButton(() => value, 'Copy ' + label.toLowerCase()),
+        copyButton(() => value, 'Copy', 'Copy ' + label),
       ),
     ),
   );

@@ -58,7 +58,8 @@ export const strategyPage: Page = async (ctx, main, params) => {
   const legend = h('p', { class: 'legend muted' });
   const signalsEl = h('div');
   const msg = messageBox();
-  main.append(head, msg, h('section', { class: 'card chart-card' }, chartBox, legend), h('section', null, h('h2', null, 'Signals'), signalsEl));
+  const attribution = h('p', { class: 'attribution muted' }, 'Charts by ', h('a', { href: 'https://www.tradingview.com/', target: '_blank', rel: 'noopener noreferrer' }, 'TradingView Lightweight Charts'));
+  main.append(head, msg, h('section', { class: 'card chart-card' }, chartBox, legend, attribution), h('section', null, h('h2', null, 'Signals'), signalsEl));
   clear(signalsEl, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
 
   let chart: IChartApi | undefined;
@@ -83,9 +84,11 @@ export const strategyPage: Page = async (ctx, main, params) => {
     chart = createChart(chartBox, {
       height: 420,
       autoSize: true,
-      layout: { background: { color: '#ffffff' }, textColor: '#1f2933', attributionLogo: true },
+      // the library's own logo injects a <style> element, which the CSP refuses: the attribution
+      // TradingView's licence asks for is the link under the chart instead
+      layout: { background: { color: '#ffffff' }, textColor: '#1f2933', attributionLogo: false },
       grid: { vertLines: { color: '#eef1f4' }, horzLines: { color: '#eef1f4' } },
-      timeScale: { timeVisible: true, secondsVisible: false },
+      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 6 },
       localization: { priceFormatter: (p: number) => p.toFixed(5) },
     });
     const series: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {
