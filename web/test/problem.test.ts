@@ -32,6 +32,13 @@ describe('problem+json mapping', () => {
     expect(fieldKey('drawdownPercent.warn', ['drawdownPercent.warn'])).toBe('drawdownPercent.warn');
   });
 
+  it('puts a key of a JSON parameters field next to that field, naming the key', () => {
+    const p = new ApiError(400, { type: 'https://signaldesk.io/problems/validation', detail: 'The request has 2 invalid field(s)', violations: [{ field: 'params.rsiPeriod', message: 'must be 2-100' }, { field: 'params.fibLevels[0]', message: 'must be in (0, 1)' }] });
+    const s = toShownError(p, ['name', 'params']);
+    expect(s.fields).toEqual({ params: 'rsiPeriod: must be 2-100. fibLevels[0]: must be in (0, 1).' });
+    expect(fieldKey('candles[3].time', ['candles'])).toBe('candles');
+  });
+
   it('uses human words for known slugs and the detail for the rest', () => {
     expect(toShownError(new ApiError(401, { type: 'https://signaldesk.io/problems/invalid-credentials', detail: 'Invalid credentials' })).message).toBe('Wrong email or password.');
     expect(toShownError(new ApiError(409, { type: 'https://signaldesk.io/problems/account-blocked', detail: 'DRAWDOWN at BLOCK since 2026-11-24T00:00:00Z blocks approvals' })).message).toBe('DRAWDOWN at BLOCK since 2026-11-24T00:00:00Z blocks approvals.');

@@ -13,7 +13,7 @@ describe('SseParser', () => {
     for (let cut = 1; cut < text.length; cut++) {
       const p = new SseParser();
       const events = [...p.feed(text.slice(0, cut)), ...p.feed(text.slice(cut))];
-      expect(events.map((e) => e.data), 'cut at ' + cut).toEqual(['{"id":"x"}', '{"id":"y"}']);
+      expect(events.map((e) => `${e.event} ${e.data}`), 'cut at ' + cut).toEqual(['approval {"id":"x"}', 'approval {"id":"y"}']);
     }
   });
 

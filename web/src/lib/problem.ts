@@ -64,6 +64,14 @@ export function fieldKey(field: string, known?: Iterable<string>): string {
     const tail = parts.slice(i).join('.');
     if (names.has(tail)) return tail;
   }
+  // a key inside a field the form edits as a whole (`params.rsiPeriod` of a JSON textarea `params`,
+  // `candles[3].time`): the longest prefix the form has
+  for (let i = parts.length - 1; i > 0; i--) {
+    const head = parts.slice(0, i).join('.');
+    if (names.has(head)) return head;
+    const bare = head.replace(/\[\d+\]$/, '');
+    if (names.has(bare)) return bare;
+  }
   return field;
 }
 
@@ -84,7 +92,9 @@ export function toShownError(err: unknown, knownFields?: Iterable<string>): Show
     const names = knownFields ? new Set(knownFields) : undefined;
     for (const v of p.violations ?? []) {
       const key = fieldKey(v.field, names);
-      const msg = sentence(v.message);
+      // inside a whole-field editor, say which key: "rsiPeriod: must be 2-100."
+      const inner = key !== v.field && v.field.startsWith(key) ? v.field.slice(key.length).replace(/^[.]/, '') : '';
+      const msg = inner ? `${inner}: ${v.message}${/[.!?]$/.test(v.message) ? '' : '.'}` : sentence(v.message);
       if (names && !names.has(key)) unplaced.push(`${v.field}: ${v.message}`);
       fields[key] = fields[key] ? fields[key] + ' ' + msg : msg;
     }

@@ -1,4 +1,6 @@
-import { h, clear, messageBox, busy, uid } from '../dom';
+import { h, clear, messageBox, busy, uid, load } from '../dom';
+
+interface History { fromStatus?: string; toStatus: string; actor: string; reason?: string; volume?: string | number; at: string }
 import type { Page, Ctx } from '../app';
 import type { Approval, Subscription, Strategy } from '../types';
 import { countdown, sizingText, dateTime } from '../lib/format';
@@ -50,7 +52,7 @@ class ApprovalCard {
   private msg = messageBox();
   a: Approval;
 
-  constructor(a: Approval, private ctx: Ctx, private c: Context, onChange: (a: Approval) => void) {
+  constructor(a: Approval, private readonly ctx: Ctx, private c: Context, onChange: (a: Approval) => void) {
     this.a = a;
     const s = a.signal;
     const strategy = s ? c.strategies.get(s.strategyId) : undefined;
@@ -102,8 +104,24 @@ class ApprovalCard {
       this.decideEl,
       this.execEl,
       this.msg,
+      this.historyEl(),
     );
     this.update(a);
+  }
+
+  /** The audit trail, fetched when opened (and again each time: decisions and fills add to it). */
+  private historyEl(): HTMLElement {
+    const body = h('div');
+    const d = h('details', { class: 'history' }, h('summary', null, 'History'), body) as HTMLDetailsElement;
+    d.addEventListener('toggle', () => {
+      if (!d.open) return;
+      void load(body, () => this.ctx.api<History[]>('GET', `/api/v1/approvals/${this.a.id}/history`), (hs) =>
+        hs.length
+          ? h('ol', null, hs.map((x) => h('li', null, `${dateTime(x.at)}: ${x.fromStatus ?? 'new'} → ${x.toStatus} by ${x.actor}`, x.volume !== undefined && x.volume !== null ? `, ${x.volume} lots` : '', x.reason ? ` (${x.reason})` : '')))
+          : h('p', { class: 'empty' }, 'No history yet.'),
+      );
+    });
+    return d;
   }
 
   update(a: Approval): void {
