@@ -233,6 +233,13 @@ class WebAuthTest {
         assertThat(refreshed.headers().getValues("Set-Cookie")).isEmpty();
         assertThat(new JsonObject(refreshed.asString()).getString("refreshToken"))
                 .isNotBlank();
+        // a body that is not JSON is still refused as before
+        given().contentType(ContentType.TEXT)
+                .body("refreshToken=" + token)
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM);
         // an API client's refresh without a token is still a validation error
         given().contentType(ContentType.JSON)
                 .body("{}")

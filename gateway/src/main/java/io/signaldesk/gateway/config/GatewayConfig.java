@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     Proxy proxy();
 
+    Streams streams();
+
     /**
      * Whether the console's refresh cookie is Secure (sent over HTTPS only). Off only for the plain-http
      * local stack (./run.sh on http://127.0.0.1), through GATEWAY_COOKIE_SECURE=false.
@@ -101,5 +103,27 @@ public interface GatewayConfig {
 
         @WithDefault("200")
         int maxPoolSize();
+    }
+
+    /**
+     * Long-lived streaming routes (the console's live approvals): their own upstream client and pool,
+     * no request idle timeout of the normal proxy, and bounds on how many are open.
+     */
+    interface Streams {
+        /** Exact GET paths proxied as streams; each must lie under a service's prefixes and need a JWT. */
+        @WithDefault("/api/v1/approvals/stream")
+        List<String> paths();
+
+        /** Open streams this gateway instance carries at most (also its stream pool's size per service); past it 503. */
+        @WithDefault("2000")
+        int max();
+
+        /** Open streams one user may hold at once (browser tabs); past it 429. */
+        @WithDefault("5")
+        int perUser();
+
+        /** No byte from the service for this long (its keepalives come every 15 s) ends the stream. */
+        @WithDefault("60s")
+        Duration idleTimeout();
     }
 }

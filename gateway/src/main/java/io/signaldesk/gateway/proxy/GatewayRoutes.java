@@ -55,6 +55,8 @@ public class GatewayRoutes {
     private final Vertx vertx;
     private final MeterRegistry metrics;
     private final List<ServiceRoute> routes = new ArrayList<>();
+    /** The long-lived streaming routes: their own upstream pool and limits. */
+    private StreamProxy streams;
 
     /**
      * An operation that passes without a JWT because the service checks its own signature: one method
@@ -82,7 +84,8 @@ public class GatewayRoutes {
         }
     }
 
-    record ServiceRoute(String name, List<String> prefixes, List<PublicRoute> publicRoutes, ProxyHandler handler) {
+    record ServiceRoute(
+            String name, URI url, List<String> prefixes, List<PublicRoute> publicRoutes, ProxyHandler handler) {
         /** The metrics label of a path this service owns ({@code /api/v1/approvals/{path}}), or null when it does not own it. */
         String template(String path) {
             for (String p : prefixes) {
@@ -130,8 +133,9 @@ public class GatewayRoutes {
             List<PublicRoute> pub = e.getValue().publicRoutes().orElse(List.of()).stream()
                     .map(GatewayRoutes::parsePublic)
                     .toList();
-            routes.add(new ServiceRoute(e.getKey(), e.getValue().prefixes(), pub, ProxyHandler.create(proxy)));
+            routes.add(new ServiceRoute(e.getKey(), url, e.getValue().prefixes(), pub, ProxyHandler.create(proxy)));
         }
+        streams = new StreamProxy(vertx, config, metrics);
         router.route("/api/*").order(ORDER).handler(this::gate);
         router.route("/r/*").order(ORDER).handler(this::gate); // referral links (affiliate-service)
     }
@@ -201,9 +205,12 @@ public class GatewayRoutes {
                 ? List.of(new RateLimiter.Check(ipKind, ip))
                 : List.of(new RateLimiter.Check(ipKind, ip), new RateLimiter.Check(RateLimiter.Kind.USER, subject));
         ServiceRoute target = route;
+        JsonWebToken verified = jwt;
         limited(rc, checks, () -> {
             if (target == null) {
                 rc.next(); // the gateway's own endpoints
+            } else if (verified != null && streams.isStream(method, path)) {
+                streams.handle(rc, target.name(), target.url(), subject, verified.getExpirationTime());
             } else {
                 target.handler().handle(rc);
             }

@@ -83,8 +83,9 @@ public class AuthResource {
             description = "API clients send {refreshToken}; the console sends X-SignalDesk-Client: web and its"
                     + " sd_refresh cookie (and gets the rotated one as a cookie). The cookie without that header"
                     + " is refused (403)")
+    @Consumes(MediaType.WILDCARD) // the console's fetch may send no body and no Content-Type
     public Uni<Response> refresh(
-            RefreshRequest req, @HeaderParam(RefreshCookie.CLIENT_HEADER) String client, @Context HttpHeaders headers) {
+            byte[] body, @HeaderParam(RefreshCookie.CLIENT_HEADER) String client, @Context HttpHeaders headers) {
         List<String> cookies = cookieHeaders(headers);
         if (RefreshCookie.isWeb(client)) {
             // the console's token is the cookie alone: a token in the body is not taken in its place
@@ -99,7 +100,7 @@ public class AuthResource {
                     .onFailure(ProblemException.class)
                     .transform(e -> clearingCookie((ProblemException) e));
         }
-        return auth.refresh(apiToken(req, cookies)).map(t -> tokens(t, false));
+        return auth.refresh(apiToken(body, headers, cookies)).map(t -> tokens(t, false));
     }
 
     @POST
@@ -107,8 +108,9 @@ public class AuthResource {
     @Operation(
             summary = "Revoke the refresh token's login",
             description = "The console (X-SignalDesk-Client: web) signs out with its cookie, which is cleared")
+    @Consumes(MediaType.WILDCARD)
     public Uni<Response> logout(
-            RefreshRequest req, @HeaderParam(RefreshCookie.CLIENT_HEADER) String client, @Context HttpHeaders headers) {
+            byte[] body, @HeaderParam(RefreshCookie.CLIENT_HEADER) String client, @Context HttpHeaders headers) {
         List<String> cookies = cookieHeaders(headers);
         if (RefreshCookie.isWeb(client)) {
             List<String> values = RefreshCookie.values(cookies);
@@ -125,12 +127,24 @@ public class AuthResource {
                             .header("Set-Cookie", RefreshCookie.clear(secure()))
                             .build());
         }
-        return auth.logout(apiToken(req, cookies))
+        return auth.logout(apiToken(body, headers, cookies))
                 .replaceWith(Response.noContent().build());
     }
 
-    /** An API client's token, from the body; a cookie without the console's header is refused. */
-    private String apiToken(RefreshRequest req, List<String> cookies) {
+    /**
+     * An API client's token, from its JSON body (read here: the console's bodiless requests share the
+     * endpoint); a cookie without the console's header is refused.
+     */
+    private String apiToken(byte[] body, HttpHeaders headers, List<String> cookies) {
+        RefreshRequest req = null;
+        if (body != null && body.length > 0) {
+            MediaType type = headers.getMediaType();
+            if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                throw new ProblemException(io.signaldesk.platform.problem.Problem.of(
+                        415, "unsupported-media-type", "Unsupported media type", "The body must be application/json"));
+            }
+            req = validator.parse(body, RefreshRequest.class);
+        }
         boolean bodyToken = req != null && req.refreshToken() != null;
         if (!bodyToken && RefreshCookie.present(cookies)) {
             throw RefreshCookie.headerRequired();
