@@ -25,7 +25,7 @@ function renderPlans(ctx: Ctx, plans: Plan[], sub: Sub, reload: () => Promise<un
   const cancel = h('button', { type: 'button', class: 'small danger' }, 'Cancel at period end') as HTMLButtonElement;
   cancel.addEventListener('click', () => void busy(cancel, msg, async () => { await ctx.api('POST', '/api/v1/billing/subscription/cancel'); await reload(); }));
   return h('div', null,
-    h('p', null, 'Current plan: ', h('strong', null, sub.tier), ` (${sub.status.toLowerCase()})`,
+    h('p', null, 'Current plan: ', h('strong', null, sub.tier), sub.status === 'NONE' ? '' : ` (${sub.status.toLowerCase().replace(/_/g, ' ')})`,
       sub.currentPeriodEnd ? ` · period ends ${dateTime(sub.currentPeriodEnd)}` : '',
       sub.cancelAtPeriodEnd ? ' · cancels at period end' : '',
       ` · up to ${sub.entitlements.maxDevices} devices and ${sub.entitlements.maxSubscriptions} subscriptions`),

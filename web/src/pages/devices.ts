@@ -26,7 +26,17 @@ function guardsText(d: Device): string {
 export const devicesPage: Page = (ctx, main) => {
   const listEl = h('div');
   const shown = h('div', { 'aria-live': 'polite' });
-  const refresh = () => load(listEl, () => ctx.api<Device[]>('GET', '/api/v1/devices'), (ds) => render(ctx, ds, shown, refresh));
+  const refresh = () =>
+    load(
+      listEl,
+      () =>
+        Promise.all([
+          ctx.api<Device[]>('GET', '/api/v1/devices'),
+          // the terminal's last snapshot, from reconciliation (absent until its first)
+          ctx.api<{ deviceId: string; lastSnapshotAt?: string }[]>('GET', '/api/v1/reconciliation/status').catch(() => []),
+        ]),
+      ([ds, st]) => render(ctx, ds, new Map(st.map((x) => [x.deviceId, x.lastSnapshotAt])), shown, refresh),
+    );
   const f = buildForm(
     [
       { name: 'name', label: 'Name', required: true, hint: 'e.g. "MT5 on my VPS"' },
@@ -54,10 +64,10 @@ export const devicesPage: Page = (ctx, main) => {
   void refresh();
 };
 
-function render(ctx: Ctx, ds: Device[], shown: HTMLElement, refresh: () => Promise<unknown>): HTMLElement {
+function render(ctx: Ctx, ds: Device[], snapshots: Map<string, string | undefined>, shown: HTMLElement, refresh: () => Promise<unknown>): HTMLElement {
   if (!ds.length) return h('p', { class: 'empty' }, 'No devices yet. Register your terminal above.');
   return table(
-    ['Name', 'Account', 'Status', 'Last seen', 'Guards', 'Actions'],
+    ['Name', 'Account', 'Status', 'Last request', 'Last snapshot', 'Guards', 'Actions'],
     ds.map((d) => {
       const msg = messageBox();
       const rotate = h('button', { type: 'button', class: 'small' }, 'Rotate secret') as HTMLButtonElement;
@@ -82,6 +92,7 @@ function render(ctx: Ctx, ds: Device[], shown: HTMLElement, refresh: () => Promi
         `${d.brokerAccount} @ ${d.brokerServer}`,
         d.active ? h('span', { class: 'badge approved' }, 'active') : h('span', { class: 'badge rejected' }, 'revoked ' + dateTime(d.revokedAt)),
         h('span', { title: dateTime(d.lastSeenAt) }, ago(d.lastSeenAt)),
+        h('span', { title: dateTime(snapshots.get(d.id)) }, ago(snapshots.get(d.id))),
         guardsText(d),
         d.active ? h('div', { class: 'row-actions' }, rotate, revoke, msg) : '',
       ];
