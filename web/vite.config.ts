@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // scripts or styles, so no modulepreload polyfill injected inline, CSS always in files.
 export default defineConfig({
   build: {
-    outDir: 'dist',
+    // straight into the jar's classes: a new build replaces the previous files (old hashed assets
+    // never pile up in the jar)
+    outDir: 'target/classes/META-INF/signaldesk-console',
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     cssCodeSplit: false,
