@@ -186,10 +186,10 @@ class ApprovalStreamTest {
     }
 
     @Test
-    void rejectingAndExpiringAreStreamedToo() throws Exception {
+    void rejectingExpiringAndCancellingAreStreamedToo() throws Exception {
         UUID trader = UUID.randomUUID();
         UUID strategy = PipelineFixture.strategy();
-        subscribe(trader, strategy, "");
+        String subscription = subscribe(trader, strategy, "");
         try (Stream mine = new Stream(token(trader))) {
             UUID signal = UUID.randomUUID();
             send(signalEvent(
@@ -219,6 +219,53 @@ class ApprovalStreamTest {
             assertThat(expired).as("the expiry sweep's change").isNotNull();
             assertThat(expired.getString("id")).isEqualTo(pending.getString("id"));
             assertThat(expired.getString("status")).isEqualTo("EXPIRED");
+
+            // unsubscribing withdraws the pending approvals: CANCELLED
+            send(signalEvent(
+                    UUID.randomUUID().toString(),
+                    UUID.randomUUID(),
+                    strategy,
+                    Instant.now().plusSeconds(600)));
+            JsonObject open = mine.nextApproval(Duration.ofSeconds(30));
+            assertThat(open.getString("status")).isEqualTo("PENDING");
+            given().auth()
+                    .oauth2(token(trader))
+                    .delete("/api/v1/subscriptions/" + subscription)
+                    .then()
+                    .statusCode(204);
+            JsonObject cancelled = mine.nextApproval(Duration.ofSeconds(10));
+            assertThat(cancelled).as("the unsubscribe's change").isNotNull();
+            assertThat(cancelled.getString("id")).isEqualTo(open.getString("id"));
+            assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+        }
+    }
+
+    @Test
+    void aGuardBlockWithdrawingAnApprovedTradeIsStreamed() throws Exception {
+        UUID trader = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
+        PipelineFixture.Dev dev = device(trader);
+        subscribe(trader, strategy, "");
+        try (Stream mine = new Stream(token(trader))) {
+            UUID signal = UUID.randomUUID();
+            send(signalEvent(
+                    UUID.randomUUID().toString(),
+                    signal,
+                    strategy,
+                    Instant.now().plusSeconds(600)));
+            assertThat(mine.nextApproval(Duration.ofSeconds(30))).isNotNull();
+            String approval = pendingApproval(trader, signal);
+            GuardEventsTest.approve(trader, approval, 200);
+            assertThat(mine.nextApproval(Duration.ofSeconds(10)).getString("executionStatus"))
+                    .isEqualTo("PENDING");
+            String eventId = UUID.randomUUID().toString();
+            send(PipelineFixture.guardEvent(
+                    eventId, "GuardTriggered", GuardEventsTest.triggered(trader, dev, "DRAWDOWN", "BLOCK")));
+            JsonObject withdrawn = mine.nextApproval(Duration.ofSeconds(30));
+            assertThat(withdrawn).as("the withdrawn command's change").isNotNull();
+            assertThat(withdrawn.getString("id")).isEqualTo(approval);
+            assertThat(withdrawn.getString("status")).isEqualTo("APPROVED");
+            assertThat(withdrawn.getString("executionStatus")).isEqualTo("EXPIRED");
         }
     }
 

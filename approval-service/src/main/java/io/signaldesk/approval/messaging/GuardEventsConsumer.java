@@ -1,6 +1,7 @@
 package io.signaldesk.approval.messaging;
 
 import io.signaldesk.approval.service.AccountGuards;
+import io.signaldesk.approval.service.ApprovalStreams;
 import io.signaldesk.approval.service.CommandWakeup;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.TradeEvents.DivergenceDetected;
@@ -11,6 +12,8 @@ import io.signaldesk.platform.messaging.EventConsumer;
 import io.signaldesk.platform.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,8 +31,11 @@ public class GuardEventsConsumer {
     private final EventConsumer events;
     private final AccountGuards guards;
     private final CommandWakeup wakeup;
+    private final ApprovalStreams streams;
 
-    public GuardEventsConsumer(EventConsumer events, AccountGuards guards, CommandWakeup wakeup) {
+    public GuardEventsConsumer(
+            EventConsumer events, AccountGuards guards, CommandWakeup wakeup, ApprovalStreams streams) {
+        this.streams = streams;
         this.events = events;
         this.guards = guards;
         this.wakeup = wakeup;
@@ -39,10 +45,12 @@ public class GuardEventsConsumer {
     @Incoming("guards")
     public Uni<Void> onGuardEvent(Message<String> msg) {
         AtomicReference<UUID> toWake = new AtomicReference<>();
+        List<ApprovalStreams.Change> changes = new ArrayList<>();
         return events.consume(CONSUMER, msg, env -> {
                     toWake.set(null); // a retried attempt decides again
+                    changes.clear();
                     if (EventTypes.GUARD_TRIGGERED.equals(env.type())) {
-                        return guards.triggered(events.data(env, GuardTriggered.class))
+                        return guards.triggered(events.data(env, GuardTriggered.class), changes)
                                 .invoke(toWake::set);
                     }
                     if (EventTypes.GUARD_CLEARED.equals(env.type())) {
@@ -62,6 +70,8 @@ public class GuardEventsConsumer {
                     return Uni.createFrom().voidItem(); // not ours to act on; recorded in the inbox all the same
                 })
                 // the queued command exists now that the transaction has committed: wake the device's EA
-                .chain(() -> toWake.get() == null ? Uni.createFrom().voidItem() : wakeup.publish(toWake.get()));
+                .chain(() -> toWake.get() == null ? Uni.createFrom().voidItem() : wakeup.publish(toWake.get()))
+                // ...and the traders' consoles see the approved trades the block withdrew
+                .chain(() -> streams.publish(changes));
     }
 }

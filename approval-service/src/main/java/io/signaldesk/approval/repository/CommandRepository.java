@@ -124,20 +124,23 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
      * blocked the account): never delivered again. One already delivered may still be executing; its
      * late ack is recorded, and its history says to check the terminal.
      */
-    public Uni<Integer> expireOpenOf(UUID deviceId, String reason) {
+    public Uni<List<ApprovalRepository.Moved>> expireOpenOf(UUID deviceId, String reason) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "WITH expired AS (UPDATE {h-schema}commands SET status = 'EXPIRED', lease_until = NULL "
                                         + "WHERE device_id = :d AND type = 'OPEN' AND acked_at IS NULL "
                                         + "AND status IN ('PENDING', 'LEASED') "
-                                        + "RETURNING approval_id, volume, delivery_count) "
-                                        + "INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
+                                        + "RETURNING approval_id, user_id, volume, delivery_count), "
+                                        + "history AS (INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
                                         + "SELECT gen_random_uuid(), approval_id, 'APPROVED', 'APPROVED', 'system', "
                                         + "CASE WHEN delivery_count = 0 THEN :reason "
                                         + "ELSE :reason || '; it had been delivered to the terminal: check the terminal' END, "
-                                        + "volume, now() FROM expired WHERE approval_id IS NOT NULL")
+                                        + "volume, now() FROM expired WHERE approval_id IS NOT NULL) "
+                                        + "SELECT CAST(approval_id AS text), CAST(user_id AS text) FROM expired "
+                                        + "WHERE approval_id IS NOT NULL")
                         .setParameter("d", deviceId)
                         .setParameter("reason", reason)
-                        .executeUpdate());
+                        .getResultList())
+                .map(ApprovalRepository::moved);
     }
 }

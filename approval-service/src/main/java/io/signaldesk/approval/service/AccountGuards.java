@@ -58,6 +58,11 @@ public class AccountGuards {
      * @return the device to wake after the commit, or null when no command was queued
      */
     public Uni<UUID> triggered(GuardTriggered e) {
+        return triggered(e, new java.util.ArrayList<>());
+    }
+
+    /** The same, adding each withdrawn approved trade to {@code changes} for its owner's live streams. */
+    public Uni<UUID> triggered(GuardTriggered e, java.util.List<ApprovalStreams.Change> changes) {
         return device(e.deviceId(), e.userId(), "GuardTriggered " + e.guardEventId())
                 .chain(d -> d == null
                         ? Uni.createFrom().<UUID>nullItem()
@@ -86,11 +91,16 @@ public class AccountGuards {
                                                         d.id,
                                                         "not executed: the account was blocked by its " + e.guardKind()
                                                                 + " guard (" + e.stage() + ")")
-                                                .invoke(n -> {
-                                                    if (n > 0) {
+                                                .invoke(withdrawn -> {
+                                                    withdrawn.forEach(m -> changes.add(new ApprovalStreams.Change(
+                                                            m.userId(),
+                                                            m.approvalId(),
+                                                            io.signaldesk.approval.Approval.Status.APPROVED,
+                                                            Command.Status.EXPIRED)));
+                                                    if (!withdrawn.isEmpty()) {
                                                         LOG.infof(
                                                                 "device %s: %d approved OPEN commands withdrawn",
-                                                                d.id, n);
+                                                                d.id, withdrawn.size());
                                                     }
                                                 })
                                                 .replaceWithVoid())
