@@ -21,6 +21,20 @@ if ! command -v promtool >/dev/null 2>&1; then
   $as_root systemctl stop prometheus >/dev/null 2>&1 || $as_root service prometheus stop >/dev/null 2>&1 || true
 fi
 
+# The console's end-to-end tests (system-tests' ConsoleE2EIT) drive Debian's headless Chromium; a
+# test tool's own browser download cannot work on these machines, so install the distribution's.
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's chromium for the console's e2e tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    echo "Installing Debian's chromium for the console's e2e tests..."
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "WARNING: chromium is missing and cannot be installed here (not root, no sudo): ConsoleE2EIT will fail" >&2
+  fi
+fi
+
 ./mvnw -B -ntp verify "$@"
 status=$?
 

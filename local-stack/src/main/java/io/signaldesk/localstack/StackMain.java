@@ -151,6 +151,8 @@ public final class StackMain {
         say("");
         say("Gateway: http://127.0.0.1:" + ports.get("gateway")
                 + "   Health, metrics and OpenAPI of each service: <management url>/q/health, /q/metrics, /q/openapi");
+        say("Console: http://127.0.0.1:" + ports.get("gateway")
+                + "/   (sign in as the demo trader and approve the demo signal)");
         say("Demo accounts:");
         say("  admin   " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD);
         say("  trader  " + TRADER_EMAIL + " / " + TRADER_PASSWORD);
