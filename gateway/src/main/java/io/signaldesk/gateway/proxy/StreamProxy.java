@@ -116,8 +116,8 @@ final class StreamProxy {
         }
         String clientIp =
                 in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-        String prior = in.getHeader("X-Forwarded-For");
-        options.putHeader("X-Forwarded-For", prior == null ? clientIp : prior + ", " + clientIp);
+        // the client as the gateway resolved it, never a chain the client wrote (as the ordinary proxy)
+        options.putHeader("X-Forwarded-For", clientIp);
         options.putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
         W3CTraceContextPropagator.getInstance().inject(Context.current(), options, (o, k, v) -> o.putHeader(k, v));
 
@@ -129,13 +129,13 @@ final class StreamProxy {
                         req.reset();
                         return;
                     }
+                    // A token accepted within the verification's clock skew may be past its exp
+                    // already (ttl <= 0), and one without exp has none: both end at once, never never.
                     long ttl = expiresAt <= 0 ? 0 : expiresAt * 1000 - System.currentTimeMillis();
-                    long timer = ttl <= 0
-                            ? -1
-                            : vertx.setTimer(Math.max(ttl, 1_000), id -> {
-                                LOG.debugf("stream of %s ends with its token", user);
-                                req.reset();
-                            });
+                    long timer = vertx.setTimer(Math.max(ttl, 1), id -> {
+                        LOG.debugf("stream of %s ends with its token", user);
+                        req.reset();
+                    });
                     req.send()
                             .onFailure(err -> {
                                 vertx.cancelTimer(timer);
@@ -174,8 +174,15 @@ final class StreamProxy {
     }
 
     private boolean acquire(RoutingContext rc, String user) {
-        AtomicInteger mine = perUser.computeIfAbsent(user, k -> new AtomicInteger());
-        if (mine.incrementAndGet() > config.perUser()) {
+        // counted inside the map's atomic update: a release removing a counter at 0 can never race
+        // an acquire that took the old counter object
+        int[] now = new int[1];
+        perUser.compute(user, (k, n) -> {
+            AtomicInteger c = n == null ? new AtomicInteger() : n;
+            now[0] = c.incrementAndGet();
+            return c;
+        });
+        if (now[0] > config.perUser()) {
             perUser.computeIfPresent(user, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
             refuse(
                     rc,

@@ -93,7 +93,10 @@ public class AuthResource {
             try {
                 token = RefreshCookie.single(cookies);
             } catch (ProblemException e) {
-                throw clearingCookie(e);
+                // Two cookies: one was planted (a sibling host, a narrower path or another Domain).
+                // Clearing ours would remove the victim's own cookie and leave the planted one alone,
+                // which the next page load would then sign the victim in with: refuse, clear nothing.
+                throw RefreshCookie.values(cookies).size() > 1 ? e : clearingCookie(e);
             }
             return auth.refresh(token)
                     .map(t -> tokens(t, true))

@@ -1,5 +1,7 @@
 package io.signaldesk.platform.outbox;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +69,7 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean leader;
     private volatile Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
-    private Instant lastBacklogCheck = Instant.EPOCH;
+    private volatile java.util.concurrent.ScheduledExecutorService probe;
     private volatile OutboxTable.Backlog backlog = new OutboxTable.Backlog(0, null);
 
     public OutboxRelay(Settings settings, Consumer<Integer> onPublished) {
@@ -93,12 +95,22 @@ public final class OutboxRelay implements AutoCloseable {
         t.setDaemon(true);
         thread = t;
         t.start();
+        probe = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread pt = new Thread(r, "outbox-backlog-" + settings.schema());
+            pt.setDaemon(true);
+            return pt;
+        });
+        probe.scheduleWithFixedDelay(
+                this::measureBacklog, 0, BACKLOG_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Graceful stop: finishes the current batch, releases leadership, closes producer and connection. */
     @Override
     public void close() {
         running = false;
+        if (probe != null) {
+            probe.shutdownNow();
+        }
         Thread t = thread;
         if (t != null) {
             if (!RelayLeadership.notify(settings)) {
@@ -178,7 +190,6 @@ public final class OutboxRelay implements AutoCloseable {
     private void step() throws Exception {
         boolean was = leader;
         leader = leadership.acquire();
-        measureBacklogIfDue();
         if (!leader) {
             leadership.awaitNotification(settings.safetyPoll());
             return;
@@ -227,15 +238,21 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Every replica looks, not just the leader: when no relay leads (or the leader is stuck) the
-     * standbys still show the backlog growing, which is what the outbox alerts watch.
+     * Every replica looks, not just the leader, and on a thread of its own with a short session of
+     * its own: when no relay leads, or the leader is stuck in a Kafka call that does not return
+     * (a hung broker), the backlog is still seen growing, which is what the outbox alerts watch.
      */
-    private void measureBacklogIfDue() throws SQLException {
-        if (Duration.between(lastBacklogCheck, Instant.now()).compareTo(BACKLOG_CHECK) < 0) {
-            return;
+    private void measureBacklog() {
+        java.util.Properties p = RelayLeadership.credentials(settings);
+        p.setProperty("currentSchema", settings.schema());
+        p.setProperty("ApplicationName", "outbox-backlog-" + settings.name());
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "10");
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), p)) {
+            backlog = table.backlog(c);
+        } catch (SQLException e) {
+            LOG.debugf("outbox relay %s: backlog not measured (%s)", settings.schema(), e.toString());
         }
-        lastBacklogCheck = Instant.now();
-        backlog = table.backlog(leadership.connection());
     }
 
     private void cleanupIfDue() throws SQLException {
