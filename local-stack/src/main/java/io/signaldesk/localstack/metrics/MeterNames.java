@@ -72,6 +72,7 @@ public final class MeterNames {
         }
         Set<String> names = new TreeSet<>();
         for (String src : sources.values()) {
+            String code = null; // blanked once per file, and only for files that register meters
             Matcher m = CALL.matcher(src);
             while (m.find()) {
                 String raw = m.group(2);
@@ -84,7 +85,10 @@ public final class MeterNames {
                 if (name == null) {
                     continue; // a name held in a variable: not resolvable from the source alone
                 }
-                names.addAll(prometheusNames(name, kind(m.group(1)), baseUnit(src, m.end())));
+                if (code == null) {
+                    code = blankStrings(src);
+                }
+                names.addAll(prometheusNames(name, kind(m.group(1)), baseUnit(src, code, m.end())));
             }
         }
         return names;
@@ -118,12 +122,18 @@ public final class MeterNames {
         };
     }
 
-    /** A builder's {@code .baseUnit("...")} before its {@code .register(}, if any. */
-    private static String baseUnit(String src, int from) {
-        // string literals blanked (same length), so a ';' inside a description ends no statement
-        String code = STRING_LITERAL
+    /** The source with every string literal blanked (same length), so a ';' inside a description ends no statement. */
+    private static String blankStrings(String src) {
+        return STRING_LITERAL
                 .matcher(src)
                 .replaceAll(m -> "\"" + "x".repeat(m.group().length() - 2) + "\"");
+    }
+
+    /**
+     * A builder's {@code .baseUnit("...")} before its {@code .register(}, if any; {@code code} is
+     * {@code src} with its strings blanked (computed once per file).
+     */
+    private static String baseUnit(String src, String code, int from) {
         int end = code.indexOf(".register(", from);
         int nextStatement = code.indexOf(';', from);
         if (end < 0 || (nextStatement >= 0 && nextStatement < end)) {
