@@ -15,29 +15,17 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 
 /**
  * The three cached status reads of reconciliation-service (status, open positions, guards) under an
@@ -60,8 +48,6 @@ public class StatusReadsSimulation extends Simulation {
     static final String DIRECT = System.getProperty("direct", "http://127.0.0.1:8083");
     static final String KAFKA = System.getProperty("kafka", "127.0.0.1:9092");
     static final String MANAGEMENT = System.getProperty("management", "http://127.0.0.1:9083");
-    static final Path KEYS = Path.of(
-            System.getProperty("keys", Files.isDirectory(Path.of(".local/keys")) ? ".local/keys" : "../.local/keys"));
 
     static final List<Map<String, Object>> TRADERS = seed();
     static volatile Map<String, Double> cacheBefore;
@@ -69,7 +55,7 @@ public class StatusReadsSimulation extends Simulation {
     /** One account per trader, its snapshot on the topic, and the trader's token. */
     static List<Map<String, Object>> seed() {
         try {
-            PrivateKey key = privateKey(KEYS.resolve("jwt-private.pem"));
+            PrivateKey key = Seeding.developmentKey(System.getProperty("keys"));
             List<Map<String, Object>> traders = new ArrayList<>();
             try (KafkaProducer<String, String> p = new KafkaProducer<>(
                     Map.of("bootstrap.servers", KAFKA, "acks", "all"),
@@ -93,7 +79,7 @@ public class StatusReadsSimulation extends Simulation {
                             .add("ce_source", b("/signaldesk/load-tests"))
                             .add("content-type", b("application/json"));
                     p.send(r);
-                    traders.add(Map.of("token", token(key, user)));
+                    traders.add(Map.of("token", Seeding.token(key, user)));
                 }
                 p.flush();
             }
@@ -109,30 +95,6 @@ public class StatusReadsSimulation extends Simulation {
                 + "\",\"openPrice\":\"1.08400\",\"profit\":\"8.50\"}";
     }
 
-    static String token(PrivateKey key, UUID user) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer("https://signaldesk.io");
-        claims.setAudience("signaldesk");
-        claims.setSubject(user.toString());
-        claims.setStringListClaim("groups", List.of("trader"));
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(60);
-        claims.setGeneratedJwtId();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
-    }
-
-    static PrivateKey privateKey(Path pem) throws Exception {
-        String b64 = Files.readString(pem, StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", "")
-                .replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
-    }
-
     static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -140,12 +102,7 @@ public class StatusReadsSimulation extends Simulation {
     /** The cache's request counters by cache and result, from reconciliation-service's metrics. */
     static Map<String, Double> cacheCounters() {
         try {
-            String body = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(MANAGEMENT + "/q/metrics"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
+            String body = Seeding.scrape(MANAGEMENT);
             Map<String, Double> m = new java.util.TreeMap<>();
             body.lines()
                     .filter(l -> l.startsWith("signaldesk_cache_requests_total{"))

@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,18 +76,31 @@ public final class EaClient {
         return send("POST", "/api/v1/ea/snapshot", json, newNonce());
     }
 
+    /**
+     * The four signature headers of one request (id, timestamp, a fresh nonce, signature), for
+     * clients that send it themselves (the Gatling simulations).
+     */
+    public Map<String, String> signedHeaders(String method, String pathWithQuery, String body) {
+        return signedHeaders(method, pathWithQuery, body.getBytes(StandardCharsets.UTF_8), newNonce());
+    }
+
+    private Map<String, String> signedHeaders(String method, String pathWithQuery, byte[] body, String nonce) {
+        long ts = clock.getAsLong();
+        String signature = sign(secret, method + "\n" + pathWithQuery + "\n" + ts + "\n" + nonce + "\n" + sha256(body));
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(idHeader, deviceId);
+        h.put("X-Timestamp", Long.toString(ts));
+        h.put("X-Nonce", nonce);
+        h.put("X-Signature", signature);
+        return h;
+    }
+
     /** Any signed request, with a caller-chosen nonce (tests reuse one to check replay refusal). */
     public Reply send(String method, String pathWithQuery, String body, String nonce) {
-        long ts = clock.getAsLong();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String signature =
-                sign(secret, method + "\n" + pathWithQuery + "\n" + ts + "\n" + nonce + "\n" + sha256(bytes));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathWithQuery))
-                .timeout(Duration.ofSeconds(40))
-                .header(idHeader, deviceId)
-                .header("X-Timestamp", Long.toString(ts))
-                .header("X-Nonce", nonce)
-                .header("X-Signature", signature);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + pathWithQuery)).timeout(Duration.ofSeconds(40));
+        signedHeaders(method, pathWithQuery, bytes, nonce).forEach(b::header);
         if ("GET".equals(method)) {
             b.GET();
         } else {

@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Process process;
+    private volatile boolean closed;
     private final Path log;
 
     private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
@@ -108,6 +109,21 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** True once {@link #close} has run: the process was ended on purpose. */
+    boolean stoppedOnPurpose() {
+        return closed;
+    }
+
+    /** The exit code, or -1 while it runs. */
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** The operating system's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits until {@code /q/health/ready} on the management port answers 200 (UP). */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -140,6 +156,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, then SIGKILL if it has not stopped within the grace period. */
     @Override
     public void close() {
+        closed = true;
         if (!process.isAlive()) {
             return;
         }

@@ -103,6 +103,8 @@ public final class StackMain {
                         "256m"),
                 Duration.ofMinutes(3));
         STARTED.push(suite);
+        // like a Deployment: a service that dies (a crash, kill -9 in the fault drill) is started again
+        suite.superviseRestarts(StackMain::say);
 
         CountDownLatch stopped = new CountDownLatch(1);
         List<AutoCloseable> demoParts = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -29,6 +29,8 @@ public final class Suite implements AutoCloseable {
     private final Map<String, ServiceProcess> byName = new LinkedHashMap<>();
     private Path root;
     private Plan plan;
+    private volatile boolean closing;
+    private Worker supervisor;
 
     public static Map<String, Integer> standardPorts() {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -156,6 +158,34 @@ public final class Suite implements AutoCloseable {
         p.awaitReady(readyTimeout);
     }
 
+    /**
+     * Starts a service again when its process ends by itself (a crash, {@code kill -9}), as a
+     * Deployment would, with the same settings; {@code say} hears each restart. What {@link #stop}
+     * and {@link #close} end stays ended.
+     */
+    public synchronized void superviseRestarts(java.util.function.Consumer<String> say) {
+        supervisor = new Worker("suite-supervisor", () -> {
+            while (!closing && supervisor.running()) {
+                for (String name : ServiceProcess.SERVICES) {
+                    synchronized (this) {
+                        ServiceProcess p = byName.get(name);
+                        if (closing || p == null || p.isAlive() || p.stoppedOnPurpose()) {
+                            continue;
+                        }
+                        say.accept(name + " exited (" + p.exitCode() + "); starting it again");
+                        ServiceProcess again = launch(name);
+                        processes.set(processes.indexOf(p), again);
+                        byName.put(name, again);
+                    }
+                }
+                if (!Ports.pause(500)) {
+                    return;
+                }
+            }
+        });
+        supervisor.start();
+    }
+
     public ServiceProcess service(String name) {
         return byName.get(name);
     }
@@ -166,6 +196,10 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        if (supervisor != null) {
+            supervisor.close();
+        }
         processes.parallelStream().forEach(ServiceProcess::close);
     }
 }

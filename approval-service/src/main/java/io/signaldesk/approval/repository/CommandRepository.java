@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.LockMode;
 
 /**
  * Commands for the EAs. Leasing and expiry use the database's clock, so the two decisions never
@@ -67,18 +69,30 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
      * OPEN ones only before their expiry), oldest first; rows another transaction holds are skipped.
      */
     public Uni<List<Command>> leaseDue(UUID deviceId, Duration lease, int max) {
+        // HQL, not a native UPDATE ... RETURNING: Hibernate Reactive caches a new plan for every call of
+        // a native select with a result class, and this is the hottest query there is (QueryPlanCacheTest)
+        Instant until = Instant.now().truncatedTo(ChronoUnit.MICROS).plus(lease);
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "UPDATE {h-schema}commands SET status = 'LEASED', lease_until = now() + make_interval(secs => :leaseSeconds), "
-                                        + "delivery_count = delivery_count + 1 "
-                                        + "WHERE id IN (SELECT id FROM {h-schema}commands WHERE device_id = :d "
-                                        + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
-                                        + "AND (expires_at IS NULL OR expires_at > now()) "
-                                        + "ORDER BY created_at LIMIT " + max + " FOR UPDATE SKIP LOCKED) RETURNING *",
+                .chain(s -> s.createSelectionQuery(
+                                "FROM Command c WHERE c.deviceId = :d AND (c.status = :pending "
+                                        + "OR (c.status = :leased AND c.leaseUntil < current_timestamp)) "
+                                        + "AND (c.expiresAt IS NULL OR c.expiresAt > current_timestamp) "
+                                        + "ORDER BY c.createdAt",
                                 Command.class)
-                        .setParameter("leaseSeconds", lease.toMillis() / 1000.0)
                         .setParameter("d", deviceId)
-                        .getResultList());
+                        .setParameter("pending", Command.Status.PENDING)
+                        .setParameter("leased", Command.Status.LEASED)
+                        .setMaxResults(max)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED) // rows another transaction holds are skipped
+                        .getResultList())
+                .map(due -> {
+                    for (Command c : due) { // written by the flush at the end of the caller's transaction
+                        c.status = Command.Status.LEASED;
+                        c.leaseUntil = until;
+                        c.deliveryCount++;
+                    }
+                    return due;
+                });
     }
 
     /**
