@@ -64,9 +64,22 @@ public interface PlatformConfig {
         @WithDefault("1s")
         Duration breakerDelay();
 
-        /** How often the guard pings Redis, so a hang opens the breaker even when nothing else calls. */
+        /** How often the guard pings Redis, so a hang is noticed even when nothing else calls. */
         @WithDefault("1s")
         Duration probeInterval();
+
+        /**
+         * The breaker's rolling window: it opens when half of the last this many calls failed. Wide
+         * enough that a few calls slowed by a busy machine do not open it (a hair trigger turned
+         * every long poll short under load, which made the load worse); a hung Redis fills it within
+         * a fraction of a second under traffic, and the pings catch a hang when there is none.
+         */
+        @WithDefault("20")
+        int breakerVolume();
+
+        /** Consecutive failed pings after which Redis counts as unavailable, whatever the breaker says. */
+        @WithDefault("2")
+        int probeFailures();
     }
 
     interface Outbox {

@@ -22,8 +22,11 @@ import org.jboss.logging.Logger;
  * ({@code signaldesk.redis.call-timeout}) and a SmallRye Fault Tolerance circuit breaker shared by
  * all of them. A hung Redis costs the first few calls their timeout; then the breaker is open and
  * calls fail at once (the caller takes its degraded path) until, after
- * {@code signaldesk.redis.breaker-delay}, one call tests Redis again. A ping every
- * {@code signaldesk.redis.probe-interval} keeps the state true when nothing else calls. The state
+ * {@code signaldesk.redis.breaker-delay}, one call tests Redis again. The breaker opens on half of
+ * a window of {@code signaldesk.redis.breaker-volume} calls, so a few calls slowed by a busy machine
+ * do not open it. A ping every {@code signaldesk.redis.probe-interval} notices a hang when nothing
+ * else calls: after {@code signaldesk.redis.probe-failures} failed pings in a row Redis counts as
+ * unavailable and calls fail at once, until a ping answers again. The state
  * is on the metrics ({@code signaldesk_redis_available}, {@code signaldesk_redis_breaker_transitions_total})
  * and in the readiness detail of the services that use it, which stays UP: a Redis outage degrades a
  * service, it does not take it out of service.
@@ -39,6 +42,7 @@ public class RedisGuard {
     private Guard guard;
     private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
     private volatile Instant since = Instant.now();
+    private volatile int failedProbes;
     private long probeTimer = -1;
 
     public RedisGuard(ReactiveRedisDataSource redis, PlatformConfig platform, MeterRegistry metrics, Vertx vertx) {
@@ -56,7 +60,7 @@ public class RedisGuard {
                 .duration(config.callTimeout().toMillis(), ChronoUnit.MILLIS)
                 .done()
                 .withCircuitBreaker()
-                .requestVolumeThreshold(4)
+                .requestVolumeThreshold(config.breakerVolume())
                 .failureRatio(0.5)
                 .delay(config.breakerDelay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(1)
@@ -68,7 +72,9 @@ public class RedisGuard {
                 .register(metrics);
         probeTimer = vertx.setPeriodic(
                 config.probeInterval().toMillis(),
-                id -> call(() -> redis.execute("PING")).subscribe().with(ok -> {}, failed -> {}));
+                id -> guarded(() -> redis.execute("PING"))
+                        .subscribe()
+                        .with(ok -> probed(true), failed -> probed(false)));
     }
 
     @PreDestroy
@@ -78,19 +84,53 @@ public class RedisGuard {
         }
     }
 
-    /** Runs {@code call} under the timeout and the breaker; fails fast while the breaker is open. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Runs {@code call} under the timeout and the breaker; fails fast while the breaker is open or
+     * the pings fail.
+     */
     public <T> Uni<T> call(Supplier<Uni<T>> call) {
+        return Uni.createFrom()
+                .deferred(() -> probesFailing()
+                        ? Uni.createFrom().failure(new RedisUnavailableException("Redis does not answer its pings"))
+                        : guarded(call));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> (Uni<T>) guard.get((Supplier) call, Uni.class));
     }
 
+    private boolean probesFailing() {
+        return failedProbes >= config.probeFailures();
+    }
+
+    private void probed(boolean answered) {
+        boolean wasFailing = probesFailing();
+        failedProbes = answered ? 0 : failedProbes + 1;
+        if (probesFailing() != wasFailing) {
+            since = Instant.now();
+            if (wasFailing) {
+                LOG.infof("Redis answers its pings again");
+            } else {
+                LOG.warnf("Redis did not answer %d pings in a row: degraded mode", failedProbes);
+            }
+        }
+    }
+
+    /** Thrown (as a failed Uni) by {@link #call} while the pings fail. */
+    public static final class RedisUnavailableException extends RuntimeException {
+        RedisUnavailableException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /**
-     * True only while the breaker is closed. Half-open (one trial call after an outage) counts as
+     * True only while the breaker is closed and the pings answer. Half-open (one trial call after an outage) counts as
      * unavailable: a caller that chose its normal path then would wait on a Redis that is most
      * likely still gone, and the gauge would flicker to 1 mid-outage.
      */
     public boolean available() {
-        return state == CircuitBreakerState.CLOSED;
+        return state == CircuitBreakerState.CLOSED && !probesFailing();
     }
 
     public CircuitBreakerState state() {
