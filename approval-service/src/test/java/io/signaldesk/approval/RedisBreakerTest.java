@@ -2,6 +2,7 @@ package io.signaldesk.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.localstack.LocalInfraTestResource;
@@ -10,6 +11,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class RedisBreakerTest {
     @Inject
     RedisGuard guard;
+
+    @Inject
+    ReactiveRedisDataSource redis;
 
     void call(boolean slow) {
         Uni<Integer> answer = Uni.createFrom().item(1);
@@ -43,6 +49,32 @@ class RedisBreakerTest {
         }
         call(false);
         assertThat(guard.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(guard.available()).isTrue();
+    }
+
+    /**
+     * 2,000 terminals starting their polls publish a burst of wake-up claims at once; the client's
+     * pool must queue them, not refuse them (Quarkus' default: 6 connections and 24 waiting, so the
+     * 25th concurrent call failed at once and the failures opened the breaker).
+     */
+    @Test
+    void aBurstOfPublishesIsQueuedNotRefused() {
+        var firstFailure = new java.util.concurrent.atomic.AtomicReference<String>();
+        List<Uni<Integer>> burst = IntStream.range(0, 200)
+                .mapToObj(i -> guard.call(() -> redis.pubsub(String.class)
+                                .publish("test:burst:" + i, "x")
+                                .replaceWith(0))
+                        .onFailure()
+                        .invoke(t -> firstFailure.compareAndSet(null, t.toString()))
+                        .onFailure()
+                        .recoverWithItem(1))
+                .toList();
+        int failed = Uni.join().all(burst).andFailFast().await().atMost(Duration.ofSeconds(20)).stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        assertThat(failed)
+                .as("publishes of a burst of 200 that failed (the first: %s)", firstFailure.get())
+                .isZero();
         assertThat(guard.available()).isTrue();
     }
 }
