@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.signaldesk.approval.service.ApprovalStreams;
 import io.signaldesk.approval.service.CommandWakeup;
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.HangableProxy;
@@ -27,6 +28,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +63,9 @@ class RedisOutageTest {
 
     @Inject
     CommandWakeup wakeup;
+
+    @Inject
+    ApprovalStreams streams;
 
     @Inject
     ReactiveRedisDataSource redis;
@@ -111,6 +116,17 @@ class RedisOutageTest {
         assertThat(Duration.between(t0, Instant.now()))
                 .as("three signed requests, none waiting on the hung Redis")
                 .isLessThan(Duration.ofSeconds(2));
+
+        // the console's approval changes (published after every fan-out's commit) do not wait on it
+        t0 = Instant.now();
+        streams.publish(List.of(
+                        new ApprovalStreams.Change(user, UUID.randomUUID(), Approval.Status.APPROVED, null),
+                        new ApprovalStreams.Change(user, UUID.randomUUID(), Approval.Status.APPROVED, null)))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        assertThat(Duration.between(t0, Instant.now()))
+                .as("two approval changes published while Redis hangs")
+                .isLessThan(Duration.ofMillis(500));
 
         // a long poll turns short: it answers after the degraded wait instead of the 20 s asked
         t0 = Instant.now();

@@ -348,7 +348,7 @@ public final class FaultDrill {
     }
 
     void snapshotLoop(int trader, EaClient ea) {
-        for (long cents = 1_000_000; ; cents++) {
+        for (long cents = 1_000_000; running; cents++) { // stops with the producer: the check reads the last one
             String equity = BigDecimal.valueOf(cents, 2).toPlainString();
             long t0 = System.nanoTime();
             EaClient.Reply r = ea.snapshot("{\"balance\":\"10000.00\",\"equity\":\"" + equity

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.Command;
 import io.signaldesk.platform.config.PlatformConfig;
+import io.signaldesk.platform.redis.RedisGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -46,10 +47,13 @@ public class ApprovalStreams {
     }
 
     private final ReactivePubSubCommands<String> pubsub;
+    private final RedisGuard guard;
     private final String prefix;
     private final Map<UUID, Set<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 
-    public ApprovalStreams(ReactiveRedisDataSource redis, PlatformConfig config, MeterRegistry metrics) {
+    public ApprovalStreams(
+            ReactiveRedisDataSource redis, PlatformConfig config, MeterRegistry metrics, RedisGuard guard) {
+        this.guard = guard;
         this.pubsub = redis.pubsub(String.class);
         this.prefix = config.redis().keyPrefix() + "approvals:";
         Gauge.builder("signaldesk.approvals.streams", this, ApprovalStreams::openStreams)
@@ -98,7 +102,8 @@ public class ApprovalStreams {
 
     public Uni<Void> publish(Change c) {
         String msg = c.json();
-        return pubsub.publish(prefix + c.userId(), msg)
+        // through the guard: a fan-out publishes after its commit, and a hung Redis must not hold it
+        return guard.call(() -> pubsub.publish(prefix + c.userId(), msg))
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithUni(t -> {
