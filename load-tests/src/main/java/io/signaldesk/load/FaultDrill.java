@@ -144,7 +144,12 @@ public final class FaultDrill {
         while (System.nanoTime() < deadline && !allArrived(Long.MAX_VALUE)) {
             Thread.sleep(500);
         }
-        Thread.sleep(3_000); // the last acks' fills and the last snapshots are consumed
+        // the last acks' fills and the last snapshots are consumed (reconciliation may still be
+        // catching up on a backlog of the last fault)
+        long settle = System.nanoTime() + 30_000_000_000L;
+        do {
+            Thread.sleep(1_000);
+        } while (System.nanoTime() < settle && snapshotsBehind(eas) > 0);
         String report = report(done, eas);
         System.out.println(report);
         Files.createDirectories(reportFile.toAbsolutePath().getParent());
@@ -443,18 +448,7 @@ public final class FaultDrill {
                 DB,
                 "SELECT count(*) FROM (SELECT approval_id FROM approval.commands WHERE approval_id IS NOT NULL"
                         + " GROUP BY approval_id HAVING count(*) > 1) d");
-        long snapshotsBehind = 0;
-        for (int t = 0; t < total; t++) {
-            String device = deviceId(eas.get(t));
-            String applied = TestSql.count(
-                            DB,
-                            "SELECT coalesce(round(equity * 100), 0) FROM reconciliation.accounts WHERE device_id = '"
-                                    + device + "'")
-                    + "";
-            if (Long.parseLong(applied) < equitySent.get(t).get()) {
-                snapshotsBehind++;
-            }
-        }
+        long snapshotsBehind = snapshotsBehind(eas);
         long redelivered = handOvers.values().stream().filter(c -> c.get() > 1).count();
 
         r.append("# Fault drill, ").append(Instant.now()).append("\n\n");
@@ -548,6 +542,21 @@ public final class FaultDrill {
                         + "auto-approving terminal within 1 s and every earlier accepted signal had arrived (a killed service: "
                         + "also until it is ready again). Failed requests and reads: from the fault's start until its recovery.\n");
         return r.toString();
+    }
+
+    /** Terminals whose newest accepted (202) snapshot reconciliation-service has not applied. */
+    long snapshotsBehind(List<EaClient> eas) {
+        long behind = 0;
+        for (int t = 0; t < eas.size(); t++) {
+            long applied = TestSql.count(
+                    DB,
+                    "SELECT coalesce(max(round(equity * 100)), 0) FROM reconciliation.accounts WHERE device_id = '"
+                            + deviceId(eas.get(t)) + "'");
+            if (applied < equitySent.get(t).get()) {
+                behind++;
+            }
+        }
+        return behind;
     }
 
     static String deviceId(EaClient ea) {
