@@ -77,8 +77,11 @@ public interface PlatformConfig {
         @WithDefault("20")
         int breakerVolume();
 
-        /** Consecutive failed pings after which Redis counts as unavailable, whatever the breaker says. */
-        @WithDefault("2")
+        /**
+         * Consecutive failed pings after which Redis counts as unavailable, whatever the breaker says
+         * (3: a ping queued behind a burst on a busy box may miss its timeout once or twice).
+         */
+        @WithDefault("3")
         int probeFailures();
     }
 
