@@ -322,6 +322,45 @@ class TradePipelineTest {
     }
 
     @Test
+    void eachHopOfAnAutoApprovedSignalIsTimedOnceAndNotForItsDuplicate() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        List<String> hops = List.of("relay", "kafka", "fanout", "wake", "lease", "handover");
+        List<Long> before = hops.stream().map(h -> hop(h).count()).toList();
+        double duplicates = duplicates();
+        CompletableFuture<EaClient.Reply> waiting =
+                CompletableFuture.supplyAsync(() -> dev.client().poll(20_000));
+        Thread.sleep(500); // the poll waits before the signal arrives: it is woken, not answered at once
+        String eventId = UUID.randomUUID().toString();
+        var event =
+                signalEvent(eventId, UUID.randomUUID(), strategy, Instant.now().plusSeconds(600));
+        send(event, event);
+        EaClient.Reply r = waiting.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(new JsonObject(r.body()).getJsonArray("commands")).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicates + 1);
+        for (int i = 0; i < hops.size(); i++) {
+            assertThat(hop(hops.get(i)).count())
+                    .as("hop %s: timed once for the signal, not for its duplicate", hops.get(i))
+                    .isEqualTo(before.get(i) + 1);
+        }
+        assertThat(hop("fanout").totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isPositive();
+    }
+
+    Timer hop(String name) {
+        return metrics.get("signaldesk.signal.hop").tag("hop", name).timer();
+    }
+
+    double duplicates() {
+        var c = metrics.find("signaldesk.events.consumed")
+                .tags("consumer", "approval-service.signals", "outcome", "duplicate")
+                .counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
     void anUnackedCommandIsDeliveredAgainAfterItsLease() throws Exception {
         UUID user = UUID.randomUUID();
         UUID strategy = PipelineFixture.strategy();

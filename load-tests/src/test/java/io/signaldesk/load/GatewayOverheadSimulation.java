@@ -4,10 +4,12 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -28,7 +30,7 @@ import java.util.UUID;
  *
  * <p>Against a running {@code ./run.sh} with raised rate limits (docs/performance.md). Settings
  * (system properties): {@code users} (20), {@code rates} requests/s (500,1000,1500), {@code seconds}
- * per phase (20), {@code gateway}, {@code direct}, {@code admin}, {@code adminPassword}.
+ * per phase (20), {@code warmUpSeconds} (15, each route, before the first rate), {@code gateway}, {@code direct}, {@code admin}, {@code adminPassword}.
  */
 public class GatewayOverheadSimulation extends Simulation {
     static final int USERS = Integer.getInteger("users", 20);
@@ -38,6 +40,7 @@ public class GatewayOverheadSimulation extends Simulation {
             .map(Integer::valueOf)
             .toList();
     static final int SECONDS = Integer.getInteger("seconds", 20);
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 15);
     static final String GATEWAY = System.getProperty("gateway", "http://127.0.0.1:8080");
     static final String DIRECT = System.getProperty("direct", "http://127.0.0.1:8082");
 
@@ -62,33 +65,46 @@ public class GatewayOverheadSimulation extends Simulation {
 
     static final List<Map<String, Object>> TRADERS = traders();
 
-    static PopulationBuilder phase(String route, String base, int rate, boolean warmUp) {
-        String name = route + " " + rate + "/s";
+    static PopulationBuilder phase(String name, String base, OpenInjectionStep... injection) {
         var read = http(name)
                 .get(base + "/api/v1/traders/me")
                 .header("Authorization", "Bearer #{token}")
                 .check(status().is(200));
-        var scn = scenario(name).feed(listFeeder(TRADERS).random()).exec(read);
-        return warmUp
-                ? scn.injectOpen(
-                        constantUsersPerSec(rate / 10.0).during(Duration.ofSeconds(5)),
-                        nothingFor(Duration.ofSeconds(1)),
-                        constantUsersPerSec(rate).during(Duration.ofSeconds(SECONDS)))
-                : scn.injectOpen(
-                        nothingFor(Duration.ofSeconds(1)),
-                        constantUsersPerSec(rate).during(Duration.ofSeconds(SECONDS)));
+        return scenario(name).feed(listFeeder(TRADERS).random()).exec(read).injectOpen(injection);
+    }
+
+    /** A measured phase: {@code rate} requests/s for {@code seconds}, after a second of quiet. */
+    static PopulationBuilder measured(String route, String base, int rate) {
+        return phase(
+                route + " " + rate + "/s",
+                base,
+                nothingFor(Duration.ofSeconds(1)),
+                constantUsersPerSec(rate).during(Duration.ofSeconds(SECONDS)));
+    }
+
+    /**
+     * A route ramped up to the first rate for {@code warmUpSeconds} (15), reported under its own name:
+     * the JIT of the gateway and of the service compiles the path before anything is measured.
+     */
+    static PopulationBuilder warmUp(String route, String base, int rate) {
+        return phase(
+                "warm-up " + route,
+                base,
+                rampUsersPerSec(rate / 10.0).to(rate).during(Duration.ofSeconds(WARM_UP_SECONDS)));
     }
 
     final HttpProtocolBuilder protocol = http.acceptHeader("application/json").shareConnections();
 
     {
-        // gateway, then direct, at each rate in turn; the first phase starts with a warm-up.
+        // a warm-up of each route, then gateway and direct at each rate in turn.
         // andThen adds children to one parent, so the chain is built from its end, each phase the
         // only child of the one before it.
         List<PopulationBuilder> phases = new ArrayList<>();
+        phases.add(warmUp("gateway", GATEWAY, RATES.get(0)));
+        phases.add(warmUp("direct", DIRECT, RATES.get(0)));
         for (int rate : RATES) {
-            phases.add(phase("gateway", GATEWAY, rate, phases.isEmpty()));
-            phases.add(phase("direct", DIRECT, rate, false));
+            phases.add(measured("gateway", GATEWAY, rate));
+            phases.add(measured("direct", DIRECT, rate));
         }
         PopulationBuilder chain = phases.get(phases.size() - 1);
         for (int i = phases.size() - 2; i >= 0; i--) {

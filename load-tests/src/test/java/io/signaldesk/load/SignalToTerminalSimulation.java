@@ -1,16 +1,13 @@
 package io.signaldesk.load;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Against a running {@code ./run.sh} with raised rate limits. Settings: {@code traders} (10),
  * {@code signalsPerSecond} (2), {@code seconds} (60), {@code gateway}, {@code management}
- * (approval-service's management URL), {@code admin}, {@code adminPassword}.
+ * (approval-service's management URL), {@code signalManagement} (signal-service's), {@code admin}, {@code adminPassword}.
  */
 public class SignalToTerminalSimulation extends Simulation {
     static final int TRADERS = Integer.getInteger("traders", 10);
@@ -49,6 +45,7 @@ public class SignalToTerminalSimulation extends Simulation {
     static final int SECONDS = Integer.getInteger("seconds", 60);
     static final String GATEWAY = System.getProperty("gateway", "http://127.0.0.1:8080");
     static final String MANAGEMENT = System.getProperty("management", "http://127.0.0.1:9082");
+    static final String SIGNAL_MANAGEMENT = System.getProperty("signalManagement", "http://127.0.0.1:9081");
     static final String POLL = "/api/v1/ea/poll?waitMs=20000";
 
     static final Latencies.Setup SETUP = Latencies.setUp(
@@ -67,7 +64,7 @@ public class SignalToTerminalSimulation extends Simulation {
     static final Map<String, Long> ARRIVED = new ConcurrentHashMap<>(); // trader:entry key -> nanoTime handed over
     static final Map<String, Integer> HANDED = new ConcurrentHashMap<>(); // commandId -> times handed over
     static final Map<String, Integer> PER_SIGNAL = new ConcurrentHashMap<>(); // trader:entry key -> distinct commands
-    static volatile Map<Double, Double> bucketsBefore;
+    static volatile Map<String, Histograms.Series> histogramsBefore;
 
     static List<Map<String, Object>> terminals() {
         List<Map<String, Object>> l = new ArrayList<>();
@@ -75,14 +72,6 @@ public class SignalToTerminalSimulation extends Simulation {
             l.add(Map.of("terminal", i));
         }
         return l;
-    }
-
-    static Session sign(Session s, EaClient client, String idHeader, String method, String path, String body) {
-        Map<String, String> h = client.signedHeaders(method, path, body);
-        return s.set("id", h.get(idHeader))
-                .set("ts", h.get("X-Timestamp"))
-                .set("nonce", h.get("X-Nonce"))
-                .set("sig", h.get("X-Signature"));
     }
 
     static ChainBuilder signed(
@@ -94,23 +83,7 @@ public class SignalToTerminalSimulation extends Simulation {
             java.util.function.Function<Session, EaClient> client,
             java.util.function.Function<Session, String> body,
             io.gatling.javaapi.core.CheckBuilder... checks) {
-        var req = "GET".equals(method)
-                ? http(name).get(GATEWAY + path)
-                : http(name)
-                        .post(GATEWAY + path)
-                        .body(StringBody("#{body}"))
-                        .header("Content-Type", "application/json");
-        List<io.gatling.javaapi.core.CheckBuilder> all = new ArrayList<>(List.of(status().is(expected)));
-        all.addAll(List.of(checks));
-        return exec(s -> {
-                    String b = body.apply(s);
-                    return sign(s.set("body", b), client.apply(s), idHeader, method, path, b);
-                })
-                .exec(req.header(idHeader, "#{id}")
-                        .header("X-Timestamp", "#{ts}")
-                        .header("X-Nonce", "#{nonce}")
-                        .header("X-Signature", "#{sig}")
-                        .check(all));
+        return Signed.request(GATEWAY, name, idHeader, method, path, expected, client, body, checks);
     }
 
     final HttpProtocolBuilder terminal = http.acceptHeader("application/json");
@@ -194,31 +167,20 @@ public class SignalToTerminalSimulation extends Simulation {
                 .assertions(global().failedRequests().count().is(0L));
     }
 
-    /** approval-service's signaldesk_signal_to_ea_seconds buckets: upper bound -> cumulative count. */
-    static Map<Double, Double> buckets() {
-        try {
-            String body = Seeding.scrape(MANAGEMENT);
-            Map<Double, Double> m = new TreeMap<>();
-            body.lines()
-                    .filter(l -> l.startsWith("signaldesk_signal_to_ea_seconds_bucket{"))
-                    .forEach(l -> {
-                        String le = l.replaceAll(".*le=\"([^\"]+)\".*", "$1");
-                        double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-                        m.merge(
-                                bound,
-                                Double.parseDouble(
-                                        l.substring(l.indexOf('}') + 1).trim().split(" ")[0]),
-                                Double::sum);
-                    });
-            return m;
-        } catch (Exception e) {
-            return Map.of();
-        }
+    /** The histograms this run reports: approval-service's SLO timer and signal hops, signal-service's relay steps. */
+    static Map<String, Histograms.Series> histograms() {
+        Map<String, Histograms.Series> all = new java.util.LinkedHashMap<>();
+        Histograms.read(MANAGEMENT, "signaldesk_signal_to_ea_seconds", null)
+                .forEach((k, v) -> all.put("signal -> EA (SLO timer)", v));
+        Histograms.read(MANAGEMENT, "signaldesk_signal_hop_seconds", "hop").forEach((k, v) -> all.put("hop " + k, v));
+        Histograms.read(SIGNAL_MANAGEMENT, "signaldesk_outbox_batch_seconds", "step")
+                .forEach((k, v) -> all.put("signal-service relay batch " + k, v));
+        return all;
     }
 
     @Override
     public void before() {
-        bucketsBefore = buckets();
+        histogramsBefore = histograms();
     }
 
     @Override
@@ -237,22 +199,9 @@ public class SignalToTerminalSimulation extends Simulation {
                 "signal -> terminal: %d of %d commands arrived, %d handed over more than once (%d signals x %d traders)%n",
                 micros.size(), expected, doubled, POSTED.size(), TRADERS);
         Latencies.print("from the producer's 201: ", micros);
-        Map<Double, Double> after = buckets();
-        Map<Double, Double> delta = new TreeMap<>();
-        after.forEach((le, v) -> delta.put(le, v - bucketsBefore.getOrDefault(le, 0.0)));
-        double total = delta.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-        StringBuilder sb = new StringBuilder(
-                "  approval-service's signaldesk_signal_to_ea_seconds for the run (n=" + (long) total + "): ");
-        for (double p : new double[] {50, 90, 99}) {
-            double rank = p / 100 * total;
-            double bound = delta.entrySet().stream()
-                    .filter(e -> e.getValue() >= rank)
-                    .map(Map.Entry::getKey)
-                    .findFirst()
-                    .orElse(Double.NaN);
-            sb.append(String.format("p%.0f <= %s s   ", p, bound));
-        }
-        System.out.println(sb);
+        System.out.println("  server-side histograms for the run (bucket bounds, docs/performance.md):");
+        Histograms.delta(histograms(), histogramsBefore)
+                .forEach((k, v) -> System.out.printf("    %-36s %s%n", k, v.describe()));
         if (micros.size() != expected || doubled > 0) {
             throw new IllegalStateException("commands missing or handed over twice");
         }

@@ -1,6 +1,5 @@
 package io.signaldesk.load;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -13,7 +12,6 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.signaldesk.localstack.EaClient;
@@ -85,30 +83,9 @@ public class TerminalFleetSimulation extends Simulation {
         return l;
     }
 
-    /** Signs the next request of the session's terminal: puts its four headers in the session. */
-    static Session sign(Session s, String method, String path, String body) {
-        return sign(s, EAS.get(s.getInt("terminal")), method, path, body);
-    }
-
-    /** Puts the four signature headers of {@code client}'s next request in the session. */
-    static Session sign(Session s, EaClient client, String method, String path, String body) {
-        Map<String, String> h = client.signedHeaders(method, path, body);
-        return s.set("dev", h.get("X-Device-Id"))
-                .set("ts", h.get("X-Timestamp"))
-                .set("nonce", h.get("X-Nonce"))
-                .set("sig", h.get("X-Signature"));
-    }
-
     static ChainBuilder signed(String name, String method, String path, String body, int expected) {
-        var req = "GET".equals(method)
-                ? http(name).get(GATEWAY + path)
-                : http(name).post(GATEWAY + path).body(StringBody(body)).header("Content-Type", "application/json");
-        return exec(s -> sign(s, method, path, body))
-                .exec(req.header("X-Device-Id", "#{dev}")
-                        .header("X-Timestamp", "#{ts}")
-                        .header("X-Nonce", "#{nonce}")
-                        .header("X-Signature", "#{sig}")
-                        .check(status().is(expected)));
+        return Signed.request(
+                GATEWAY, name, "X-Device-Id", method, path, expected, s -> EAS.get(s.getInt("terminal")), s -> body);
     }
 
     static ChainBuilder read(String name) {

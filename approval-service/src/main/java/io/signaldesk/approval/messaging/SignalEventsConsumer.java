@@ -5,10 +5,13 @@ import io.micrometer.core.instrument.Timer;
 import io.signaldesk.approval.service.ApprovalStreams;
 import io.signaldesk.approval.service.CommandWakeup;
 import io.signaldesk.approval.service.SignalFanOut;
+import io.signaldesk.approval.service.SignalHops;
+import io.signaldesk.approval.service.SignalHops.Hop;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.signaldesk.platform.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,7 @@ public class SignalEventsConsumer {
     private final SignalFanOut fanOut;
     private final CommandWakeup wakeup;
     private final ApprovalStreams streams;
+    private final SignalHops hops;
     /** From the signal's creation in signal-service to its approvals (and auto-approved commands) committed here. */
     private final Timer fanoutLag;
 
@@ -35,8 +39,10 @@ public class SignalEventsConsumer {
             SignalFanOut fanOut,
             CommandWakeup wakeup,
             ApprovalStreams streams,
+            SignalHops hops,
             MeterRegistry metrics) {
         this.events = events;
+        this.hops = hops;
         this.streams = streams;
         this.fanOut = fanOut;
         this.wakeup = wakeup;
@@ -50,6 +56,8 @@ public class SignalEventsConsumer {
 
     @Incoming("signals")
     public Uni<Void> onSignalEvent(Message<String> msg) {
+        Instant receivedAt = Instant.now();
+        Instant[] committedAt = new Instant[1];
         List<UUID> toWake = new ArrayList<>();
         Instant[] publishedAt = new Instant[1];
         List<ApprovalStreams.Change> changes = new ArrayList<>();
@@ -64,11 +72,18 @@ public class SignalEventsConsumer {
                 })
                 .invoke(() -> {
                     if (publishedAt[0] != null) { // applied now, not a duplicate
-                        fanoutLag.record(Duration.between(publishedAt[0], Instant.now()));
+                        committedAt[0] = Instant.now();
+                        fanoutLag.record(Duration.between(publishedAt[0], committedAt[0]));
+                        Instant handedToKafka = msg.getMetadata(IncomingKafkaRecordMetadata.class)
+                                .map(IncomingKafkaRecordMetadata::getTimestamp)
+                                .orElse(null);
+                        hops.record(Hop.RELAY, publishedAt[0], handedToKafka);
+                        hops.record(Hop.KAFKA, handedToKafka, receivedAt);
+                        hops.record(Hop.FANOUT, receivedAt, committedAt[0]);
                     }
                 })
                 // auto-approved commands exist now that the transaction has committed: wake their EAs
-                .chain(() -> wakeup.publishAll(toWake))
+                .chain(() -> wakeup.publishAll(toWake, committedAt[0]))
                 // ...and the traders' consoles learn of their new approvals
                 .chain(() -> streams.publish(changes));
     }

@@ -94,7 +94,10 @@ public class ApprovalStreams {
         return Multi.createFrom()
                 .iterable(List.copyOf(changes))
                 .onItem()
-                .transformToUniAndConcatenate(this::publish)
+                .transformToUni(this::publish)
+                .merge(
+                        CommandWakeup
+                                .PUBLISH_CONCURRENCY) // a fan-out's changes at once, not one round trip after another
                 .collect()
                 .last()
                 .replaceWithVoid();

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +46,15 @@ public class CommandWakeup {
     public static final class Poll {
         final String id = UUID.randomUUID().toString();
         final CompletableFuture<Wake> woken = new CompletableFuture<>();
+        /** When a fan-out's commit woke it (null: woken otherwise, or not yet). */
+        volatile Instant wokenByFanOutAt;
 
         public CompletableFuture<Wake> woken() {
             return woken;
+        }
+
+        public Instant wokenByFanOutAt() {
+            return wokenByFanOutAt;
         }
     }
 
@@ -65,7 +72,10 @@ public class CommandWakeup {
     private volatile long subscribedAt;
     private volatile boolean crossInstanceSeen;
 
-    public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config, RedisGuard guard) {
+    private final SignalHops hops;
+
+    public CommandWakeup(ReactiveRedisDataSource redis, PlatformConfig config, RedisGuard guard, SignalHops hops) {
+        this.hops = hops;
         this.pubsub = redis.pubsub(String.class);
         this.prefix = config.redis().keyPrefix() + "ea:wake:";
         this.guard = guard;
@@ -98,7 +108,7 @@ public class CommandWakeup {
                             supersedeLocal(device, null);
                         }
                     } else {
-                        wakeLocal(device);
+                        wakeLocal(device, committedAt(msg));
                     }
                 })
                 .subscribe()
@@ -173,8 +183,23 @@ public class CommandWakeup {
 
     /** After commit: tell every instance that this device has work. */
     public Uni<Void> publish(UUID deviceId) {
-        wakeLocal(deviceId.toString()); // same instance: no need to wait for the round trip
-        return guard.call(() -> pubsub.publish(prefix + deviceId, "1"))
+        return publish(deviceId, null);
+    }
+
+    /**
+     * After a fan-out's commit at {@code committedAt} (null: not a fan-out): tell every instance that
+     * this device has work. The message carries the commit's time so the woken poll times the
+     * {@code wake} hop ({@link SignalHops}); "1", the message without it, wakes the same way.
+     */
+    private Uni<Void> publish(UUID deviceId, Instant committedAt) {
+        wakeLocal(deviceId.toString(), committedAt); // same instance: no need to wait for the round trip
+        return announce(deviceId, committedAt);
+    }
+
+    /** The wake-up for the other instances, over Redis. */
+    private Uni<Void> announce(UUID deviceId, Instant committedAt) {
+        String msg = committedAt == null ? "1" : FANOUT_WAKE + committedAt.toEpochMilli();
+        return guard.call(() -> pubsub.publish(prefix + deviceId, msg))
                 .onFailure()
                 .invoke(t -> LOG.warnf("EA wake-up for %s not published (%s); the next poll finds it", deviceId, t))
                 .onFailure()
@@ -182,21 +207,48 @@ public class CommandWakeup {
                 .replaceWithVoid();
     }
 
-    /** After commit: wake each of these devices (a fan-out's auto-approved commands). */
-    public Uni<Void> publishAll(List<UUID> deviceIds) {
+    /** After a fan-out committed at {@code committedAt}: wake each of these devices (its auto-approved commands). */
+    public Uni<Void> publishAll(List<UUID> deviceIds, Instant committedAt) {
+        // this instance's polls first, all at once: none waits behind the Redis round trips of the others
+        deviceIds.forEach(id -> wakeLocal(id.toString(), committedAt));
         return Multi.createFrom()
                 .iterable(deviceIds)
                 .onItem()
-                .transformToUniAndConcatenate(this::publish)
+                .transformToUni(id -> announce(id, committedAt))
+                .merge(PUBLISH_CONCURRENCY)
                 .collect()
                 .last()
                 .replaceWithVoid();
     }
 
-    private void wakeLocal(String deviceId) {
+    private void wakeLocal(String deviceId, Instant committedAt) {
         Set<Poll> set = waiting.get(parse(deviceId));
         if (set != null) {
-            set.forEach(p -> p.woken.complete(Wake.COMMAND));
+            Instant now = Instant.now();
+            set.forEach(p -> {
+                if (committedAt != null && !p.woken.isDone()) {
+                    p.wokenByFanOutAt = now; // before completing: the poll reads it once woken (a metric only)
+                }
+                if (p.woken.complete(Wake.COMMAND) && committedAt != null) {
+                    hops.record(SignalHops.Hop.WAKE, committedAt, now);
+                }
+            });
+        }
+    }
+
+    static final String FANOUT_WAKE = "w:";
+    /** Publishes of one fan-out in flight at once: a burst that the Redis pool (16 connections) absorbs. */
+    static final int PUBLISH_CONCURRENCY = 16;
+
+    /** The fan-out commit's time a wake-up message carries, or null ("1", anything else). */
+    private static Instant committedAt(String msg) {
+        if (msg == null || !msg.startsWith(FANOUT_WAKE)) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(msg.substring(FANOUT_WAKE.length())));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

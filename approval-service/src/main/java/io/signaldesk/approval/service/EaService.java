@@ -74,6 +74,7 @@ public class EaService {
     private final TelegramAlerts alerts;
     private final ApprovalConfig config;
     private final MeterRegistry metrics;
+    private final SignalHops hops;
     /** Signal published -> its auto-approved command first handed to the terminal: the signal -> EA SLO. */
     private final Timer signalToEa;
 
@@ -89,7 +90,9 @@ public class EaService {
             Outbox outbox,
             TelegramAlerts alerts,
             ApprovalConfig config,
+            SignalHops hops,
             MeterRegistry metrics) {
+        this.hops = hops;
         this.streams = streams;
         this.authenticator = authenticator;
         this.deviceSecrets = deviceSecrets;
@@ -193,7 +196,12 @@ public class EaService {
                                     return Uni.createFrom()
                                             .item(List.<Command>of()); // a newer poll of this device takes over
                                 }
-                                return lease(device.id);
+                                Instant woken = poll.wokenByFanOutAt();
+                                return lease(device.id).invoke(leased -> {
+                                    if (woken != null && leased.stream().anyMatch(c -> c.deliveryCount == 1)) {
+                                        hops.record(SignalHops.Hop.LEASE, woken, Instant.now());
+                                    }
+                                });
                             });
                 })
                 .eventually(() -> {
@@ -215,7 +223,9 @@ public class EaService {
                                 metrics.counter("signaldesk.ea.commands.redelivered")
                                         .increment();
                             } else if (c.signalPublishedAt != null) {
-                                signalToEa.record(Duration.between(c.signalPublishedAt, Instant.now()));
+                                Instant now = Instant.now();
+                                signalToEa.record(Duration.between(c.signalPublishedAt, now));
+                                hops.record(SignalHops.Hop.HANDOVER, c.createdAt, now);
                             }
                         })
                         .toList());

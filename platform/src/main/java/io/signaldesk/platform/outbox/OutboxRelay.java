@@ -72,6 +72,18 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile java.util.concurrent.ScheduledExecutorService probe;
     private volatile OutboxTable.Backlog backlog = new OutboxTable.Backlog(0, null);
 
+    /** How long each step of a published batch took, in nanoseconds (the relay's share of an event's latency). */
+    public interface BatchSteps {
+        void timed(long sendNanos, long commitNanos, long markNanos);
+    }
+
+    private volatile BatchSteps batchSteps = (send, commit, mark) -> {};
+
+    /** Times every batch from now on (before {@link #start}). */
+    public void timeBatches(BatchSteps steps) {
+        this.batchSteps = steps;
+    }
+
     public OutboxRelay(Settings settings, Consumer<Integer> onPublished) {
         this(settings, new OutboxTable(), new KafkaBatchPublisher(settings), onPublished);
     }
@@ -229,9 +241,13 @@ public final class OutboxRelay implements AutoCloseable {
             return 0;
         }
         List<UUID> ids = rows.stream().map(OutboxTable.Row::id).toList();
+        long t0 = System.nanoTime();
         publisher.send(rows, checkpoints.record(ids));
+        long t1 = System.nanoTime();
         publisher.commit();
+        long t2 = System.nanoTime();
         table.markPublished(leadership.connection(), ids);
+        batchSteps.timed(t1 - t0, t2 - t1, System.nanoTime() - t2);
         published.addAndGet(rows.size());
         onPublished.accept(rows.size());
         return rows.size();

@@ -216,12 +216,19 @@ class OutboxRelayTest {
                         Duration.ofDays(7),
                         Map.of()),
                 null);
+        List<long[]> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        relay.timeBatches((send, commit, mark) -> batches.add(new long[] {send, commit, mark}));
         relay.start();
         awaitUntil(() -> relay.isLeader(), "the relay to lead");
         Thread.sleep(1500); // producer initialised and waiting on LISTEN
         insertEvents(1, 1);
         // The safety poll is 5 minutes: only the NOTIFY can make this pass in time.
         awaitUntil(() -> unpublishedCount() == 0, "NOTIFY to wake the relay", 20_000);
+        awaitUntil(() -> !batches.isEmpty(), "the batch's steps to be timed", 5_000);
+        assertThat(batches).as("one batch published, its steps timed once").hasSize(1);
+        assertThat(java.util.Arrays.stream(batches.get(0)).min().orElse(0))
+                .as("send, commit and mark each took some time")
+                .isPositive();
     }
 
     // --- helpers ---
