@@ -94,10 +94,9 @@ public class ApprovalStreams {
         return Multi.createFrom()
                 .iterable(List.copyOf(changes))
                 .onItem()
+                // a fan-out's changes at once, not one round trip after another
                 .transformToUni(this::publish)
-                .merge(
-                        CommandWakeup
-                                .PUBLISH_CONCURRENCY) // a fan-out's changes at once, not one round trip after another
+                .merge(CommandWakeup.PUBLISH_CONCURRENCY)
                 .collect()
                 .last()
                 .replaceWithVoid();

@@ -183,20 +183,15 @@ public class CommandWakeup {
 
     /** After commit: tell every instance that this device has work. */
     public Uni<Void> publish(UUID deviceId) {
-        return publish(deviceId, null);
+        wakeLocal(deviceId.toString(), null); // same instance: no need to wait for the round trip
+        return announce(deviceId, null);
     }
 
     /**
-     * After a fan-out's commit at {@code committedAt} (null: not a fan-out): tell every instance that
-     * this device has work. The message carries the commit's time so the woken poll times the
-     * {@code wake} hop ({@link SignalHops}); "1", the message without it, wakes the same way.
+     * The wake-up for the other instances, over Redis. After a fan-out it carries the commit's time
+     * ({@code w:<epoch ms>}) so the woken poll times the {@code wake} hop ({@link SignalHops});
+     * otherwise it is "1", which wakes the same way.
      */
-    private Uni<Void> publish(UUID deviceId, Instant committedAt) {
-        wakeLocal(deviceId.toString(), committedAt); // same instance: no need to wait for the round trip
-        return announce(deviceId, committedAt);
-    }
-
-    /** The wake-up for the other instances, over Redis. */
     private Uni<Void> announce(UUID deviceId, Instant committedAt) {
         String msg = committedAt == null ? "1" : FANOUT_WAKE + committedAt.toEpochMilli();
         return guard.call(() -> pubsub.publish(prefix + deviceId, msg))
