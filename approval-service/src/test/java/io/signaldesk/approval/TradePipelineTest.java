@@ -7,6 +7,8 @@ import static io.signaldesk.approval.PipelineFixture.signalEvent;
 import static io.signaldesk.approval.PipelineFixture.subscribe;
 import static io.signaldesk.approval.PipelineFixture.token;
 import static io.signaldesk.localstack.TestSql.count;
+import static io.signaldesk.localstack.TestSql.execute;
+import static io.signaldesk.localstack.TestSql.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,12 +19,14 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.signaldesk.approval.repository.CommandLeases;
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.LocalInfraTestResource;
 import io.signaldesk.localstack.TestTopics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +40,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class TradePipelineTest {
+    @Inject
+    CommandLeases leases;
+
     @Inject
     MeterRegistry metrics;
 
@@ -386,6 +393,88 @@ class TradePipelineTest {
         assertThat(signalToEa().count())
                 .as("a redelivery is not timed again against its signal")
                 .isEqualTo(timedOnce);
+    }
+
+    @Test
+    void concurrentLeasesOfOneTerminalShareItsDueCommandsEachOnceAndARunOutLeaseIsTakenAgain() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        int signals = 6;
+        for (int i = 0; i < signals; i++) {
+            send(signalEvent(
+                    UUID.randomUUID().toString(),
+                    UUID.randomUUID(),
+                    strategy,
+                    Instant.now().plusSeconds(600)));
+        }
+        String ofDevice = "FROM approval.commands WHERE device_id = '" + dev.id() + "'";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) " + ofDevice + " AND status = 'PENDING'") == signals);
+        // a row another transaction holds (an ack, the expiry sweep) is skipped, not waited for
+        String oldest = text("SELECT id::text " + ofDevice + " ORDER BY created_at LIMIT 1");
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(
+                        io.signaldesk.localstack.LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"),
+                        io.signaldesk.localstack.LocalPostgres.USER,
+                        "");
+                java.sql.Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.executeQuery("SELECT id FROM approval.commands WHERE id = '" + oldest + "' FOR UPDATE");
+            List<Command> others = leases.leaseDue(UUID.fromString(dev.id()), Duration.ofSeconds(30), 2)
+                    .await()
+                    .atMost(Duration.ofSeconds(5));
+            assertThat(others).hasSize(2).noneMatch(c -> c.id.toString().equals(oldest));
+            holder.rollback();
+        }
+        execute("UPDATE approval.commands SET status = 'PENDING', lease_until = NULL, delivery_count = 0 "
+                + ofDevice.substring("FROM approval.commands ".length()));
+        // ten leases of one command each, all at once on their own connections: six get one, none the same
+        List<CompletableFuture<List<Command>>> racing = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            racing.add(leases.leaseDue(UUID.fromString(dev.id()), Duration.ofSeconds(30), 1)
+                    .subscribeAsCompletionStage());
+        }
+        List<UUID> leased = new ArrayList<>();
+        for (CompletableFuture<List<Command>> r : racing) {
+            leased.addAll(r.get(20, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .map(c -> c.id)
+                    .toList());
+        }
+        assertThat(leased).as("every due command, none twice").hasSize(signals).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) " + ofDevice
+                        + " AND status = 'LEASED' AND delivery_count = 1 AND lease_until > now() + interval '25 s'"))
+                .as("leased for 30 s on the database's clock")
+                .isEqualTo(signals);
+        assertThat(new JsonObject(dev.client().poll(0).body()).getJsonArray("commands"))
+                .as("all leased: nothing due")
+                .isEmpty();
+
+        execute("UPDATE approval.commands SET lease_until = now() - interval '1 second' WHERE device_id = '" + dev.id()
+                + "'");
+        List<String> oldestFirst = List.of(text("SELECT string_agg(id::text, ',' ORDER BY created_at) " + ofDevice)
+                .split(","));
+        var commands = new JsonObject(dev.client().poll(0).body()).getJsonArray("commands");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            JsonObject c = commands.getJsonObject(i);
+            ids.add(c.getString("commandId"));
+            assertThat(c.getInteger("deliveryCount"))
+                    .as("run-out leases are taken again")
+                    .isEqualTo(2);
+            assertThat(c.getString("clientOrderId")).isEqualTo(c.getString("commandId"));
+            assertThat(c.getString("type")).isEqualTo("OPEN");
+            assertThat(c.getString("instrument")).isEqualTo("EURUSD");
+            assertThat(c.getString("side")).isEqualTo("BUY");
+            assertThat(new BigDecimal(c.getString("volume"))).isPositive();
+            assertThat(new BigDecimal(c.getString("entry"))).isEqualByComparingTo("1.08400");
+            assertThat(new BigDecimal(c.getString("stopLoss"))).isEqualByComparingTo("1.08100");
+            assertThat(new BigDecimal(c.getString("takeProfit"))).isEqualByComparingTo("1.09000");
+            assertThat(Instant.parse(c.getString("leaseUntil"))).isAfter(Instant.now());
+            assertThat(Instant.parse(c.getString("expiresAt")))
+                    .isAfter(Instant.now().plusSeconds(500));
+        }
+        assertThat(ids).as("oldest first").isEqualTo(oldestFirst);
     }
 
     Timer signalToEa() {

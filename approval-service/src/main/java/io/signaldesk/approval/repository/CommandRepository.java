@@ -6,12 +6,10 @@ import io.signaldesk.approval.Command;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.LockMode;
 
 /**
  * Commands for the EAs. Leasing and expiry use the database's clock, so the two decisions never
@@ -61,43 +59,6 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
             }
             return q.executeUpdate().map(n -> n > 0);
         });
-    }
-
-    /**
-     * Leases up to {@code max} due commands of a device (PENDING, or LEASED with the lease run out;
-     * OPEN ones only before their expiry), oldest first; rows another transaction holds are skipped.
-     */
-    public Uni<List<Command>> leaseDue(UUID deviceId, Duration lease, int max) {
-        // HQL, not a native UPDATE ... RETURNING: Hibernate Reactive caches a new plan for every call of
-        // a native select with a result class, and this is the hottest query there is (QueryPlanCacheTest).
-        // The database's clock, as everywhere else leases and expiry are decided: HQL's "instant" is
-        // the transaction's timestamp with time zone (its "current_timestamp" is a local timestamp on
-        // PostgreSQL, read in the session's zone).
-        return Panache.getSession()
-                .chain(s -> s.createSelectionQuery("select instant", Instant.class)
-                        .getSingleResult()
-                        .chain(now -> s.createSelectionQuery(
-                                        "FROM Command c WHERE c.deviceId = :d AND (c.status = :pending "
-                                                + "OR (c.status = :leased AND c.leaseUntil < instant)) "
-                                                + "AND (c.expiresAt IS NULL OR c.expiresAt > instant) "
-                                                + "ORDER BY c.createdAt",
-                                        Command.class)
-                                .setParameter("d", deviceId)
-                                .setParameter("pending", Command.Status.PENDING)
-                                .setParameter("leased", Command.Status.LEASED)
-                                .setMaxResults(max)
-                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED) // rows another transaction holds are skipped
-                                .getResultList()
-                                .map(due -> {
-                                    Instant until = now.plus(lease);
-                                    for (Command c :
-                                            due) { // written by the flush at the end of the caller's transaction
-                                        c.status = Command.Status.LEASED;
-                                        c.leaseUntil = until;
-                                        c.deliveryCount++;
-                                    }
-                                    return due;
-                                })));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.signaldesk.approval.Device;
 import io.signaldesk.approval.config.ApprovalConfig;
 import io.signaldesk.approval.repository.AccountStateRepository;
 import io.signaldesk.approval.repository.ApprovalHistoryRepository;
+import io.signaldesk.approval.repository.CommandLeases;
 import io.signaldesk.approval.repository.CommandRepository;
 import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.platform.events.TradeEvents;
@@ -66,6 +67,7 @@ public class EaService {
     private final DeviceService deviceSecrets;
     private final DeviceRepository devices;
     private final CommandRepository commands;
+    private final CommandLeases leases;
     private final ApprovalHistoryRepository histories;
     private final AccountStateRepository accounts;
     private final CommandWakeup wakeup;
@@ -83,6 +85,7 @@ public class EaService {
             DeviceService deviceSecrets,
             DeviceRepository devices,
             CommandRepository commands,
+            CommandLeases leases,
             ApprovalHistoryRepository history,
             AccountStateRepository accounts,
             CommandWakeup wakeup,
@@ -98,6 +101,7 @@ public class EaService {
         this.deviceSecrets = deviceSecrets;
         this.devices = devices;
         this.commands = commands;
+        this.leases = leases;
         this.histories = history;
         this.accounts = accounts;
         this.wakeup = wakeup;
@@ -215,7 +219,7 @@ public class EaService {
     }
 
     private Uni<List<Command>> lease(UUID deviceId) {
-        return Panache.withTransaction(() -> commands.leaseDue(deviceId, config.lease(), MAX_COMMANDS))
+        return leases.leaseDue(deviceId, config.lease(), MAX_COMMANDS)
                 .map(list -> list.stream()
                         .sorted(Comparator.comparing((Command c) -> c.createdAt))
                         .peek(c -> {
