@@ -2,6 +2,7 @@ package io.signaldesk.approval.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.approval.AccountState;
 import io.signaldesk.approval.Device;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,23 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     public Uni<List<Device>> activeOf(Collection<UUID> users) {
         return list("userId in ?1 and revokedAt is null order by createdAt", users);
     }
+
+    /** The users' active devices (oldest first), each with its latest account state if it sent one: one query. */
+    public Uni<List<WithAccount>> activeWithAccountsOf(Collection<UUID> users) {
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "select d, a from Device d left join AccountState a on a.deviceId = d.id "
+                                        + "where d.userId in :users and d.revokedAt is null order by d.createdAt",
+                                Object[].class)
+                        .setParameter("users", users)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new WithAccount((Device) r[0], (AccountState) r[1]))
+                        .toList());
+    }
+
+    /** A device and its account state, null before its first snapshot. */
+    public record WithAccount(Device device, AccountState account) {}
 
     public Uni<List<Device>> allOf(UUID userId) {
         return list("userId = ?1 order by createdAt", userId);

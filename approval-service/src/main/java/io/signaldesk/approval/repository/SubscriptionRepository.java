@@ -13,6 +13,18 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return list("strategyId = ?1 and cancelledAt is null", strategyId);
     }
 
+    /**
+     * The active subscriptions a signal of the strategy goes to: none once the strategy is retired (a
+     * strategy not yet known here is taken as live). One query, where a strategy lookup and then the
+     * subscriptions were two round trips on the signal's way to the terminals.
+     */
+    public Uni<List<Subscription>> askedBySignalOf(String strategyId) {
+        return list(
+                "strategyId = ?1 and cancelledAt is null and not exists "
+                        + "(select 1 from StrategyInfo i where i.strategyId = ?1 and i.retiredAt is not null)",
+                strategyId);
+    }
+
     public Uni<List<Subscription>> activeOf(UUID userId) {
         return list("userId = ?1 and cancelledAt is null order by createdAt", userId);
     }

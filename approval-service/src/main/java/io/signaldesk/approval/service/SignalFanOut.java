@@ -3,7 +3,6 @@ package io.signaldesk.approval.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.approval.AccountGuard;
-import io.signaldesk.approval.AccountState;
 import io.signaldesk.approval.Approval;
 import io.signaldesk.approval.ApprovalHistory;
 import io.signaldesk.approval.Command;
@@ -12,10 +11,8 @@ import io.signaldesk.approval.SignalRecord;
 import io.signaldesk.approval.Subscription;
 import io.signaldesk.approval.config.ApprovalConfig;
 import io.signaldesk.approval.repository.AccountGuardRepository;
-import io.signaldesk.approval.repository.AccountStateRepository;
 import io.signaldesk.approval.repository.DeviceRepository;
 import io.signaldesk.approval.repository.SignalRecordRepository;
-import io.signaldesk.approval.repository.StrategyInfoRepository;
 import io.signaldesk.approval.repository.SubscriptionRepository;
 import io.signaldesk.platform.events.TradeEvents.SignalPublished;
 import io.smallrye.mutiny.Uni;
@@ -42,10 +39,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SignalFanOut {
     private final SignalRecordRepository signals;
-    private final StrategyInfoRepository strategies;
     private final SubscriptionRepository subscriptions;
     private final DeviceRepository devices;
-    private final AccountStateRepository accounts;
     private final AccountGuardRepository guards;
     private final TelegramAlerts alerts;
     private final MeterRegistry metrics;
@@ -53,19 +48,15 @@ public class SignalFanOut {
 
     public SignalFanOut(
             SignalRecordRepository signals,
-            StrategyInfoRepository strategies,
             SubscriptionRepository subscriptions,
             DeviceRepository devices,
-            AccountStateRepository accounts,
             AccountGuardRepository guards,
             TelegramAlerts alerts,
             MeterRegistry metrics,
             ApprovalConfig config) {
         this.signals = signals;
-        this.strategies = strategies;
         this.subscriptions = subscriptions;
         this.devices = devices;
-        this.accounts = accounts;
         this.guards = guards;
         this.alerts = alerts;
         this.metrics = metrics;
@@ -98,63 +89,62 @@ public class SignalFanOut {
         if (!e.expiresAt().isAfter(Instant.now())) {
             return signals.persist(s).replaceWith(toWake); // arrived expired: kept, nobody is asked
         }
-        // Three reads (subscribers, their devices, those devices' equity), two more when someone
-        // auto-approves (their devices held against a guard change, then those devices' blocking
+        // Two reads (the subscribers, unless the strategy is retired; their devices with each one's
+        // equity), two more when someone auto-approves (their devices held against a guard change, then those devices'
+        // blocking
         // guards), then every insert in one batched flush: no per-subscriber round trips between the
         // signal and the EA's command.
         return signals.persist(s)
-                .chain(() -> strategies.findById(e.strategyId()))
-                .chain(strategy -> strategy != null && !strategy.live()
-                        ? Uni.createFrom().item(List.<Subscription>of()) // retired: nobody is asked
-                        : subscriptions.activeOfStrategy(e.strategyId()))
+                .chain(() -> subscriptions.askedBySignalOf(e.strategyId()))
                 .chain(subs -> {
                     if (subs.isEmpty()) {
                         return Uni.createFrom().item(toWake);
                     }
                     List<UUID> users =
                             subs.stream().map(x -> x.userId).distinct().toList();
-                    return devices.activeOf(users)
-                            .chain(active -> blockedAutoApprovers(subs, active)
-                                    .chain(blocked -> accounts.ofDevices(active.stream()
-                                                    .map(d -> d.id)
-                                                    .toList())
-                                            .chain(states -> {
-                                                Map<UUID, BigDecimal> equity = new HashMap<>();
-                                                states.forEach((AccountState st) -> equity.put(st.deviceId, st.equity));
-                                                List<Object> rows = new ArrayList<>();
-                                                for (Subscription sub : subs) {
-                                                    Device device = Decisions.pickDevice(active, sub);
-                                                    UUID wake = newApproval(
-                                                            s,
-                                                            sub,
-                                                            device,
-                                                            device == null ? null : equity.get(device.id),
-                                                            device == null ? null : blocked.get(device.id),
-                                                            rows);
-                                                    if (wake != null) {
-                                                        toWake.add(wake);
-                                                    }
-                                                }
-                                                // the PENDING ones (not auto-approved) are announced to linked
-                                                // traders' chats, in this same transaction
-                                                List<Approval> pending = rows.stream()
-                                                        .filter(r -> r instanceof Approval a
-                                                                && a.status == Approval.Status.PENDING)
-                                                        .map(r -> (Approval) r)
-                                                        .toList();
-                                                rows.stream()
-                                                        .filter(r -> r instanceof Approval)
-                                                        .map(r -> (Approval) r)
-                                                        .forEach(a -> changes.add(new ApprovalStreams.Change(
-                                                                a.userId,
-                                                                a.id,
-                                                                a.status,
-                                                                a.status == Approval.Status.APPROVED
-                                                                        ? Command.Status.PENDING
-                                                                        : null)));
-                                                return persistBatched(rows)
-                                                        .chain(() -> alerts.approvalsCreated(s, pending));
-                                            })))
+                    return devices.activeWithAccountsOf(users)
+                            .chain(withAccounts -> {
+                                List<Device> active = withAccounts.stream()
+                                        .map(DeviceRepository.WithAccount::device)
+                                        .toList();
+                                Map<UUID, BigDecimal> equity = new HashMap<>();
+                                withAccounts.stream()
+                                        .filter(w -> w.account() != null)
+                                        .forEach(w -> equity.put(w.device().id, w.account().equity));
+                                return blockedAutoApprovers(subs, active).chain(blocked -> {
+                                    List<Object> rows = new ArrayList<>();
+                                    for (Subscription sub : subs) {
+                                        Device device = Decisions.pickDevice(active, sub);
+                                        UUID wake = newApproval(
+                                                s,
+                                                sub,
+                                                device,
+                                                device == null ? null : equity.get(device.id),
+                                                device == null ? null : blocked.get(device.id),
+                                                rows);
+                                        if (wake != null) {
+                                            toWake.add(wake);
+                                        }
+                                    }
+                                    // the PENDING ones (not auto-approved) are announced to linked
+                                    // traders' chats, in this same transaction
+                                    List<Approval> pending = rows.stream()
+                                            .filter(r -> r instanceof Approval a && a.status == Approval.Status.PENDING)
+                                            .map(r -> (Approval) r)
+                                            .toList();
+                                    rows.stream()
+                                            .filter(r -> r instanceof Approval)
+                                            .map(r -> (Approval) r)
+                                            .forEach(a -> changes.add(new ApprovalStreams.Change(
+                                                    a.userId,
+                                                    a.id,
+                                                    a.status,
+                                                    a.status == Approval.Status.APPROVED
+                                                            ? Command.Status.PENDING
+                                                            : null)));
+                                    return persistBatched(rows).chain(() -> alerts.approvalsCreated(s, pending));
+                                });
+                            })
                             .replaceWith(toWake);
                 });
     }
