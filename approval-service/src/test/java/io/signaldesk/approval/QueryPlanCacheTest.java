@@ -1,15 +1,18 @@
 package io.signaldesk.approval;
 
 import static io.signaldesk.approval.PipelineFixture.device;
+import static io.signaldesk.localstack.TestSql.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.signaldesk.localstack.LocalInfraTestResource;
+import io.signaldesk.platform.persistence.QueryPlans;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.internal.SessionFactoryImpl;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +29,8 @@ class QueryPlanCacheTest {
     @Inject
     Mutiny.SessionFactory sessionFactory;
 
-    int cachedPlans() throws Exception {
-        Object impl = ClientProxy.unwrap(sessionFactory); // Hibernate Reactive's MutinySessionFactoryImpl
-        var f = impl.getClass().getDeclaredField("delegate");
-        f.setAccessible(true);
-        return ((SessionFactoryImpl) f.get(impl))
-                .getQueryEngine()
-                .getInterpretationCache()
-                .getNumberOfCachedQueryPlans();
+    int cachedPlans() {
+        return QueryPlans.cached(sessionFactory);
     }
 
     @Test
@@ -45,7 +42,39 @@ class QueryPlanCacheTest {
             assertThat(ea.poll(0).status()).isEqualTo(200);
         }
         assertThat(cachedPlans() - before)
-                .as("query plans added by 40 more polls of one device")
+                .as(
+                        "query plans added by 40 more polls of one device; held now:%n%s",
+                        QueryPlans.describe(sessionFactory))
                 .isLessThan(5);
+    }
+
+    @Test
+    void aFanOutDoesNotAddAQueryPlanPerSignal() throws Exception {
+        UUID strategy = PipelineFixture.strategy();
+        for (int i = 0; i < 3; i++) {
+            UUID user = UUID.randomUUID();
+            device(user);
+            PipelineFixture.subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        }
+        signal(strategy); // the first fan-out's plans
+        int before = cachedPlans();
+        for (int i = 0; i < 20; i++) {
+            signal(strategy);
+        }
+        assertThat(cachedPlans() - before)
+                .as(
+                        "query plans added by 20 more fan-outs to three auto-approving traders; held now:%n%s",
+                        QueryPlans.describe(sessionFactory))
+                .isLessThan(5);
+    }
+
+    private static void signal(UUID strategy) throws Exception {
+        UUID signal = UUID.randomUUID();
+        PipelineFixture.send(PipelineFixture.signalEvent(
+                UUID.randomUUID().toString(), signal, strategy, Instant.now().plusSeconds(600)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM approval.commands c JOIN approval.approvals a "
+                                + "ON a.id = c.approval_id WHERE a.signal_id = '" + signal + "'")
+                        == 3);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.affiliate.Commission;
 import io.signaldesk.platform.events.MoneyEvents.PaymentRefunded;
 import io.signaldesk.platform.money.Money;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                 .chain(s -> s.createNativeQuery("SELECT count(DISTINCT referred_user_id) FROM {h-schema}commissions "
                                 + "WHERE affiliate_id = :a AND referred_user_id <> :u "
                                 + "AND status IN ('PENDING', 'RELEASED') AND refunded < payment_amount")
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .setParameter("u", except)
                         .getSingleResult())
                 .map(n -> ((Number) n).longValue());
@@ -52,7 +53,7 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                                 "SELECT * FROM {h-schema}commissions WHERE status = 'PENDING' AND hold_until <= :now "
                                         + "ORDER BY hold_until LIMIT " + max + " FOR UPDATE SKIP LOCKED",
                                 Commission.class)
-                        .setParameter("now", now)
+                        .setParameter("now", QueryPlans.notCached(now))
                         .getResultList());
     }
 
@@ -92,7 +93,7 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                                 "SELECT refund_id, reason, currency, amount, refunded_at FROM {h-schema}refunds WHERE "
                                         + "payment_id = :p ORDER BY refunded_at, refund_id",
                                 Object[].class)
-                        .setParameter("p", paymentId)
+                        .setParameter("p", QueryPlans.notCached(paymentId))
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(r -> new PaymentRefunded(
@@ -119,7 +120,7 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                                 "SELECT count(*), count(*) FILTER (WHERE refunded > 0) FROM {h-schema}commissions "
                                         + "WHERE affiliate_id = :a",
                                 Object[].class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .getSingleResult())
                 .map(r -> new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()});
     }
@@ -132,7 +133,7 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                                         + "sum(amount - clawed_back) FROM {h-schema}commissions WHERE affiliate_id = :a "
                                         + "AND paid_at >= :f AND status <> 'REJECTED' GROUP BY 1, 2",
                                 Object[].class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .setParameter("f", from)
                         .getResultList());
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.affiliate.FraudCase;
 import io.signaldesk.platform.events.Side;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "SELECT * FROM {h-schema}fraud_cases WHERE id = :id FOR UPDATE", FraudCase.class)
-                        .setParameter("id", id)
+                        .setParameter("id", QueryPlans.notCached(id))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }
@@ -31,7 +32,7 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
                                         + "{h-schema}fraud_case_users u ON u.case_id = c.id WHERE u.referred_user_id = :u "
                                         + "AND c.kind = :k ORDER BY c.created_at DESC, c.id LIMIT 1",
                                 FraudCase.class)
-                        .setParameter("u", referredUserId)
+                        .setParameter("u", QueryPlans.notCached(referredUserId))
                         .setParameter("k", kind.name())
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
@@ -45,7 +46,7 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
                                         + "{h-schema}fraud_case_users u ON u.case_id = c.id WHERE u.referred_user_id = :u "
                                         + "AND c.status = 'OPEN' ORDER BY c.created_at, c.id LIMIT 1",
                                 FraudCase.class)
-                        .setParameter("u", referredUserId)
+                        .setParameter("u", QueryPlans.notCached(referredUserId))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }
@@ -67,7 +68,7 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
                                         + "ON u.case_id = c.id WHERE u.referred_user_id = :u AND c.status = 'OPEN' "
                                         + "AND c.id <> :c ORDER BY c.created_at LIMIT 1",
                                 UUID.class)
-                        .setParameter("u", referredUserId)
+                        .setParameter("u", QueryPlans.notCached(referredUserId))
                         .setParameter("c", except)
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
@@ -79,7 +80,7 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
                                 "SELECT referred_user_id FROM {h-schema}fraud_case_users WHERE case_id = :c "
                                         + "ORDER BY referred_user_id",
                                 UUID.class)
-                        .setParameter("c", caseId)
+                        .setParameter("c", QueryPlans.notCached(caseId))
                         .getResultList());
     }
 
@@ -136,7 +137,7 @@ public class FraudCaseRepository implements PanacheRepositoryBase<FraudCase, UUI
                                         + "AND abs(volume - :v) <= :tol * greatest(volume, :v) "
                                         + "ORDER BY executed_at LIMIT 1",
                                 UUID.class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .setParameter("u", userId)
                         .setParameter("i", instrument)
                         .setParameter("s", side.name())

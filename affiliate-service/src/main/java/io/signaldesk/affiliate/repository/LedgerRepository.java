@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.affiliate.AccountKind;
 import io.signaldesk.affiliate.JournalEntry;
 import io.signaldesk.platform.money.Money;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ public class LedgerRepository implements PanacheRepositoryBase<JournalEntry, UUI
                                                 + "((owner_id = :a AND kind <> 'EXPENSE') OR (owner_id = :p AND kind = "
                                                 + "'EXPENSE')) ORDER BY (owner_id = :p), kind FOR UPDATE",
                                         Object[].class)
-                                .setParameter("a", affiliateId)
+                                .setParameter("a", QueryPlans.notCached(affiliateId))
                                 .setParameter("p", PLATFORM)
                                 .setParameter("c", currency.getCurrencyCode())
                                 .getResultList()))
@@ -123,7 +124,7 @@ public class LedgerRepository implements PanacheRepositoryBase<JournalEntry, UUI
                                 "SELECT currency, kind, balance FROM {h-schema}ledger_accounts WHERE owner_id = :a "
                                         + "ORDER BY currency, kind",
                                 Object[].class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .getResultList());
     }
 

@@ -3,6 +3,7 @@ package io.signaldesk.affiliate.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.affiliate.Referral;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .chain(s -> s.createNativeQuery(
                                 "SELECT * FROM {h-schema}referrals WHERE referred_user_id = :u FOR UPDATE",
                                 Referral.class)
-                        .setParameter("u", referredUserId)
+                        .setParameter("u", QueryPlans.notCached(referredUserId))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }
@@ -45,7 +46,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("SELECT count(*) FROM {h-schema}payment_fingerprints "
                                 + "WHERE user_id = :u AND fingerprint = :f")
-                        .setParameter("u", userId)
+                        .setParameter("u", QueryPlans.notCached(userId))
                         .setParameter("f", fingerprint)
                         .getSingleResult())
                 .map(n -> ((Number) n).longValue() > 0);
@@ -69,7 +70,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                                         + " WHERE affiliate_id = :a AND " + at
                                         + " >= :f GROUP BY 1",
                                 Object[].class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .setParameter("f", from)
                         .getResultList());
     }

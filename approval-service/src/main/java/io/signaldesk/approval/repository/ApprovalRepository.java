@@ -3,6 +3,7 @@ package io.signaldesk.approval.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.Approval;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -53,7 +54,7 @@ public class ApprovalRepository implements PanacheRepositoryBase<Approval, UUID>
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(MOVE_PENDING.formatted("expires_at <= now()"))
                         .setParameter("to", Approval.Status.EXPIRED.name())
-                        .setParameter("actor", "system")
+                        .setParameter("actor", QueryPlans.notCached("system"))
                         .setParameter("reason", "expired")
                         .getResultList())
                 .map(ApprovalRepository::moved);
@@ -65,7 +66,7 @@ public class ApprovalRepository implements PanacheRepositoryBase<Approval, UUID>
                 .chain(s -> s.createNativeQuery(MOVE_PENDING.formatted("subscription_id = :subscription"))
                         .setParameter("to", Approval.Status.CANCELLED.name())
                         .setParameter("subscription", subscriptionId)
-                        .setParameter("actor", actor)
+                        .setParameter("actor", QueryPlans.notCached(actor))
                         .setParameter("reason", reason)
                         .getResultList())
                 .map(ApprovalRepository::moved);

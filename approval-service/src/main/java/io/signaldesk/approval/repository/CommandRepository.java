@@ -3,6 +3,7 @@ package io.signaldesk.approval.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.Command;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -69,9 +70,10 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 "
-                                        + "FROM {h-schema}commands WHERE type IN ('CLOSE', 'CLOSE_ALL') "
+                                        + "FROM {h-schema}commands WHERE type IN (:types) "
                                         + "AND status IN ('PENDING', 'LEASED')",
                                 Double.class)
+                        .setParameter("types", List.of("CLOSE", "CLOSE_ALL")) // a list: no plan cached per call
                         .getSingleResult());
     }
 
@@ -84,7 +86,7 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "WITH expired AS (UPDATE {h-schema}commands SET status = 'EXPIRED', lease_until = NULL "
-                                        + "WHERE type = 'OPEN' AND expires_at <= now() AND acked_at IS NULL "
+                                        + "WHERE type = :open AND expires_at <= now() AND acked_at IS NULL "
                                         + "AND (status = 'PENDING' OR (status = 'LEASED' AND lease_until < now())) "
                                         + "RETURNING approval_id, user_id, volume, delivery_count), "
                                         + "history AS (INSERT INTO {h-schema}approval_history (id, approval_id, from_status, to_status, actor, reason, volume, at) "
@@ -95,6 +97,7 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
                                         + "FROM expired WHERE approval_id IS NOT NULL) "
                                         + "SELECT CAST(approval_id AS text), CAST(user_id AS text) FROM expired "
                                         + "WHERE approval_id IS NOT NULL")
+                        .setParameter("open", QueryPlans.notCached("OPEN"))
                         .getResultList())
                 .map(ApprovalRepository::moved);
     }
@@ -118,7 +121,7 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
                                         + "volume, now() FROM expired WHERE approval_id IS NOT NULL) "
                                         + "SELECT CAST(approval_id AS text), CAST(user_id AS text) FROM expired "
                                         + "WHERE approval_id IS NOT NULL")
-                        .setParameter("d", deviceId)
+                        .setParameter("d", QueryPlans.notCached(deviceId))
                         .setParameter("reason", reason)
                         .getResultList())
                 .map(ApprovalRepository::moved);

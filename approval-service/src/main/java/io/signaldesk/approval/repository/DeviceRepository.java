@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.AccountState;
 import io.signaldesk.approval.Device;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 .chain(s -> s.createNativeQuery(
                                 "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l",
                                 Integer.class)
-                        .setParameter("k", what + ":" + userId)
+                        .setParameter("k", QueryPlans.notCached(what + ":" + userId))
                         .getSingleResult())
                 .replaceWithVoid();
     }

@@ -3,6 +3,7 @@ package io.signaldesk.approval.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.TelegramNotification;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public class TelegramNotificationRepository implements PanacheRepositoryBase<Tel
                                         + "ORDER BY next_attempt_at LIMIT " + max
                                         + " FOR UPDATE SKIP LOCKED) RETURNING *",
                                 TelegramNotification.class)
-                        .setParameter("claimSeconds", claim.toMillis() / 1000.0)
+                        .setParameter("claimSeconds", QueryPlans.notCached(claim.toMillis() / 1000.0))
                         .getResultList());
     }
 

@@ -3,6 +3,7 @@ package io.signaldesk.payout.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.payout.BillingAccount;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
                 .chain(s -> s.createNativeQuery(
                                 "SELECT * FROM {h-schema}billing_accounts WHERE stripe_customer_id = :c FOR UPDATE",
                                 BillingAccount.class)
-                        .setParameter("c", customerId)
+                        .setParameter("c", QueryPlans.notCached(customerId))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }
@@ -28,7 +29,7 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
                 .chain(s -> s.createNativeQuery(
                                 "SELECT * FROM {h-schema}billing_accounts WHERE user_id = :u FOR UPDATE",
                                 BillingAccount.class)
-                        .setParameter("u", userId)
+                        .setParameter("u", QueryPlans.notCached(userId))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }

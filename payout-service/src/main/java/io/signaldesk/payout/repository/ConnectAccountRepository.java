@@ -3,6 +3,7 @@ package io.signaldesk.payout.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.payout.ConnectAccount;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -26,7 +27,7 @@ public class ConnectAccountRepository implements PanacheRepositoryBase<ConnectAc
                 .chain(s -> s.createNativeQuery(
                                 "SELECT stripe_account_id FROM {h-schema}connect_accounts WHERE affiliate_id = :a",
                                 String.class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }

@@ -3,6 +3,7 @@ package io.signaldesk.payout.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.payout.EarningsBalance;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -27,8 +28,9 @@ public class EarningsBalanceRepository implements PanacheRepositoryBase<Earnings
                                         + "AND b.payable > 0 AND NOT EXISTS (SELECT 1 FROM {h-schema}payouts p "
                                         + "WHERE p.affiliate_id = b.affiliate_id AND p.currency = b.currency "
                                         + "AND p.state IN ('REQUESTED', 'SUBMITTED')) "
-                                        + "ORDER BY b.affiliate_id, b.currency LIMIT " + max,
+                                        + "ORDER BY b.affiliate_id, b.currency LIMIT :max",
                                 Object[].class)
+                        .setParameter("max", QueryPlans.notCached(max))
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(r -> new Candidate((UUID) r[0], (String) r[1], (BigDecimal) r[2], (String) r[3]))
@@ -45,7 +47,7 @@ public class EarningsBalanceRepository implements PanacheRepositoryBase<Earnings
                                 "SELECT payable FROM {h-schema}earnings_balances WHERE affiliate_id = :a "
                                         + "AND currency = :c FOR UPDATE SKIP LOCKED",
                                 BigDecimal.class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .setParameter("c", currency)
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));

@@ -3,6 +3,7 @@ package io.signaldesk.payout.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.payout.Payment;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +22,7 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, String>
                                 "SELECT * FROM {h-schema}payments WHERE charge_id = :c OR payment_intent_id = :pi"
                                         + " ORDER BY paid_at LIMIT 1 FOR UPDATE",
                                 Payment.class)
-                        .setParameter("c", chargeId == null ? "" : chargeId)
+                        .setParameter("c", QueryPlans.notCached(chargeId == null ? "" : chargeId))
                         .setParameter("pi", paymentIntentId)
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
@@ -32,7 +33,7 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, String>
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "SELECT * FROM {h-schema}payments WHERE charge_id = :c FOR UPDATE", Payment.class)
-                        .setParameter("c", chargeId)
+                        .setParameter("c", QueryPlans.notCached(chargeId))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }

@@ -3,6 +3,7 @@ package io.signaldesk.payout.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.payout.Payout;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
                                 "SELECT coalesce(sum(amount), 0) FROM {h-schema}payouts WHERE affiliate_id = :a "
                                         + "AND currency = :c AND state IN ('REQUESTED', 'SUBMITTED')",
                                 BigDecimal.class)
-                        .setParameter("a", affiliateId)
+                        .setParameter("a", QueryPlans.notCached(affiliateId))
                         .setParameter("c", currency)
                         .getSingleResult());
     }
@@ -61,9 +62,10 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
     public Uni<Claim> claimNext(Duration lease) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "SELECT id FROM {h-schema}payouts WHERE state IN ('REQUESTED', 'SUBMITTED') "
+                                "SELECT id FROM {h-schema}payouts WHERE state IN (:states) "
                                         + "AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
                                 UUID.class)
+                        .setParameter("states", List.of("REQUESTED", "SUBMITTED")) // a list: no plan cached per call
                         .getResultList()
                         .chain(ids -> ids.isEmpty()
                                 ? Uni.createFrom().nullItem()
@@ -78,7 +80,7 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
                                         .chain(() -> s.createNativeQuery(
                                                         "SELECT attempts FROM {h-schema}payouts WHERE id = :id",
                                                         Integer.class)
-                                                .setParameter("id", ids.get(0))
+                                                .setParameter("id", QueryPlans.notCached(ids.get(0)))
                                                 .getSingleResult())
                                         .map(attempts -> new Claim(ids.get(0), attempts))));
     }
@@ -88,8 +90,9 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "SELECT id FROM {h-schema}payouts WHERE state = 'SUBMITTED' ORDER BY created_at, id "
-                                        + "LIMIT " + max,
+                                        + "LIMIT :max",
                                 UUID.class)
+                        .setParameter("max", QueryPlans.notCached(max))
                         .getResultList());
     }
 

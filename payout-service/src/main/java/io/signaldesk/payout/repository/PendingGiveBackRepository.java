@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.payout.PaymentRefund;
 import io.signaldesk.payout.PendingGiveBack;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ public class PendingGiveBackRepository implements PanacheRepositoryBase<PendingG
                                         + " FROM {h-schema}pending_give_backs WHERE charge_id = :c OR payment_intent_id = :pi"
                                         + " ORDER BY created_at, seq FOR UPDATE",
                                 PendingGiveBack.class)
-                        .setParameter("c", chargeId == null ? "" : chargeId)
+                        .setParameter("c", QueryPlans.notCached(chargeId == null ? "" : chargeId))
                         .setParameter("pi", paymentIntentId == null ? "" : paymentIntentId)
                         .getResultList());
     }

@@ -2,6 +2,7 @@ package io.signaldesk.reconciliation.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.signaldesk.reconciliation.Account;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,8 +48,9 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
                                         + "coalesce(c.stale_block_seconds, c.stale_warn_seconds))) "
                                         + "AND NOT EXISTS (SELECT 1 FROM {h-schema}guard_states g WHERE g.device_id = a.device_id "
                                         + "AND g.kind = 'STALE_TERMINAL' AND (g.stage = 'BLOCK' OR c.stale_block_seconds IS NULL)) "
-                                        + "ORDER BY a.last_snapshot_at LIMIT " + max + " FOR UPDATE OF a SKIP LOCKED",
+                                        + "ORDER BY a.last_snapshot_at LIMIT :max FOR UPDATE OF a SKIP LOCKED",
                                 UUID.class)
+                        .setParameter("max", QueryPlans.notCached(max))
                         .getResultList());
     }
 

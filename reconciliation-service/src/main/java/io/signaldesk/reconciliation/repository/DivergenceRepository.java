@@ -1,6 +1,7 @@
 package io.signaldesk.reconciliation.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.signaldesk.reconciliation.Divergence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class DivergenceRepository implements PanacheRepositoryBase<Divergence, U
         return io.quarkus.hibernate.reactive.panache.Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "SELECT device_id FROM {h-schema}divergences WHERE id = :id", UUID.class)
-                        .setParameter("id", id)
+                        .setParameter("id", QueryPlans.notCached(id))
                         .getResultList())
                 .map(l -> l.isEmpty() ? null : l.get(0));
     }

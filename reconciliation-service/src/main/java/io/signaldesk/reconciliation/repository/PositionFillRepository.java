@@ -3,6 +3,7 @@ package io.signaldesk.reconciliation.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.platform.events.Side;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.signaldesk.reconciliation.PositionFill;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class PositionFillRepository implements PanacheRepositoryBase<PositionFil
                                         + "- coalesce(sum(volume) FILTER (WHERE action = 'CLOSE'), 0) > 0 "
                                         + "ORDER BY ticket",
                                 Object[].class)
-                        .setParameter("d", deviceId)
+                        .setParameter("d", QueryPlans.notCached(deviceId))
                         .setParameter("t", at)
                         .getResultList())
                 .map(rows -> rows.stream()

@@ -1,6 +1,7 @@
 package io.signaldesk.reconciliation.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public class UserVersionRepository {
                                         + "ON CONFLICT (user_id) DO UPDATE SET version = user_versions.version + 1 "
                                         + "RETURNING version",
                                 Long.class)
-                        .setParameter("u", userId)
+                        .setParameter("u", QueryPlans.notCached(userId))
                         .getSingleResult());
     }
 
@@ -26,7 +27,7 @@ public class UserVersionRepository {
                 .chain(s -> s.createNativeQuery(
                                 "SELECT coalesce((SELECT version FROM {h-schema}user_versions WHERE user_id = :u), 0)",
                                 Long.class)
-                        .setParameter("u", userId)
+                        .setParameter("u", QueryPlans.notCached(userId))
                         .getSingleResult());
     }
 }

@@ -3,6 +3,7 @@ package io.signaldesk.signal.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.signaldesk.platform.problem.Problem;
 import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.problem.RequestValidator;
@@ -376,7 +377,7 @@ public class CandleService {
     private Uni<Void> lockMarket(Batch b) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                        .setParameter(1, "candles:" + b.instrument() + ":" + b.timeframe())
+                        .setParameter(1, QueryPlans.notCached("candles:" + b.instrument() + ":" + b.timeframe()))
                         .getSingleResult())
                 .replaceWithVoid();
     }
