@@ -290,6 +290,28 @@ class AuthResourceTest {
     }
 
     @Test
+    void aProblemCarriesItsTraceIdThoughNoSpanIsRecordedAndContinuesTheCallersTrace() {
+        // traces are not sampled unless an exporter is set up (docs/runbook.md): the ids still exist
+        String own = given().contentType(ContentType.JSON)
+                .body("{\"email\":\"not-an-email\",\"password\":\"short\"}")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .extract()
+                .path("traceId");
+        assertThat(own).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        String callers = "4bf92f3577b34da6a3ce929d0e0e4736";
+        given().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + callers + "-00f067aa0ba902b7-00")
+                .body("{\"email\":\"not-an-email\",\"password\":\"short\"}")
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .body("traceId", equalTo(callers));
+    }
+
+    @Test
     void invalidRegistrationsAre400WithViolationsAndStoreNothing() throws Exception {
         long usersBefore = count("SELECT count(*) FROM gateway.users");
         given().contentType(ContentType.JSON)
