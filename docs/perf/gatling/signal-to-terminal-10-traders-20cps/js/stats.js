@@ -11,43 +11,43 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "8",
-        "ok": "8",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "20031",
-        "ok": "20031",
+        "total": "20013",
+        "ok": "20013",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "320",
-        "ok": "320",
+        "total": "321",
+        "ok": "321",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "1263",
-        "ok": "1263",
+        "total": "1266",
+        "ok": "1266",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "127",
-        "ok": "127",
+        "total": "38",
+        "ok": "38",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "450",
-        "ok": "450",
+        "total": "479",
+        "ok": "479",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "491",
-        "ok": "490",
+        "total": "499",
+        "ok": "499",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "564",
-        "ok": "564",
+        "total": "1704",
+        "ok": "1704",
         "ko": "-"
     },
     "group1": {
@@ -94,43 +94,43 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "148",
-        "ok": "148",
+        "total": "324",
+        "ok": "324",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "20031",
-        "ok": "20031",
+        "total": "20013",
+        "ok": "20013",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "614",
-        "ok": "614",
+        "total": "650",
+        "ok": "650",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "1779",
-        "ok": "1779",
+        "total": "1773",
+        "ok": "1773",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "452",
-        "ok": "452",
+        "total": "481",
+        "ok": "481",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "473",
-        "ok": "473",
+        "total": "489",
+        "ok": "489",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "508",
-        "ok": "508",
+        "total": "504",
+        "ok": "504",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "2263",
-        "ok": "2263",
+        "total": "2003",
+        "ok": "2003",
         "ko": "-"
     },
     "group1": {
@@ -176,43 +176,43 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
+        "total": "7",
+        "ok": "7",
+        "ko": "-"
+    },
+    "maxResponseTime": {
+        "total": "26",
+        "ok": "26",
+        "ko": "-"
+    },
+    "meanResponseTime": {
+        "total": "13",
+        "ok": "13",
+        "ko": "-"
+    },
+    "standardDeviation": {
+        "total": "4",
+        "ok": "4",
+        "ko": "-"
+    },
+    "percentiles1": {
         "total": "12",
         "ok": "12",
         "ko": "-"
     },
-    "maxResponseTime": {
-        "total": "238",
-        "ok": "238",
-        "ko": "-"
-    },
-    "meanResponseTime": {
-        "total": "29",
-        "ok": "29",
-        "ko": "-"
-    },
-    "standardDeviation": {
-        "total": "35",
-        "ok": "35",
-        "ko": "-"
-    },
-    "percentiles1": {
-        "total": "20",
-        "ok": "20",
-        "ko": "-"
-    },
     "percentiles2": {
-        "total": "23",
-        "ok": "24",
+        "total": "15",
+        "ok": "15",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "90",
-        "ok": "90",
+        "total": "21",
+        "ok": "21",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "234",
-        "ok": "234",
+        "total": "26",
+        "ok": "24",
         "ko": "-"
     },
     "group1": {
@@ -258,43 +258,43 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "8",
-        "ok": "8",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "264",
-        "ok": "264",
+        "total": "68",
+        "ok": "68",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "53",
-        "ok": "53",
+        "total": "20",
+        "ok": "20",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "36",
-        "ok": "36",
+        "total": "10",
+        "ok": "10",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "44",
-        "ok": "44",
+        "total": "17",
+        "ok": "17",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "69",
-        "ok": "69",
+        "total": "24",
+        "ok": "24",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "121",
-        "ok": "121",
+        "total": "37",
+        "ok": "37",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "189",
-        "ok": "189",
+        "total": "55",
+        "ok": "55",
         "ko": "-"
     },
     "group1": {

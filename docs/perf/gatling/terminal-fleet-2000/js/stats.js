@@ -6,78 +6,78 @@ pathFormatted: "group_missing-name--1146707516",
 stats: {
     "name": "All Requests",
     "numberOfRequests": {
-        "total": "14710",
-        "ok": "13636",
-        "ko": "1074"
+        "total": "14100",
+        "ok": "14098",
+        "ko": "2"
     },
     "minResponseTime": {
-        "total": "3",
-        "ok": "3",
-        "ko": "28327"
+        "total": "1",
+        "ok": "1",
+        "ko": "370"
     },
     "maxResponseTime": {
-        "total": "38875",
-        "ok": "38875",
-        "ko": "32323"
+        "total": "21058",
+        "ok": "21058",
+        "ko": "893"
     },
     "meanResponseTime": {
-        "total": "21426",
-        "ok": "20707",
-        "ko": "30553"
+        "total": "8558",
+        "ok": "8559",
+        "ko": "632"
     },
     "standardDeviation": {
-        "total": "12664",
-        "ok": "12880",
-        "ko": "489"
+        "total": "9894",
+        "ok": "9894",
+        "ko": "262"
     },
     "percentiles1": {
-        "total": "24671",
-        "ok": "24262",
-        "ko": "30491"
+        "total": "84",
+        "ok": "84",
+        "ko": "893"
     },
     "percentiles2": {
-        "total": "30632",
-        "ok": "30695",
-        "ko": "30819"
+        "total": "20012",
+        "ok": "20014",
+        "ko": "893"
     },
     "percentiles3": {
-        "total": "36030",
-        "ok": "36581",
-        "ko": "31561"
+        "total": "20125",
+        "ok": "20166",
+        "ko": "893"
     },
     "percentiles4": {
-        "total": "38134",
-        "ok": "38106",
-        "ko": "32156"
+        "total": "20369",
+        "ok": "20491",
+        "ko": "893"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 3037,
-    "percentage": 20.645819170632222
+    "count": 8077,
+    "percentage": 57.28368794326241
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 95,
-    "percentage": 0.645819170632223
+    "count": 21,
+    "percentage": 0.14893617021276595
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 10504,
-    "percentage": 71.40720598232495
+    "count": 6000,
+    "percentage": 42.5531914893617
 },
     "group4": {
     "name": "failed",
     "htmlName": "failed",
-    "count": 1074,
-    "percentage": 7.3011556764106045
+    "count": 2,
+    "percentage": 0.014184397163120567
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "86.53",
-        "ok": "80.21",
-        "ko": "6.32"
+        "total": "124.78",
+        "ok": "124.76",
+        "ko": "0.02"
     }
 },
 contents: {
@@ -94,62 +94,62 @@ stats: {
         "ko": "0"
     },
     "minResponseTime": {
+        "total": "1",
+        "ok": "1",
+        "ko": "-"
+    },
+    "maxResponseTime": {
+        "total": "120",
+        "ok": "120",
+        "ko": "-"
+    },
+    "meanResponseTime": {
+        "total": "4",
+        "ok": "4",
+        "ko": "-"
+    },
+    "standardDeviation": {
+        "total": "7",
+        "ok": "7",
+        "ko": "-"
+    },
+    "percentiles1": {
         "total": "3",
         "ok": "3",
         "ko": "-"
     },
-    "maxResponseTime": {
-        "total": "1289",
-        "ok": "1289",
-        "ko": "-"
-    },
-    "meanResponseTime": {
-        "total": "84",
-        "ok": "84",
-        "ko": "-"
-    },
-    "standardDeviation": {
-        "total": "176",
-        "ok": "176",
-        "ko": "-"
-    },
-    "percentiles1": {
-        "total": "14",
-        "ok": "14",
-        "ko": "-"
-    },
     "percentiles2": {
-        "total": "41",
-        "ok": "41",
+        "total": "4",
+        "ok": "4",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "517",
-        "ok": "517",
+        "total": "7",
+        "ok": "7",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "813",
-        "ok": "813",
+        "total": "18",
+        "ok": "18",
         "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 2963,
-    "percentage": 98.76666666666667
+    "count": 3000,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 36,
-    "percentage": 1.2
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 1,
-    "percentage": 0.03333333333333333
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
@@ -158,8 +158,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "17.65",
-        "ok": "17.65",
+        "total": "26.55",
+        "ok": "26.55",
         "ko": "-"
     }
 }
@@ -171,48 +171,48 @@ pathFormatted: "req_ea-poll--long---917636094",
 stats: {
     "name": "ea poll (long)",
     "numberOfRequests": {
-        "total": "6610",
-        "ok": "6610",
+        "total": "6000",
+        "ok": "6000",
         "ko": "0"
     },
     "minResponseTime": {
-        "total": "20008",
-        "ok": "20008",
+        "total": "20001",
+        "ok": "20001",
         "ko": "-"
     },
     "maxResponseTime": {
-        "total": "38875",
-        "ok": "38875",
+        "total": "21058",
+        "ok": "21058",
         "ko": "-"
     },
     "meanResponseTime": {
-        "total": "26939",
-        "ok": "26939",
+        "total": "20053",
+        "ok": "20053",
         "ko": "-"
     },
     "standardDeviation": {
-        "total": "6004",
-        "ok": "6004",
+        "total": "94",
+        "ok": "94",
         "ko": "-"
     },
     "percentiles1": {
-        "total": "24622",
-        "ok": "24667",
+        "total": "20017",
+        "ok": "20017",
         "ko": "-"
     },
     "percentiles2": {
-        "total": "34042",
-        "ok": "34033",
+        "total": "20051",
+        "ok": "20051",
         "ko": "-"
     },
     "percentiles3": {
-        "total": "37441",
-        "ok": "37441",
+        "total": "20279",
+        "ok": "20257",
         "ko": "-"
     },
     "percentiles4": {
-        "total": "38134",
-        "ok": "38134",
+        "total": "20693",
+        "ok": "20531",
         "ko": "-"
     },
     "group1": {
@@ -230,7 +230,7 @@ stats: {
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 6610,
+    "count": 6000,
     "percentage": 100.0
 },
     "group4": {
@@ -240,8 +240,8 @@ stats: {
     "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "38.88",
-        "ok": "38.88",
+        "total": "53.1",
+        "ok": "53.1",
         "ko": "-"
     }
 }
@@ -254,77 +254,77 @@ stats: {
     "name": "ea snapshot",
     "numberOfRequests": {
         "total": "2000",
-        "ok": "931",
-        "ko": "1069"
+        "ok": "1999",
+        "ko": "1"
     },
     "minResponseTime": {
-        "total": "36",
-        "ok": "36",
-        "ko": "30005"
+        "total": "3",
+        "ok": "3",
+        "ko": "893"
     },
     "maxResponseTime": {
-        "total": "36419",
-        "ok": "36419",
-        "ko": "32323"
+        "total": "1093",
+        "ok": "1093",
+        "ko": "893"
     },
     "meanResponseTime": {
-        "total": "28095",
-        "ok": "25263",
-        "ko": "30561"
+        "total": "94",
+        "ok": "93",
+        "ko": "893"
     },
     "standardDeviation": {
-        "total": "7465",
-        "ok": "10220",
-        "ko": "477"
+        "total": "145",
+        "ok": "144",
+        "ko": "0"
     },
     "percentiles1": {
-        "total": "30537",
-        "ok": "30665",
-        "ko": "30496"
+        "total": "34",
+        "ok": "34",
+        "ko": "893"
     },
     "percentiles2": {
-        "total": "31166",
-        "ok": "31965",
-        "ko": "30820"
+        "total": "112",
+        "ok": "112",
+        "ko": "893"
     },
     "percentiles3": {
-        "total": "33572",
-        "ok": "35158",
-        "ko": "31590"
+        "total": "372",
+        "ok": "370",
+        "ko": "893"
     },
     "percentiles4": {
-        "total": "35548",
-        "ok": "35882",
-        "ko": "32160"
+        "total": "801",
+        "ok": "794",
+        "ko": "893"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 10,
-    "percentage": 0.5
+    "count": 1978,
+    "percentage": 98.9
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 1,
-    "percentage": 0.05
+    "count": 21,
+    "percentage": 1.05
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 920,
-    "percentage": 46.0
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
     "htmlName": "failed",
-    "count": 1069,
-    "percentage": 53.449999999999996
+    "count": 1,
+    "percentage": 0.05
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "11.76",
-        "ok": "5.48",
-        "ko": "6.29"
+        "total": "17.7",
+        "ok": "17.69",
+        "ko": "0.01"
     }
 }
     },"req_trader-read--20-977879188": {
@@ -336,77 +336,77 @@ stats: {
     "name": "trader read, 2000 terminals polling",
     "numberOfRequests": {
         "total": "3000",
-        "ok": "2997",
-        "ko": "3"
+        "ok": "3000",
+        "ko": "0"
     },
     "minResponseTime": {
-        "total": "10",
-        "ok": "10",
-        "ko": "28327"
+        "total": "1",
+        "ok": "1",
+        "ko": "-"
     },
     "maxResponseTime": {
-        "total": "34097",
-        "ok": "34097",
-        "ko": "29521"
+        "total": "782",
+        "ok": "782",
+        "ko": "-"
     },
     "meanResponseTime": {
-        "total": "25848",
-        "ok": "25845",
-        "ko": "28887"
+        "total": "40",
+        "ok": "40",
+        "ko": "-"
     },
     "standardDeviation": {
-        "total": "9739",
-        "ok": "9744",
-        "ko": "490"
+        "total": "82",
+        "ok": "82",
+        "ko": "-"
     },
     "percentiles1": {
-        "total": "30107",
-        "ok": "30107",
-        "ko": "28814"
+        "total": "15",
+        "ok": "15",
+        "ko": "-"
     },
     "percentiles2": {
-        "total": "30792",
-        "ok": "30793",
-        "ko": "29521"
+        "total": "39",
+        "ok": "39",
+        "ko": "-"
     },
     "percentiles3": {
-        "total": "33179",
-        "ok": "33179",
-        "ko": "29521"
+        "total": "139",
+        "ok": "138",
+        "ko": "-"
     },
     "percentiles4": {
-        "total": "33763",
-        "ok": "33766",
-        "ko": "29521"
+        "total": "529",
+        "ok": "524",
+        "ko": "-"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 64,
-    "percentage": 2.1333333333333333
+    "count": 3000,
+    "percentage": 100.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
     "htmlName": "t >= 800 ms <br> t < 1200 ms",
-    "count": 58,
-    "percentage": 1.9333333333333333
+    "count": 0,
+    "percentage": 0.0
 },
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 2875,
-    "percentage": 95.83333333333334
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
     "htmlName": "failed",
-    "count": 3,
-    "percentage": 0.1
+    "count": 0,
+    "percentage": 0.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "17.65",
-        "ok": "17.63",
-        "ko": "0.02"
+        "total": "26.55",
+        "ok": "26.55",
+        "ko": "-"
     }
 }
     },"req_ea-snapshot--10--2074429085": {
@@ -418,54 +418,54 @@ stats: {
     "name": "ea snapshot, 100 at once",
     "numberOfRequests": {
         "total": "100",
-        "ok": "98",
-        "ko": "2"
+        "ok": "99",
+        "ko": "1"
     },
     "minResponseTime": {
-        "total": "28934",
-        "ok": "30052",
-        "ko": "28934"
+        "total": "61",
+        "ok": "61",
+        "ko": "370"
     },
     "maxResponseTime": {
-        "total": "32766",
-        "ok": "32766",
-        "ko": "29197"
+        "total": "549",
+        "ok": "549",
+        "ko": "370"
     },
     "meanResponseTime": {
-        "total": "31286",
-        "ok": "31331",
-        "ko": "29066"
+        "total": "314",
+        "ok": "313",
+        "ko": "370"
     },
     "standardDeviation": {
-        "total": "634",
-        "ok": "554",
-        "ko": "132"
+        "total": "132",
+        "ok": "133",
+        "ko": "0"
     },
     "percentiles1": {
-        "total": "31499",
-        "ok": "31499",
-        "ko": "29197"
+        "total": "293",
+        "ok": "291",
+        "ko": "370"
     },
     "percentiles2": {
-        "total": "31627",
-        "ok": "31627",
-        "ko": "29197"
+        "total": "452",
+        "ok": "452",
+        "ko": "370"
     },
     "percentiles3": {
-        "total": "31994",
-        "ok": "31994",
-        "ko": "29197"
+        "total": "510",
+        "ok": "510",
+        "ko": "370"
     },
     "percentiles4": {
-        "total": "32766",
-        "ok": "32766",
-        "ko": "29197"
+        "total": "549",
+        "ok": "549",
+        "ko": "370"
     },
     "group1": {
     "name": "t < 800 ms",
     "htmlName": "t < 800 ms",
-    "count": 0,
-    "percentage": 0.0
+    "count": 99,
+    "percentage": 99.0
 },
     "group2": {
     "name": "800 ms <= t < 1200 ms",
@@ -476,18 +476,18 @@ stats: {
     "group3": {
     "name": "t >= 1200 ms",
     "htmlName": "t >= 1200 ms",
-    "count": 98,
-    "percentage": 98.0
+    "count": 0,
+    "percentage": 0.0
 },
     "group4": {
     "name": "failed",
     "htmlName": "failed",
-    "count": 2,
-    "percentage": 2.0
+    "count": 1,
+    "percentage": 1.0
 },
     "meanNumberOfRequestsPerSecond": {
-        "total": "0.59",
-        "ok": "0.58",
+        "total": "0.88",
+        "ok": "0.88",
         "ko": "0.01"
     }
 }
