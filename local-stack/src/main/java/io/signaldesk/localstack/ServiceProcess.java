@@ -62,22 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.management.port=" + managementPort);
-        // An empty value means "not set" to SmallRye Config: leave it out so defaults apply.
-        props.forEach((k, v) -> {
-            if (v != null && !v.isEmpty()) {
-                cmd.add("-D" + k + "=" + v);
-            }
-        });
+        Launch launch = Launch.of(props);
+        cmd.addAll(launch.systemProperties());
         cmd.add("-jar");
         cmd.add(jar.toString());
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(cmd)
+            ProcessBuilder builder = new ProcessBuilder(cmd)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(launch.environment());
+            Process p = builder.start();
             return new ServiceProcess(name, port, managementPort, p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -98,6 +95,34 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    /**
+     * How a service's settings reach it: as {@code -D} options, except secrets. A process's command
+     * line is readable by every user of the machine ({@code ps}, {@code /proc/<pid>/cmdline}); its
+     * environment only by its own user. So passwords, peppers, keys and tokens go into environment
+     * variables, named as SmallRye Config reads them ({@code quarkus.datasource.password} →
+     * {@code QUARKUS_DATASOURCE_PASSWORD}). An empty value means "not set": left out so defaults apply.
+     */
+    record Launch(List<String> systemProperties, Map<String, String> environment) {
+        private static final java.util.regex.Pattern SECRET =
+                java.util.regex.Pattern.compile("password|secret|pepper|token|api-key|\\.key$");
+
+        static Launch of(Map<String, String> props) {
+            List<String> options = new ArrayList<>();
+            Map<String, String> env = new java.util.TreeMap<>();
+            new java.util.TreeMap<>(props).forEach((k, v) -> {
+                if (v == null || v.isEmpty()) {
+                    return;
+                }
+                if (SECRET.matcher(k.toLowerCase(java.util.Locale.ROOT)).find()) {
+                    env.put(k.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT), v);
+                } else {
+                    options.add("-D" + k + "=" + v);
+                }
+            });
+            return new Launch(List.copyOf(options), Map.copyOf(env));
+        }
     }
 
     /** The management interface: {@code /q/health/*}, {@code /q/metrics}, {@code /q/openapi}. */
