@@ -575,6 +575,34 @@ class TradePipelineTest {
     }
 
     @Test
+    void aTerminalsFirstSnapshotsSentAtOnceAreAllTakenAndTheNewestStateWins() throws Exception {
+        PipelineFixture.Dev dev = device(UUID.randomUUID());
+        Instant base = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<CompletableFuture<EaClient.Reply>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"balance\":\"10000.00\",\"equity\":\"" + (10000 + i) + ".00\",\"currency\":\"USD\","
+                    + "\"takenAt\":\"" + base.plusSeconds(i) + "\",\"positions\":[]}";
+            sent.add(CompletableFuture.supplyAsync(() -> dev.client().snapshot(body)));
+        }
+        for (CompletableFuture<EaClient.Reply> r : sent) {
+            EaClient.Reply reply = r.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        }
+        assertThat(text("SELECT equity::text || ' ' || taken_at::text FROM approval.account_state WHERE device_id = '"
+                        + dev.id() + "'"))
+                .as("the newest snapshot's state, whichever arrived last")
+                .startsWith("10005.0000 ");
+        // an older snapshot arriving late is published (reconciliation orders them) but does not win here
+        assertThat(dev.client()
+                        .snapshot("{\"balance\":\"1.00\",\"equity\":\"1.00\",\"currency\":\"USD\",\"takenAt\":\""
+                                + base.minusSeconds(30) + "\",\"positions\":[]}")
+                        .status())
+                .isEqualTo(202);
+        assertThat(text("SELECT equity::text FROM approval.account_state WHERE device_id = '" + dev.id() + "'"))
+                .isEqualTo("10005.0000");
+    }
+
+    @Test
     void snapshotsArePublishedAndDriveRiskSizing() throws Exception {
         UUID user = UUID.randomUUID();
         PipelineFixture.Dev dev = device(user);

@@ -377,29 +377,24 @@ public class EaService {
                             "takenAt " + taken + " is more than " + CLOCK_AHEAD.toSeconds()
                                     + " s ahead of server time; send UTC"));
         }
-        return Panache.withTransaction(() -> accounts.findById(device.id).chain(existing -> {
-                    AccountState st = existing == null ? new AccountState() : existing;
-                    st.deviceId = device.id;
-                    st.currency = req.currency();
-                    st.balance = req.balance();
-                    st.equity = req.equity();
-                    st.takenAt = taken;
-                    List<TradeEvents.ReportedPosition> positions =
-                            req.positions() == null ? List.of() : req.positions();
-                    Uni<?> save = existing == null
-                            ? accounts.persist(st)
-                            : Uni.createFrom().item(st);
-                    return save.chain(() -> outbox.enqueue(new AccountSnapshot(
-                            UUID.randomUUID(),
-                            device.userId,
-                            device.id,
-                            device.brokerAccount,
-                            req.currency(),
-                            req.balance(),
-                            req.equity(),
-                            positions,
-                            taken)));
-                }))
+        AccountState st = new AccountState();
+        st.deviceId = device.id;
+        st.currency = req.currency();
+        st.balance = req.balance();
+        st.equity = req.equity();
+        st.takenAt = taken;
+        List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions();
+        return Panache.withTransaction(() -> accounts.upsertNewest(st)
+                        .chain(() -> outbox.enqueue(new AccountSnapshot(
+                                UUID.randomUUID(),
+                                device.userId,
+                                device.id,
+                                device.brokerAccount,
+                                req.currency(),
+                                req.balance(),
+                                req.equity(),
+                                positions,
+                                taken))))
                 .replaceWithVoid();
     }
 }
