@@ -5,8 +5,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.AccountState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,9 +27,5 @@ public class AccountStateRepository implements PanacheRepositoryBase<AccountStat
                         .setParameter("t", st.takenAt)
                         .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    public Uni<List<AccountState>> ofDevices(Collection<UUID> deviceIds) {
-        return deviceIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("deviceId in ?1", deviceIds);
     }
 }

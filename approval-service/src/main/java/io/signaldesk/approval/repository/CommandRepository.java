@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Commands for the EAs. Leasing and expiry use the database's clock, so the two decisions never
- * disagree through clock skew between replicas.
+ * Commands for the EAs. Expiry here and leasing ({@link CommandLeases}) use the database's clock, so
+ * the two decisions never disagree through clock skew between replicas.
  */
 @ApplicationScoped
 public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {

@@ -9,10 +9,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
-    public Uni<List<Subscription>> activeOfStrategy(String strategyId) {
-        return list("strategyId = ?1 and cancelledAt is null", strategyId);
-    }
-
     /**
      * The active subscriptions a signal of the strategy goes to: none once the strategy is retired (a
      * strategy not yet known here is taken as live). One query, where a strategy lookup and then the

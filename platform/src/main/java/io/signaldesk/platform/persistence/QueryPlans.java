@@ -3,6 +3,7 @@ package io.signaldesk.platform.persistence;
 import io.quarkus.arc.ClientProxy;
 import java.util.List;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -26,14 +27,8 @@ public final class QueryPlans {
     }
 
     public static int cached(Mutiny.SessionFactory sessionFactory) {
-        Object impl = ClientProxy.unwrap(sessionFactory); // Hibernate Reactive's MutinySessionFactoryImpl
         try {
-            var f = impl.getClass().getDeclaredField("delegate");
-            f.setAccessible(true);
-            return ((SessionFactoryImplementor) f.get(impl))
-                    .getQueryEngine()
-                    .getInterpretationCache()
-                    .getNumberOfCachedQueryPlans();
+            return interpretations(sessionFactory).getNumberOfCachedQueryPlans();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read Hibernate's query plan cache", e);
         }
@@ -41,12 +36,8 @@ public final class QueryPlans {
 
     /** The cached plans' query strings with how often each is held, most first (for a test's failure message). */
     public static String describe(Mutiny.SessionFactory sessionFactory) {
-        Object impl = ClientProxy.unwrap(sessionFactory);
         try {
-            var f = impl.getClass().getDeclaredField("delegate");
-            f.setAccessible(true);
-            Object cache =
-                    ((SessionFactoryImplementor) f.get(impl)).getQueryEngine().getInterpretationCache();
+            Object cache = interpretations(sessionFactory);
             var pc = cache.getClass().getDeclaredField("queryPlanCache");
             pc.setAccessible(true);
             Object internal = pc.get(cache);
@@ -55,9 +46,7 @@ public final class QueryPlans {
             var map = ((com.github.benmanes.caffeine.cache.Cache<?, ?>) cf.get(internal)).asMap();
             java.util.Map<String, Long> counts = new java.util.TreeMap<>();
             for (Object k : map.keySet()) {
-                String q = k instanceof org.hibernate.query.spi.QueryInterpretationCache.Key key
-                        ? key.getQueryString()
-                        : k.toString();
+                String q = k instanceof QueryInterpretationCache.Key key ? key.getQueryString() : k.toString();
                 counts.merge(k.getClass().getSimpleName() + ": " + q, 1L, Long::sum);
             }
             StringBuilder sb = new StringBuilder();
@@ -72,5 +61,13 @@ public final class QueryPlans {
         } catch (ReflectiveOperationException e) {
             return "cannot read Hibernate's query plan cache: " + e;
         }
+    }
+
+    private static QueryInterpretationCache interpretations(Mutiny.SessionFactory sessionFactory)
+            throws ReflectiveOperationException {
+        Object impl = ClientProxy.unwrap(sessionFactory); // Hibernate Reactive's MutinySessionFactoryImpl
+        var f = impl.getClass().getDeclaredField("delegate");
+        f.setAccessible(true);
+        return ((SessionFactoryImplementor) f.get(impl)).getQueryEngine().getInterpretationCache();
     }
 }
