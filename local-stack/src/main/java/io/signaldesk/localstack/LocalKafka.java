@@ -136,6 +136,10 @@ public final class LocalKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.flush.interval.messages", "10000");
         p.put("log.retention.hours", "168");
+        // The log cleaner (compacted checkpoint topics) allocates its dedupe map on the heap at start:
+        // 128 MiB by default. Inside a test JVM of 1 GiB that also holds several Quarkus apps it failed
+        // with OutOfMemoryError ("Error starting LogManager") and left the gateway's tests hanging.
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         return p;
     }
 
