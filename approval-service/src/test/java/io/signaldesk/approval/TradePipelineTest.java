@@ -89,6 +89,8 @@ class TradePipelineTest {
                 .body("signal.instrument", equalTo("EURUSD"));
 
         EaClient ea = dev.client();
+        Instant before = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(ea.snapshot(snapshotBody("10000.00", before, "")).status()).isEqualTo(202);
         long timedBefore = signalToEa().count();
         // A long poll is waiting when the approval happens: it must come back with the command.
         CompletableFuture<EaClient.Reply> waiting = CompletableFuture.supplyAsync(() -> ea.poll(20_000));
@@ -128,6 +130,12 @@ class TradePipelineTest {
         EaClient.Reply conflict = ea.ack(ack.replace("1.08425", "1.08500"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.body()).contains("ack-conflict");
+
+        // the terminal's next snapshot looks as before the fill (the broker does not show the position):
+        // published all the same, for reconciliation to see the divergence
+        Instant after = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        assertThat(ea.snapshot(snapshotBody("10000.00", after, "")).status()).isEqualTo(202);
+        assertThat(publishedSnapshots(dev, 2)).containsExactly(before, after);
 
         List<ConsumerRecord<String, String>> fills = consume("fills.v1", 1);
         List<ConsumerRecord<String, String>> mine = fills.stream()
@@ -592,7 +600,7 @@ class TradePipelineTest {
                         + dev.id() + "'"))
                 .as("the newest snapshot's state, whichever arrived last")
                 .startsWith("10005.0000 ");
-        // an older snapshot arriving late is published (reconciliation orders them) but does not win here
+        // an older snapshot arriving late is accepted but neither kept nor published
         assertThat(dev.client()
                         .snapshot("{\"balance\":\"1.00\",\"equity\":\"1.00\",\"currency\":\"USD\",\"takenAt\":\""
                                 + base.minusSeconds(30) + "\",\"positions\":[]}")
@@ -600,6 +608,91 @@ class TradePipelineTest {
                 .isEqualTo(202);
         assertThat(text("SELECT equity::text FROM approval.account_state WHERE device_id = '" + dev.id() + "'"))
                 .isEqualTo("10005.0000");
+    }
+
+    /** The account-snapshots.v1 records about the device: its AccountSnapshots' takenAt, in order. */
+    private static List<Instant> publishedSnapshots(PipelineFixture.Dev dev, int atLeast) {
+        return TestTopics.read(
+                        "account-snapshots.v1",
+                        r -> r.value().contains("\"snapshotId\"") && r.value().contains(dev.id()),
+                        atLeast,
+                        Duration.ofSeconds(2))
+                .stream()
+                .map(r -> Instant.parse(new JsonObject(r.value()).getString("takenAt")))
+                .toList();
+    }
+
+    /** The device's entries in TerminalsSeen reports, in order: "snapshotTakenAt seenAt". */
+    private static List<String> seenReports(PipelineFixture.Dev dev, int atLeast) {
+        List<ConsumerRecord<String, String>> reports = TestTopics.read(
+                "account-snapshots.v1",
+                r -> r.value().contains("\"reportId\"") && r.value().contains(dev.id()),
+                atLeast,
+                Duration.ofMillis(1500));
+        assertThat(reports).allSatisfy(r -> assertThat(r.key()).isEqualTo("terminals-seen"));
+        return reports.stream()
+                .flatMap(r -> new JsonObject(r.value()).getJsonArray("terminals").stream())
+                .map(JsonObject.class::cast)
+                .filter(t -> t.getString("deviceId").equals(dev.id()))
+                .map(t -> Instant.parse(t.getString("snapshotTakenAt")) + " " + Instant.parse(t.getString("seenAt")))
+                .toList();
+    }
+
+    private static String snapshotBody(String equity, Instant takenAt, String positions) {
+        return "{\"balance\":\"10000.00\",\"equity\":\"" + equity + "\",\"currency\":\"USD\",\"takenAt\":\"" + takenAt
+                + "\",\"positions\":[" + positions + "]}";
+    }
+
+    @Test
+    void aSnapshotRepeatingThePublishedOneIsNotPublishedAgainButReportedAsSeen() {
+        PipelineFixture.Dev dev = device(UUID.randomUUID());
+        Instant base = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String pos = "{\"ticket\":7,\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"volume\":\"0.10\","
+                + "\"openPrice\":\"1.08\",\"profit\":\"2.50\"}";
+        String samePosOtherSpelling = "{\"ticket\":7,\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"volume\":\"0.1\","
+                + "\"openPrice\":\"1.0800\",\"profit\":\"2.5\"}";
+        EaClient ea = dev.client();
+        assertThat(ea.snapshot(snapshotBody("10002.50", base, pos)).status()).isEqualTo(202);
+        // the same content, numbers spelt otherwise: stored, not published
+        assertThat(ea.snapshot(snapshotBody("10002.5", base.plusSeconds(1), samePosOtherSpelling))
+                        .status())
+                .isEqualTo(202);
+        assertThat(ea.snapshot(snapshotBody("10002.50", base.plusSeconds(2), pos))
+                        .status())
+                .isEqualTo(202);
+        assertThat(text("SELECT taken_at = '" + base.plusSeconds(2)
+                        + "' FROM approval.account_state WHERE device_id = '" + dev.id() + "'"))
+                .as("the newest state is kept all the same")
+                .isEqualTo("t");
+        // the repeats reported as seen: the terminal is alive, in the state published at snapshotTakenAt
+        String first = base + " " + base.plusSeconds(1);
+        String second = base + " " + base.plusSeconds(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seenReports(dev, 1).contains(second));
+        List<String> seen = new ArrayList<>(seenReports(dev, 1));
+        assertThat(seen)
+                .as("the second repeat comes in the report of the first or in one of its own")
+                .isIn(List.of(second), List.of(first, second));
+        // a change is published at once
+        assertThat(ea.snapshot(snapshotBody("10003.00", base.plusSeconds(3), pos))
+                        .status())
+                .isEqualTo(202);
+        assertThat(ea.snapshot(snapshotBody("10003.00", base.plusSeconds(30), pos))
+                        .status())
+                .isEqualTo(202);
+        String third = base.plusSeconds(3) + " " + base.plusSeconds(30);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seenReports(dev, 1).contains(third));
+        seen.add(third);
+        // unchanged for longer than approval.snapshots.refresh (60 s): published all the same
+        assertThat(ea.snapshot(snapshotBody("10003.00", base.plusSeconds(64), pos))
+                        .status())
+                .isEqualTo(202);
+        // older than the state kept: neither kept nor published
+        assertThat(ea.snapshot(snapshotBody("9000.00", base.minusSeconds(5), pos))
+                        .status())
+                .isEqualTo(202);
+        assertThat(publishedSnapshots(dev, 3)).containsExactly(base, base.plusSeconds(3), base.plusSeconds(64));
+        // each repeat reported once; none after a publication made it moot
+        assertThat(seenReports(dev, seen.size())).containsExactlyElementsOf(seen);
     }
 
     @Test

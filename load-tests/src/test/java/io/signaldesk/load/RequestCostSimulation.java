@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * What one request of each kind costs: {@code kind} ({@code poll}: a signed EA poll that finds
- * nothing and does not wait, {@code snapshot}: a signed EA snapshot, {@code read}: a trader's {@code
+ * nothing and does not wait, {@code snapshot}: a signed EA snapshot repeating the terminal's last one,
+ * {@code snapshot-changed}: one whose equity changed, {@code read}: a trader's {@code
  * GET /api/v1/traders/me}) through the gateway at {@code rate}/s (open model) for {@code seconds},
  * after {@code warmUpSeconds} at the same rate that the report leaves out of nothing (the warm-up is
  * its own request name). Each process's CPU seconds over the measured window divided by the requests
@@ -40,8 +41,6 @@ public class RequestCostSimulation extends Simulation {
     static final int TERMINALS = Integer.getInteger("terminals", 200);
     static final String GATEWAY = System.getProperty("gateway", "http://127.0.0.1:8080");
     static final String DIRECT = System.getProperty("direct", "http://127.0.0.1:8082");
-    static final String SNAPSHOT =
-            "{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\",\"positions\":[]}";
 
     static final List<EaClient> EAS = "read".equals(KIND)
             ? List.of()
@@ -79,7 +78,7 @@ public class RequestCostSimulation extends Simulation {
                         200,
                         s -> EAS.get(s.getInt("terminal")),
                         s -> "");
-            case "snapshot" ->
+            case "snapshot", "snapshot-changed" ->
                 Signed.request(
                         GATEWAY,
                         name,
@@ -88,13 +87,14 @@ public class RequestCostSimulation extends Simulation {
                         "/api/v1/ea/snapshot",
                         202,
                         s -> EAS.get(s.getInt("terminal")),
-                        s -> SNAPSHOT);
+                        s -> Signed.snapshot("snapshot".equals(KIND) ? 0 : 1));
             case "read" ->
                 exec(http(name)
                         .get(GATEWAY + "/api/v1/traders/me")
                         .header("Authorization", "Bearer #{token}")
                         .check(status().is(200)));
-            default -> throw new IllegalArgumentException("kind: poll, snapshot or read, not " + KIND);
+            default ->
+                throw new IllegalArgumentException("kind: poll, snapshot, snapshot-changed or read, not " + KIND);
         };
     }
 

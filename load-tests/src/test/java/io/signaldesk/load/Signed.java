@@ -52,4 +52,21 @@ final class Signed {
                         .header("X-Signature", "#{sig}")
                         .check(all));
     }
+
+    static final String SNAPSHOT =
+            "{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\",\"positions\":[]}";
+
+    /**
+     * An EA snapshot body: with probability {@code changedShare} one whose equity differs from every
+     * earlier one (as a terminal with an open position reports it), else the same as before (an idle
+     * terminal; approval-service publishes it only once a minute).
+     */
+    static String snapshot(double changedShare) {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        if (r.nextDouble() >= changedShare) {
+            return SNAPSHOT;
+        }
+        return "{\"balance\":\"10000.00\",\"equity\":\"" + (9000 + r.nextInt(2000)) + "." + (10 + r.nextInt(90))
+                + "\",\"currency\":\"USD\",\"positions\":[]}";
+    }
 }

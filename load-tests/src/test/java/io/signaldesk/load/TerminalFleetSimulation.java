@@ -26,8 +26,9 @@ import java.util.UUID;
  * A fleet of MT5 terminals against the gateway, and what it does to everybody else: {@code
  * terminals} devices each hold one signed long poll ({@code GET /api/v1/ea/poll?waitMs=20000}, again
  * as soon as it returns) and post a signed snapshot every {@code snapshotEvery} seconds (open model:
- * {@code terminals / snapshotEvery} snapshots/s, each by a random terminal); 100 terminals post a
- * snapshot at the same instant once the fleet is up. A trader read ({@code GET
+ * {@code terminals / snapshotEvery} snapshots/s, each by a random terminal; a share {@code
+ * changedShare} of them with a changed equity, the others repeating the terminal's state); 100
+ * terminals post a changed snapshot at the same instant once the fleet is up. A trader read ({@code GET
  * /api/v1/traders/me}, open model, {@code readRate}/s) runs for {@code seconds} before the fleet
  * starts and again for {@code seconds} while the whole fleet polls, in one run: the two "trader
  * read" lines of the report are the same read without and with the fleet.
@@ -35,8 +36,9 @@ import java.util.UUID;
  * <p>Against a running {@code ./run.sh} with raised rate limits (docs/performance.md). The devices
  * are registered straight at approval-service for traders whose access tokens the simulation signs
  * with the local stack's development key; the traders who read are registered through the gateway.
- * Settings: {@code terminals} (2000), {@code snapshotEvery} (10), {@code readRate} (100), {@code
- * seconds} (30), {@code rampSeconds} (40), {@code gateway}, {@code direct}, {@code keys}.
+ * Settings: {@code terminals} (2000), {@code snapshotEvery} (10), {@code changedShare} (0.25), {@code
+ * readRate} (100), {@code seconds} (30), {@code rampSeconds} (40), {@code gateway}, {@code direct},
+ * {@code keys}.
  */
 public class TerminalFleetSimulation extends Simulation {
     static final int TERMINALS = Integer.getInteger("terminals", 2000);
@@ -47,8 +49,8 @@ public class TerminalFleetSimulation extends Simulation {
     static final String GATEWAY = System.getProperty("gateway", "http://127.0.0.1:8080");
     static final String DIRECT = System.getProperty("direct", "http://127.0.0.1:8082");
     static final String POLL = "/api/v1/ea/poll?waitMs=20000";
-    static final String SNAPSHOT =
-            "{\"balance\":\"10000.00\",\"equity\":\"10000.00\",\"currency\":\"USD\",\"positions\":[]}";
+    /** The share of snapshots whose content changed (terminals with open positions); the others repeat. */
+    static final double CHANGED_SHARE = Double.parseDouble(System.getProperty("changedShare", "0.25"));
 
     static final List<EaClient> EAS = devices();
     static final List<Map<String, Object>> TERMINAL_FEED = feed();
@@ -108,10 +110,18 @@ public class TerminalFleetSimulation extends Simulation {
                 .on(signed("ea poll (long)", "GET", POLL, "", 200));
         var snapshots = scenario("terminal snapshots")
                 .feed(listFeeder(TERMINAL_FEED).random())
-                .exec(signed("ea snapshot", "POST", "/api/v1/ea/snapshot", SNAPSHOT, 202));
+                .exec(Signed.request(
+                        GATEWAY,
+                        "ea snapshot",
+                        "X-Device-Id",
+                        "POST",
+                        "/api/v1/ea/snapshot",
+                        202,
+                        s -> EAS.get(s.getInt("terminal")),
+                        s -> Signed.snapshot(CHANGED_SHARE)));
         var burst = scenario("100 terminals at once")
                 .feed(listFeeder(TERMINAL_FEED).random())
-                .exec(signed("ea snapshot, 100 at once", "POST", "/api/v1/ea/snapshot", SNAPSHOT, 202));
+                .exec(signed("ea snapshot, 100 at once", "POST", "/api/v1/ea/snapshot", Signed.snapshot(1), 202));
         var quietReads = scenario("trader read, no terminals")
                 .feed(listFeeder(READERS).random())
                 .exec(read("trader read, no terminals"));

@@ -48,9 +48,21 @@ public class Account {
     @Column(name = "last_snapshot_at")
     public Instant lastSnapshotAt;
 
+    /** The newest time the terminal reported its state unchanged since {@link #lastSnapshotAt} (TerminalsSeen). */
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+
     @Column(name = "close_all_requested_at")
     public Instant closeAllRequestedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the terminal last reported: its state as of then is the newest applied snapshot's; null before any. */
+    public Instant lastReportedAt() {
+        if (lastSeenAt == null || (lastSnapshotAt != null && lastSnapshotAt.isAfter(lastSeenAt))) {
+            return lastSnapshotAt;
+        }
+        return lastSeenAt;
+    }
 }

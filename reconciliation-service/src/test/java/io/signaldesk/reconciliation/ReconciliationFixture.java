@@ -62,6 +62,25 @@ final class ReconciliationFixture {
             sendAndAwait("fills.v1", "FillReported", fillEvent(this, action, ticket, volume, price, executedAt));
         }
 
+        /** Sends a TerminalsSeen of this terminal alone (as {@code user}) and waits until it is consumed. */
+        void seen(UUID asUser, Instant snapshotTakenAt, Instant seenAt) throws Exception {
+            sendAndAwait(
+                    "account-snapshots.v1",
+                    "TerminalsSeen",
+                    new JsonObject()
+                            .put("reportId", UUID.randomUUID().toString())
+                            .put(
+                                    "terminals",
+                                    new JsonArray()
+                                            .add(new JsonObject()
+                                                    .put("deviceId", device.toString())
+                                                    .put("userId", asUser.toString())
+                                                    .put("accountId", account)
+                                                    .put("snapshotTakenAt", snapshotTakenAt.toString())
+                                                    .put("seenAt", seenAt.toString())))
+                            .put("reportedAt", Instant.now().toString()));
+        }
+
         /** Sends an AccountSnapshot and waits until it is consumed (applied, or ignored as older). */
         void snapshot(String balance, String equity, Instant takenAt, JsonObject... positions) throws Exception {
             sendAndAwait(

@@ -641,6 +641,54 @@ class ReconciliationTest {
     }
 
     /**
+     * A terminal whose unchanged snapshots approval-service reports as seen instead of publishing them:
+     * its stale guard clears and is not raised again while the reports come, the status shows when it
+     * last reported, and a snapshot taken before a report still applies (reports are not snapshots).
+     */
+    @Test
+    void aTerminalSeenRepeatingItsStateIsNotStaleAndAnEarlierSnapshotStillApplies() throws Exception {
+        Terminal term = Terminal.create();
+        Instant taken = t(0);
+        term.snapshot("1000", "1000", taken);
+        given().auth()
+                .oauth2(term.token())
+                .contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"" + term.device() + "\",\"timeZone\":\"UTC\","
+                        + "\"staleTerminal\":{\"warnSeconds\":2,\"blockSeconds\":30}}")
+                .put("/api/v1/guards/config")
+                .then()
+                .statusCode(200);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> stages(term).equals(List.of("WARN")));
+        // someone else's report of the device changes nothing
+        term.seen(UUID.randomUUID(), taken, t(0));
+        assertThat(status(term).getString("[0].lastSnapshotAt")).isEqualTo(taken.toString());
+
+        Instant seen = t(0);
+        term.seen(term.user(), taken, seen);
+        assertThat(count("SELECT count(*) FROM reconciliation.outbox WHERE event_type = 'io.signaldesk.GuardCleared' "
+                        + "AND payload::jsonb ->> 'deviceId' = '" + term.device()
+                        + "' AND payload::jsonb ->> 'guardKind' = 'STALE_TERMINAL'"))
+                .as("the terminal is back: its stale guard clears")
+                .isEqualTo(1);
+        JsonPath st = status(term);
+        assertThat(st.getString("[0].lastSnapshotAt")).isEqualTo(seen.toString());
+        assertThat(st.getLong("[0].snapshotAgeSeconds")).isLessThan(2L);
+        // reports every second for 4 s (twice warnSeconds): never stale again
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(1000);
+            term.seen(term.user(), taken, t(0));
+        }
+        assertThat(stages(term)).containsExactly("WARN");
+        // a snapshot taken between the first snapshot and the reports is still newer than the state held
+        term.snapshot("990", "990", taken.plusMillis(1));
+        assertThat(io.signaldesk.localstack.TestSql.text(
+                        "SELECT equity::text FROM reconciliation.accounts WHERE device_id = '" + term.device() + "'"))
+                .startsWith("990");
+    }
+
+    /**
      * Must show 5, the Kafka half: after an outage the events of an account arrive in a burst, fills
      * and snapshots interleaved on their two topics, some delivered twice. Every divergence is
      * reported once, the newest snapshot wins, and the end state is the one the events describe.

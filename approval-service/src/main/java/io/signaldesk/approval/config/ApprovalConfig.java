@@ -52,6 +52,22 @@ public interface ApprovalConfig {
     @WithDefault("2s")
     Duration expirySweep();
 
+    /** EA snapshots that repeat the last published content (docs/ea-protocol.md "POST /api/v1/ea/snapshot"). */
+    Snapshots snapshots();
+
+    interface Snapshots {
+        /**
+         * An unchanged snapshot is published all the same once the last publication is this old, so
+         * what reconciliation derives from time (the trading day's start) never lags more than this.
+         */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** How often the terminals whose unchanged snapshots were not published are reported (TerminalsSeen). */
+        @WithDefault("5s")
+        Duration seenInterval();
+    }
+
     /** The console's live approval stream (GET /api/v1/approvals/stream). */
     Stream stream();
 

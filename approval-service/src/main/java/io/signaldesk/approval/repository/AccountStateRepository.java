@@ -3,29 +3,97 @@ package io.signaldesk.approval.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.AccountState;
+import io.signaldesk.platform.events.TradeEvents.Seen;
+import io.signaldesk.platform.persistence.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AccountStateRepository implements PanacheRepositoryBase<AccountState, UUID> {
+    /** Publish when the content differs from the last stored one, nothing was published yet, or the last publication is this old. */
+    private static final String PUBLISH = "(s.content_sha256 IS DISTINCT FROM EXCLUDED.content_sha256 "
+            + "OR s.published_at IS NULL OR s.published_at <= EXCLUDED.taken_at - make_interval(secs => :refresh))";
+
     /**
      * Stores a snapshot's state in one statement, so a terminal's snapshots sent at once (even its
-     * first ones) are all taken; the newest by {@code takenAt} wins whichever commits last.
+     * first ones) are all taken; the newest by {@code takenAt} wins whichever commits last. Answers
+     * whether to publish it: true when its content (the digest {@code sha256}) differs from the state
+     * it replaces, or that state was never published, or the last publication is older than
+     * {@code refresh}; false when it only repeats the last published one (it is then due in the next
+     * {@link #takeSeen}) or is older than the state kept.
      */
-    public Uni<Void> upsertNewest(AccountState st) {
+    public Uni<Boolean> upsertNewest(AccountState st, byte[] sha256, Duration refresh) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("INSERT INTO {h-schema}account_state "
-                                + "(device_id, currency, balance, equity, taken_at) VALUES (:d, :c, :b, :e, :t) "
-                                + "ON CONFLICT (device_id) DO UPDATE SET currency = EXCLUDED.currency, "
-                                + "balance = EXCLUDED.balance, equity = EXCLUDED.equity, taken_at = EXCLUDED.taken_at "
-                                + "WHERE account_state.taken_at <= EXCLUDED.taken_at")
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO {h-schema}account_state AS s "
+                                        + "(device_id, currency, balance, equity, taken_at, content_sha256, published_at, seen_due) "
+                                        + "VALUES (:d, :c, :b, :e, :t, :h, :t, false) "
+                                        + "ON CONFLICT (device_id) DO UPDATE SET currency = EXCLUDED.currency, "
+                                        + "balance = EXCLUDED.balance, equity = EXCLUDED.equity, taken_at = EXCLUDED.taken_at, "
+                                        + "content_sha256 = EXCLUDED.content_sha256, "
+                                        + "published_at = CASE WHEN " + PUBLISH
+                                        + " THEN EXCLUDED.taken_at ELSE s.published_at END, "
+                                        + "seen_due = NOT " + PUBLISH + " "
+                                        + "WHERE s.taken_at <= EXCLUDED.taken_at "
+                                        + "RETURNING NOT s.seen_due",
+                                Boolean.class)
                         .setParameter("d", st.deviceId)
                         .setParameter("c", st.currency)
                         .setParameter("b", st.balance)
                         .setParameter("e", st.equity)
                         .setParameter("t", st.takenAt)
+                        .setParameter("h", sha256)
+                        .setParameter("refresh", QueryPlans.notCached(refresh.toMillis() / 1000.0))
+                        .getResultList())
+                .map(rows -> !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)));
+    }
+
+    /** The device's next snapshot is published whatever its content (after a fill: reconciliation must see it). */
+    public Uni<Void> publishNext(UUID deviceId) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "UPDATE {h-schema}account_state SET content_sha256 = NULL WHERE device_id = :d")
+                        .setParameter("d", deviceId)
                         .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Up to {@code max} devices whose latest snapshot was not published and not yet reported as seen,
+     * each with the time of its last published snapshot and of its latest one; they are no longer due
+     * once the caller's transaction commits (rows another transaction holds are skipped).
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<List<Seen>> takeSeen(int max) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("WITH due AS (SELECT device_id FROM {h-schema}account_state "
+                                + "WHERE seen_due ORDER BY device_id LIMIT :max FOR UPDATE SKIP LOCKED) "
+                                + "UPDATE {h-schema}account_state s SET seen_due = false FROM due, {h-schema}devices d "
+                                + "WHERE s.device_id = due.device_id AND d.id = s.device_id "
+                                + "RETURNING CAST(s.device_id AS text), CAST(d.user_id AS text), d.broker_account, "
+                                + "s.published_at, s.taken_at")
+                        .setParameter("max", QueryPlans.notCached(max))
+                        .getResultList())
+                .map(rows -> ((List<Object[]>) (List<?>) rows)
+                        .stream()
+                                .map(r -> new Seen(
+                                        UUID.fromString((String) r[0]),
+                                        UUID.fromString((String) r[1]),
+                                        (String) r[2],
+                                        instant(r[3]),
+                                        instant(r[4])))
+                                .toList());
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return o instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) o;
     }
 }

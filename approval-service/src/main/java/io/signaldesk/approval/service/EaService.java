@@ -338,8 +338,11 @@ public class EaService {
                                     req.volume() == null ? c.volume : req.volume()))
                             : Uni.createFrom().voidItem();
                     if (req.status() == Command.Status.FILLED) {
-                        // the fill is told to the trader's linked chat, written in this transaction
-                        history = history.chain(() -> alerts.filled(c, device));
+                        // the fill is told to the trader's linked chat, written in this transaction; the
+                        // terminal's next snapshot is published even if it looks the same as before (a fill
+                        // the broker does not show is a divergence reconciliation must see)
+                        history = history.chain(() -> alerts.filled(c, device))
+                                .chain(() -> accounts.publishNext(device.id));
                     }
                     if (req.status() != Command.Status.FILLED || closeAll) {
                         // a filled CLOSE_ALL publishes no FillReported: the next snapshot shows the positions gone
@@ -360,6 +363,40 @@ public class EaService {
                             c.ackExecutedAt);
                     return history.chain(() -> outbox.enqueue(fill)).replaceWith(new Acknowledged(c, false));
                 }));
+    }
+
+    /**
+     * SHA-256 of what a snapshot says, whatever its time, spelling of numbers or order of positions:
+     * two snapshots with one digest tell reconciliation the same.
+     */
+    static byte[] contentDigest(
+            String currency, BigDecimal balance, BigDecimal equity, List<TradeEvents.ReportedPosition> positions) {
+        StringBuilder b = new StringBuilder(64 + 64 * positions.size())
+                .append(currency)
+                .append('|')
+                .append(plain(balance))
+                .append('|')
+                .append(plain(equity));
+        positions.stream()
+                .sorted(java.util.Comparator.comparingLong(TradeEvents.ReportedPosition::ticket))
+                .forEach(p -> b.append('\n')
+                        .append(p.ticket())
+                        .append('|')
+                        .append(p.instrument())
+                        .append('|')
+                        .append(p.side())
+                        .append('|')
+                        .append(plain(p.volume()))
+                        .append('|')
+                        .append(plain(p.openPrice()))
+                        .append('|')
+                        .append(plain(p.profit())));
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static String plain(BigDecimal d) {
@@ -384,17 +421,27 @@ public class EaService {
         st.equity = req.equity();
         st.takenAt = taken;
         List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions();
-        return Panache.withTransaction(() -> accounts.upsertNewest(st)
-                        .chain(() -> outbox.enqueue(new AccountSnapshot(
-                                UUID.randomUUID(),
-                                device.userId,
-                                device.id,
-                                device.brokerAccount,
-                                req.currency(),
-                                req.balance(),
-                                req.equity(),
-                                positions,
-                                taken))))
+        byte[] digest = contentDigest(req.currency(), req.balance(), req.equity(), positions);
+        return Panache.withTransaction(() -> accounts.upsertNewest(
+                                st, digest, config.snapshots().refresh())
+                        .chain(publish -> {
+                            metrics.counter("signaldesk.ea.snapshots", "published", publish.toString())
+                                    .increment();
+                            if (!publish) { // it repeats the last published one (or is older than the state kept)
+                                return Uni.createFrom().voidItem();
+                            }
+                            return outbox.enqueue(new AccountSnapshot(
+                                            UUID.randomUUID(),
+                                            device.userId,
+                                            device.id,
+                                            device.brokerAccount,
+                                            req.currency(),
+                                            req.balance(),
+                                            req.equity(),
+                                            positions,
+                                            taken))
+                                    .replaceWithVoid();
+                        }))
                 .replaceWithVoid();
     }
 }

@@ -15,6 +15,7 @@ public final class EventTypes {
     public static final String SIGNAL_CANCELLED = of(TradeEvents.SignalCancelled.class);
     public static final String FILL_REPORTED = of(TradeEvents.FillReported.class);
     public static final String ACCOUNT_SNAPSHOT = of(TradeEvents.AccountSnapshot.class);
+    public static final String TERMINALS_SEEN = of(TradeEvents.TerminalsSeen.class);
     public static final String GUARD_TRIGGERED = of(TradeEvents.GuardTriggered.class);
     public static final String GUARD_CLEARED = of(TradeEvents.GuardCleared.class);
     public static final String POSITION_CLOSE_REQUESTED = of(TradeEvents.PositionCloseRequested.class);

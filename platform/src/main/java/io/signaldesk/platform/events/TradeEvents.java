@@ -104,6 +104,30 @@ public final class TradeEvents {
         }
     }
 
+    /**
+     * {@code account-snapshots.v1}, keyed by {@link #KEY} (one partition: the batches keep their
+     * order): terminals whose latest snapshots repeated the content of their last published
+     * {@link AccountSnapshot} (taken at {@code snapshotTakenAt}) and so were not published again; each
+     * was still reporting at {@code seenAt}. Liveness, not state: a consumer orders snapshots by their
+     * own {@code takenAt}, never by these.
+     */
+    public record TerminalsSeen(UUID reportId, List<Seen> terminals, Instant reportedAt) implements DomainEvent {
+        public static final String KEY = "terminals-seen";
+
+        @Override
+        public String topic() {
+            return Topics.ACCOUNT_SNAPSHOTS;
+        }
+
+        @Override
+        public String key() {
+            return KEY;
+        }
+    }
+
+    /** One terminal of a {@link TerminalsSeen}. */
+    public record Seen(UUID deviceId, UUID userId, String accountId, Instant snapshotTakenAt, Instant seenAt) {}
+
     /** The guard a {@link GuardTriggered} or {@link GuardCleared} is about. */
     public enum GuardKind {
         /** Equity this far below its peak, in percent. */

@@ -3,17 +3,20 @@ package io.signaldesk.reconciliation.messaging;
 import io.signaldesk.platform.events.EventTypes;
 import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
 import io.signaldesk.platform.events.TradeEvents.FillReported;
+import io.signaldesk.platform.events.TradeEvents.TerminalsSeen;
 import io.signaldesk.platform.messaging.EventConsumer;
 import io.signaldesk.reconciliation.service.AccountIntake;
 import io.signaldesk.reconciliation.service.Changed;
 import io.signaldesk.reconciliation.service.StatusCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * fills.v1 and account-snapshots.v1: each event applied once (inbox), in its account's order on
+ * fills.v1 and account-snapshots.v1 (AccountSnapshot and TerminalsSeen): each event applied once (inbox), in its account's order on
  * its topic; after the commit the trader's cached status moves to the new version.
  */
 @ApplicationScoped
@@ -47,16 +50,32 @@ public class AccountEventsConsumer {
 
     @Incoming("snapshots")
     public Uni<Void> onSnapshot(Message<String> msg) {
-        Changed[] changed = new Changed[1];
+        List<Changed> changed = new ArrayList<>();
         return events.consume(SNAPSHOTS, msg, env -> {
+                    changed.clear(); // a retried transaction starts over
+                    if (EventTypes.TERMINALS_SEEN.equals(env.type())) {
+                        return intake.seen(events.data(env, TerminalsSeen.class))
+                                .invoke(changed::addAll)
+                                .replaceWithVoid();
+                    }
                     if (!EventTypes.ACCOUNT_SNAPSHOT.equals(env.type())) {
                         return Uni.createFrom().voidItem();
                     }
                     return intake.snapshot(events.data(env, AccountSnapshot.class))
-                            .invoke(c -> changed[0] = c)
+                            .invoke(c -> {
+                                if (c != null) {
+                                    changed.add(c);
+                                }
+                            })
                             .replaceWithVoid();
                 })
-                .chain(() -> invalidate(changed[0]));
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Changed c : changed) {
+                        chain = chain.chain(() -> invalidate(c));
+                    }
+                    return chain;
+                });
     }
 
     private Uni<Void> invalidate(Changed c) {

@@ -5,9 +5,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.signaldesk.platform.events.TradeEvents.AccountSnapshot;
 import io.signaldesk.platform.events.TradeEvents.FillAction;
 import io.signaldesk.platform.events.TradeEvents.FillReported;
+import io.signaldesk.platform.events.TradeEvents.GuardKind;
+import io.signaldesk.platform.events.TradeEvents.Seen;
+import io.signaldesk.platform.events.TradeEvents.TerminalsSeen;
+import io.signaldesk.reconciliation.Account;
+import io.signaldesk.reconciliation.GuardState;
 import io.signaldesk.reconciliation.PositionFill;
 import io.signaldesk.reconciliation.ReportedPosition;
 import io.signaldesk.reconciliation.repository.AccountRepository;
+import io.signaldesk.reconciliation.repository.GuardStateRepository;
 import io.signaldesk.reconciliation.repository.PositionFillRepository;
 import io.signaldesk.reconciliation.repository.ReportedPositionRepository;
 import io.signaldesk.reconciliation.repository.UserVersionRepository;
@@ -15,7 +21,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -38,6 +49,7 @@ public class AccountIntake {
     private final UserVersionRepository versions;
     private final Reconciler reconciler;
     private final Guards guards;
+    private final GuardStateRepository guardStates;
     private final MeterRegistry metrics;
 
     public AccountIntake(
@@ -47,6 +59,7 @@ public class AccountIntake {
             UserVersionRepository versions,
             Reconciler reconciler,
             Guards guards,
+            GuardStateRepository guardStates,
             MeterRegistry metrics) {
         this.accounts = accounts;
         this.fills = fills;
@@ -54,6 +67,7 @@ public class AccountIntake {
         this.versions = versions;
         this.reconciler = reconciler;
         this.guards = guards;
+        this.guardStates = guardStates;
         this.metrics = metrics;
     }
 
@@ -110,6 +124,71 @@ public class AccountIntake {
                     .chain(() -> versions.bump(a.userId))
                     .map(v -> new Changed(a.userId, v));
         });
+    }
+
+    /**
+     * Terminals that kept reporting the state of their last published snapshot: each account's
+     * {@code lastSeenAt} moves on (the stale-terminal guard counts from it), and where the account
+     * holds that very snapshot, what a repeat of it changes is applied as of {@code seenAt}: a
+     * stale-terminal guard clears, a new trading day starts. The snapshot's positions and the fills are
+     * not compared again: they are the same, and a fill acked since makes approval-service publish the
+     * next snapshot. Returns the changes to publish to the cache after commit, a user once.
+     */
+    public Uni<List<Changed>> seen(TerminalsSeen e) {
+        Instant latest = Instant.now().plus(FUTURE_TOLERANCE);
+        Map<UUID, Seen> byDevice = new HashMap<>();
+        for (Seen s : e.terminals()) {
+            if (s.seenAt().isAfter(latest)) {
+                LOG.warnf("terminal %s seen at %s, in the future: ignored", s.deviceId(), s.seenAt());
+                continue;
+            }
+            byDevice.merge(s.deviceId(), s, (x, y) -> x.seenAt().isAfter(y.seenAt()) ? x : y);
+        }
+        return accounts.findForUpdate(byDevice.keySet())
+                .chain(found -> guardStates.ofDevices(byDevice.keySet()).chain(states -> {
+                    Set<UUID> staleGuarded = new java.util.HashSet<>();
+                    for (GuardState g : states) {
+                        if (g.kind == GuardKind.STALE_TERMINAL) {
+                            staleGuarded.add(g.deviceId);
+                        }
+                    }
+                    Set<UUID> users = new LinkedHashSet<>();
+                    int moved = 0;
+                    List<Account> evaluate = new ArrayList<>();
+                    for (Account a : found) {
+                        Seen s = byDevice.get(a.deviceId);
+                        if (!a.userId.equals(s.userId())) {
+                            LOG.warnf(
+                                    "terminals-seen %s names user %s for device %s of user %s: ignored",
+                                    e.reportId(), s.userId(), a.deviceId, a.userId);
+                            continue;
+                        }
+                        Instant reported = a.lastReportedAt();
+                        if (reported != null && !s.seenAt().isAfter(reported)) {
+                            continue; // told already, by a snapshot or an earlier report
+                        }
+                        a.lastSeenAt = s.seenAt();
+                        moved++;
+                        users.add(a.userId);
+                        boolean holdsIt = a.lastSnapshotAt != null && a.lastSnapshotAt.equals(s.snapshotTakenAt());
+                        boolean newDay = a.dayEndsAt != null && !s.seenAt().isBefore(a.dayEndsAt);
+                        if (holdsIt && (newDay || staleGuarded.contains(a.deviceId))) {
+                            evaluate.add(a);
+                        }
+                    }
+                    metrics.counter("signaldesk.reconciliation.terminals.seen").increment(moved);
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Account a : evaluate) {
+                        chain = chain.chain(() -> guards.evaluate(a, a.lastSeenAt));
+                    }
+                    List<Changed> changed = new ArrayList<>();
+                    for (UUID u : users) {
+                        chain = chain.chain(() -> versions.bump(u)
+                                .invoke(v -> changed.add(new Changed(u, v)))
+                                .replaceWithVoid());
+                    }
+                    return chain.replaceWith(changed);
+                }));
     }
 
     public Uni<Changed> fill(FillReported e) {

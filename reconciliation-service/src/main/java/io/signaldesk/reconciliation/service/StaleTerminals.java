@@ -68,7 +68,7 @@ public class StaleTerminals {
                     for (UUID id : ids) {
                         chain = chain.chain(() -> accounts.findById(id)
                                 .chain(a -> configs.findById(id).chain(c -> {
-                                    long age = Duration.between(a.lastSnapshotAt, now)
+                                    long age = Duration.between(a.lastReportedAt(), now)
                                             .toSeconds();
                                     return guards.stale(a, c, age, now)
                                             .chain(escalated -> escalated

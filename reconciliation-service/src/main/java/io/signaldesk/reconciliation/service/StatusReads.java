@@ -130,7 +130,7 @@ public class StatusReads {
                                         return new AccountStatus(
                                                 a.deviceId,
                                                 a.accountId,
-                                                a.lastSnapshotAt,
+                                                a.lastReportedAt(),
                                                 a.lastSnapshotAt != null && ds.isEmpty(),
                                                 ds);
                                     })
@@ -190,7 +190,7 @@ public class StatusReads {
                                                                 a.equity,
                                                                 unrealised,
                                                                 realised,
-                                                                a.lastSnapshotAt,
+                                                                a.lastReportedAt(),
                                                                 ps);
                                                     })
                                                     .toList();
