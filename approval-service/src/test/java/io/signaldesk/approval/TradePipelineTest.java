@@ -135,6 +135,10 @@ class TradePipelineTest {
         // published all the same, for reconciliation to see the divergence
         Instant after = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         assertThat(ea.snapshot(snapshotBody("10000.00", after, "")).status()).isEqualTo(202);
+        // once one taken after the fill is published, the repeats are not
+        assertThat(ea.snapshot(snapshotBody("10000.00", after.plusSeconds(1), ""))
+                        .status())
+                .isEqualTo(202);
         assertThat(publishedSnapshots(dev, 2)).containsExactly(before, after);
 
         List<ConsumerRecord<String, String>> fills = consume("fills.v1", 1);

@@ -664,6 +664,10 @@ class ReconciliationTest {
         // someone else's report of the device changes nothing
         term.seen(UUID.randomUUID(), taken, t(0));
         assertThat(status(term).getString("[0].lastSnapshotAt")).isEqualTo(taken.toString());
+        // nor does a report of a snapshot not applied here (its partition behind, or dead-lettered)
+        term.seen(term.user(), taken.minusSeconds(1), t(0));
+        assertThat(status(term).getString("[0].lastSnapshotAt")).isEqualTo(taken.toString());
+        assertThat(stages(term)).containsExactly("WARN");
 
         Instant seen = t(0);
         term.seen(term.user(), taken, seen);

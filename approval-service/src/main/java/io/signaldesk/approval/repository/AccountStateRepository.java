@@ -15,17 +15,24 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class AccountStateRepository implements PanacheRepositoryBase<AccountState, UUID> {
-    /** Publish when the content differs from the last stored one, nothing was published yet, or the last publication is this old. */
+    /**
+     * Publish when the content differs from the last stored one, nothing was published yet, the last
+     * publication was taken before the newest acked fill, or it is {@code :refresh} seconds old;
+     * never NULL (seen_due is its negation).
+     */
     private static final String PUBLISH = "(s.content_sha256 IS DISTINCT FROM EXCLUDED.content_sha256 "
-            + "OR s.published_at IS NULL OR s.published_at <= EXCLUDED.taken_at - make_interval(secs => :refresh))";
+            + "OR s.published_at IS NULL OR (s.fill_at IS NOT NULL AND s.published_at < s.fill_at) "
+            + "OR s.published_at <= EXCLUDED.taken_at - make_interval(secs => :refresh))";
 
     /**
      * Stores a snapshot's state in one statement, so a terminal's snapshots sent at once (even its
-     * first ones) are all taken; the newest by {@code takenAt} wins whichever commits last. Answers
-     * whether to publish it: true when its content (the digest {@code sha256}) differs from the state
-     * it replaces, or that state was never published, or the last publication is older than
-     * {@code refresh}; false when it only repeats the last published one (it is then due in the next
-     * {@link #takeSeen}) or is older than the state kept.
+     * first ones) are all taken; the newest by {@code takenAt} wins whichever commits last, and one
+     * not taken after the state kept is ignored (as reconciliation ignores it: the two agree on the
+     * current state). Answers whether to publish it: true when its content (the digest {@code
+     * sha256}) differs from the state it replaces, or that state was never published, or the last
+     * publication was taken before the newest acked fill or is older than {@code refresh}; false when
+     * it only repeats the last published one (it is then due in the next {@link #takeSeen}) or is
+     * ignored.
      */
     public Uni<Boolean> upsertNewest(AccountState st, byte[] sha256, Duration refresh) {
         return Panache.getSession()
@@ -39,7 +46,7 @@ public class AccountStateRepository implements PanacheRepositoryBase<AccountStat
                                         + "published_at = CASE WHEN " + PUBLISH
                                         + " THEN EXCLUDED.taken_at ELSE s.published_at END, "
                                         + "seen_due = NOT " + PUBLISH + " "
-                                        + "WHERE s.taken_at <= EXCLUDED.taken_at "
+                                        + "WHERE s.taken_at < EXCLUDED.taken_at "
                                         + "RETURNING NOT s.seen_due",
                                 Boolean.class)
                         .setParameter("d", st.deviceId)
@@ -53,12 +60,18 @@ public class AccountStateRepository implements PanacheRepositoryBase<AccountStat
                 .map(rows -> !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)));
     }
 
-    /** The device's next snapshot is published whatever its content (after a fill: reconciliation must see it). */
-    public Uni<Void> publishNext(UUID deviceId) {
+    /**
+     * A fill executed at {@code executedAt} was acked: the device's snapshots are published whatever
+     * their content until one taken at or after it is (a fill the broker does not show is a divergence
+     * reconciliation must see, and it compares the fills up to a snapshot's time). A time ahead of
+     * the database's clock counts as now.
+     */
+    public Uni<Void> filledAt(UUID deviceId, Instant executedAt) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "UPDATE {h-schema}account_state SET content_sha256 = NULL WHERE device_id = :d")
+                .chain(s -> s.createNativeQuery("UPDATE {h-schema}account_state "
+                                + "SET fill_at = greatest(fill_at, least(:at, now())) WHERE device_id = :d")
                         .setParameter("d", deviceId)
+                        .setParameter("at", executedAt)
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -339,10 +339,10 @@ public class EaService {
                             : Uni.createFrom().voidItem();
                     if (req.status() == Command.Status.FILLED) {
                         // the fill is told to the trader's linked chat, written in this transaction; the
-                        // terminal's next snapshot is published even if it looks the same as before (a fill
-                        // the broker does not show is a divergence reconciliation must see)
+                        // terminal's snapshots are published even if they look the same as before until one
+                        // taken after the fill is (a fill the broker does not show is a divergence)
                         history = history.chain(() -> alerts.filled(c, device))
-                                .chain(() -> accounts.publishNext(device.id));
+                                .chain(() -> accounts.filledAt(device.id, c.ackExecutedAt));
                     }
                     if (req.status() != Command.Status.FILLED || closeAll) {
                         // a filled CLOSE_ALL publishes no FillReported: the next snapshot shows the positions gone

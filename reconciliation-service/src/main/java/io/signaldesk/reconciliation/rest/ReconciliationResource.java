@@ -35,7 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class ReconciliationResource {
-    /** {@code snapshotAgeSeconds}: how old the newest applied snapshot is now (null: none yet). */
+    /**
+     * {@code lastSnapshotAt}: when the terminal last reported the state shown (its newest applied
+     * snapshot, or a repeat of it: TerminalsSeen); {@code snapshotAgeSeconds}: how long ago that is
+     * now (null: no snapshot yet).
+     */
     public record AccountStatusView(
             UUID deviceId,
             String accountId,

@@ -13,6 +13,7 @@ import io.signaldesk.reconciliation.GuardState;
 import io.signaldesk.reconciliation.PositionFill;
 import io.signaldesk.reconciliation.ReportedPosition;
 import io.signaldesk.reconciliation.repository.AccountRepository;
+import io.signaldesk.reconciliation.repository.GuardConfigRepository;
 import io.signaldesk.reconciliation.repository.GuardStateRepository;
 import io.signaldesk.reconciliation.repository.PositionFillRepository;
 import io.signaldesk.reconciliation.repository.ReportedPositionRepository;
@@ -23,10 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -50,6 +52,7 @@ public class AccountIntake {
     private final Reconciler reconciler;
     private final Guards guards;
     private final GuardStateRepository guardStates;
+    private final GuardConfigRepository configs;
     private final MeterRegistry metrics;
 
     public AccountIntake(
@@ -60,6 +63,7 @@ public class AccountIntake {
             Reconciler reconciler,
             Guards guards,
             GuardStateRepository guardStates,
+            GuardConfigRepository configs,
             MeterRegistry metrics) {
         this.accounts = accounts;
         this.fills = fills;
@@ -68,6 +72,7 @@ public class AccountIntake {
         this.reconciler = reconciler;
         this.guards = guards;
         this.guardStates = guardStates;
+        this.configs = configs;
         this.metrics = metrics;
     }
 
@@ -127,12 +132,13 @@ public class AccountIntake {
     }
 
     /**
-     * Terminals that kept reporting the state of their last published snapshot: each account's
-     * {@code lastSeenAt} moves on (the stale-terminal guard counts from it), and where the account
-     * holds that very snapshot, what a repeat of it changes is applied as of {@code seenAt}: a
-     * stale-terminal guard clears, a new trading day starts. The snapshot's positions and the fills are
-     * not compared again: they are the same, and a fill acked since makes approval-service publish the
-     * next snapshot. Returns the changes to publish to the cache after commit, a user once.
+     * Terminals that kept reporting the state of their last published snapshot: where the account
+     * holds that very snapshot, its {@code lastSeenAt} moves on (the stale-terminal guard and the
+     * status count from it) and what a repeat of it changes is applied as of {@code seenAt}: a
+     * stale-terminal guard clears, a new trading day starts, thresholds set since the snapshot are
+     * evaluated. The positions and the fills are not compared again: they are the same, and after an
+     * acked fill approval-service publishes the snapshots until one taken after it. Returns the
+     * changes to publish to the cache after commit, a user once.
      */
     public Uni<List<Changed>> seen(TerminalsSeen e) {
         Instant latest = Instant.now().plus(FUTURE_TOLERANCE);
@@ -145,50 +151,63 @@ public class AccountIntake {
             byDevice.merge(s.deviceId(), s, (x, y) -> x.seenAt().isAfter(y.seenAt()) ? x : y);
         }
         return accounts.findForUpdate(byDevice.keySet())
-                .chain(found -> guardStates.ofDevices(byDevice.keySet()).chain(states -> {
-                    Set<UUID> staleGuarded = new java.util.HashSet<>();
-                    for (GuardState g : states) {
-                        if (g.kind == GuardKind.STALE_TERMINAL) {
-                            staleGuarded.add(g.deviceId);
-                        }
-                    }
-                    Set<UUID> users = new LinkedHashSet<>();
-                    int moved = 0;
-                    List<Account> evaluate = new ArrayList<>();
-                    for (Account a : found) {
-                        Seen s = byDevice.get(a.deviceId);
-                        if (!a.userId.equals(s.userId())) {
-                            LOG.warnf(
-                                    "terminals-seen %s names user %s for device %s of user %s: ignored",
-                                    e.reportId(), s.userId(), a.deviceId, a.userId);
-                            continue;
-                        }
-                        Instant reported = a.lastReportedAt();
-                        if (reported != null && !s.seenAt().isAfter(reported)) {
-                            continue; // told already, by a snapshot or an earlier report
-                        }
-                        a.lastSeenAt = s.seenAt();
-                        moved++;
-                        users.add(a.userId);
-                        boolean holdsIt = a.lastSnapshotAt != null && a.lastSnapshotAt.equals(s.snapshotTakenAt());
-                        boolean newDay = a.dayEndsAt != null && !s.seenAt().isBefore(a.dayEndsAt);
-                        if (holdsIt && (newDay || staleGuarded.contains(a.deviceId))) {
-                            evaluate.add(a);
-                        }
-                    }
-                    metrics.counter("signaldesk.reconciliation.terminals.seen").increment(moved);
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Account a : evaluate) {
-                        chain = chain.chain(() -> guards.evaluate(a, a.lastSeenAt));
-                    }
-                    List<Changed> changed = new ArrayList<>();
-                    for (UUID u : users) {
-                        chain = chain.chain(() -> versions.bump(u)
-                                .invoke(v -> changed.add(new Changed(u, v)))
-                                .replaceWithVoid());
-                    }
-                    return chain.replaceWith(changed);
-                }));
+                .chain(found -> guardStates
+                        .ofDevices(byDevice.keySet())
+                        .chain(states -> configs.ofDevices(byDevice.keySet()).chain(cfgs -> {
+                            Set<UUID> staleGuarded = new HashSet<>();
+                            for (GuardState g : states) {
+                                if (g.kind == GuardKind.STALE_TERMINAL) {
+                                    staleGuarded.add(g.deviceId);
+                                }
+                            }
+                            Map<UUID, Instant> configuredAt = new HashMap<>();
+                            cfgs.forEach(c -> configuredAt.put(c.deviceId, c.updatedAt));
+                            // users in one order, as every transaction that bumps several does
+                            Set<UUID> users = new TreeSet<>();
+                            int moved = 0;
+                            List<Account> evaluate = new ArrayList<>();
+                            for (Account a : found) {
+                                Seen s = byDevice.get(a.deviceId);
+                                if (!a.userId.equals(s.userId())) {
+                                    LOG.warnf(
+                                            "terminals-seen %s names user %s for device %s of user %s: ignored",
+                                            e.reportId(), s.userId(), a.deviceId, a.userId);
+                                    continue;
+                                }
+                                // only a repeat of the state held here says the terminal is alive in it: one
+                                // of a snapshot not applied yet (its partition behind, its event dead-lettered)
+                                // must not hide that from the stale-terminal guard
+                                if (a.lastSnapshotAt == null || !a.lastSnapshotAt.equals(s.snapshotTakenAt())) {
+                                    continue;
+                                }
+                                if (!s.seenAt().isAfter(a.lastReportedAt())) {
+                                    continue; // told already, by a snapshot or an earlier report
+                                }
+                                a.lastSeenAt = s.seenAt();
+                                moved++;
+                                users.add(a.userId);
+                                Instant configured = configuredAt.get(a.deviceId);
+                                boolean newDay =
+                                        a.dayEndsAt != null && !s.seenAt().isBefore(a.dayEndsAt);
+                                boolean reconfigured = configured != null && configured.isAfter(a.lastSnapshotAt);
+                                if (newDay || reconfigured || staleGuarded.contains(a.deviceId)) {
+                                    evaluate.add(a);
+                                }
+                            }
+                            metrics.counter("signaldesk.reconciliation.terminals.seen")
+                                    .increment(moved);
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (Account a : evaluate) {
+                                chain = chain.chain(() -> guards.evaluate(a, a.lastSeenAt));
+                            }
+                            List<Changed> changed = new ArrayList<>();
+                            for (UUID u : users) {
+                                chain = chain.chain(() -> versions.bump(u)
+                                        .invoke(v -> changed.add(new Changed(u, v)))
+                                        .replaceWithVoid());
+                            }
+                            return chain.replaceWith(changed);
+                        })));
     }
 
     public Uni<Changed> fill(FillReported e) {

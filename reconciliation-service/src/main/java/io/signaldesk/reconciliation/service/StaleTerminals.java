@@ -63,7 +63,10 @@ public class StaleTerminals {
     Uni<Void> sweep() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Changed> changed = new ArrayList<>();
+        java.util.Set<UUID> users = new java.util.TreeSet<>();
         return Panache.withTransaction(() -> accounts.lockStale(100).chain(ids -> {
+                    users.clear(); // a retried transaction starts over
+                    changed.clear();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID id : ids) {
                         chain = chain.chain(() -> accounts.findById(id)
@@ -71,14 +74,24 @@ public class StaleTerminals {
                                     long age = Duration.between(a.lastReportedAt(), now)
                                             .toSeconds();
                                     return guards.stale(a, c, age, now)
-                                            .chain(escalated -> escalated
-                                                    ? versions.bump(a.userId)
-                                                            .invoke(v -> changed.add(new Changed(a.userId, v)))
-                                                            .replaceWithVoid()
-                                                    : Uni.createFrom().voidItem());
+                                            .invoke(escalated -> {
+                                                if (escalated) {
+                                                    users.add(a.userId);
+                                                }
+                                            })
+                                            .replaceWithVoid();
                                 })));
                     }
-                    return chain;
+                    // the users' versions in one order, as every transaction that bumps several does
+                    return chain.chain(() -> {
+                        Uni<Void> bumps = Uni.createFrom().voidItem();
+                        for (UUID u : users) {
+                            bumps = bumps.chain(() -> versions.bump(u)
+                                    .invoke(v -> changed.add(new Changed(u, v)))
+                                    .replaceWithVoid());
+                        }
+                        return bumps;
+                    });
                 }))
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
