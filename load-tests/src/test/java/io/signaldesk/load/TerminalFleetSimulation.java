@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * A fleet of MT5 terminals against the gateway, and what it does to everybody else: {@code
- * terminals} devices each hold one signed long poll ({@code GET /api/v1/ea/poll?waitMs=20000}, again
+ * terminals} devices each post a snapshot when they start, then hold one signed long poll ({@code GET /api/v1/ea/poll?waitMs=20000}, again
  * as soon as it returns) and post a signed snapshot every {@code snapshotEvery} seconds (open model:
  * {@code terminals / snapshotEvery} snapshots/s, each by a random terminal; a share {@code
  * changedShare} of them with a changed equity, the others repeating the terminal's state); 100
@@ -106,6 +106,8 @@ public class TerminalFleetSimulation extends Simulation {
         int held = fleetStart + RAMP; // the whole fleet is polling from here
         var fleet = scenario("terminal poll loop")
                 .feed(listFeeder(TERMINAL_FEED).circular())
+                // an EA posts its account's state when it starts, then polls
+                .exec(signed("ea snapshot (on start)", "POST", "/api/v1/ea/snapshot", Signed.SNAPSHOT, 202))
                 .during(Duration.ofSeconds(RAMP + SECONDS + 10))
                 .on(signed("ea poll (long)", "GET", POLL, "", 200));
         var snapshots = scenario("terminal snapshots")
