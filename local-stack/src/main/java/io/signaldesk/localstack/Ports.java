@@ -21,14 +21,26 @@ public final class Ports {
         }
     }
 
-    /** A currently free loopback port (the kernel picks it). */
+    /** The ports {@link #free} handed out in this JVM: each is handed out once. */
+    private static final java.util.Set<Integer> HANDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A currently free loopback port (the kernel picks it), never one this JVM was handed before: the
+     * kernel may offer a port again as soon as its probe socket closes, and two servers told the same
+     * port (a broker's client and controller listeners) fail to start.
+     */
     public static int free() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
+                s.setReuseAddress(true);
+                if (HANDED.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free loopback port", e);
+            }
         }
+        throw new IllegalStateException("no loopback port that was not handed out already");
     }
 
     public static void awaitListening(int port, long timeoutMs, String what) {
