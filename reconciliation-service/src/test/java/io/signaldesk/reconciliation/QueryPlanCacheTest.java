@@ -51,4 +51,26 @@ class QueryPlanCacheTest {
                         QueryPlans.describe(sessionFactory))
                 .isLessThan(8);
     }
+
+    /** Reports of every size (the batch's lists are bound as parameters) add no plan per size. */
+    @Test
+    void terminalsSeenReportsOfEverySizeDoNotAddAQueryPlanEach() throws Exception {
+        Instant taken = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.util.List<Terminal> terms = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Terminal t = Terminal.create();
+            t.snapshot("10000.00", "10000.00", taken);
+            terms.add(t);
+        }
+        ReconciliationFixture.seenAll(terms.subList(0, 1), taken, taken.plusSeconds(1));
+        int before = QueryPlans.cached(sessionFactory);
+        for (int k = 2; k <= terms.size(); k++) {
+            ReconciliationFixture.seenAll(terms.subList(0, k), taken, taken.plusSeconds(k));
+        }
+        assertThat(QueryPlans.cached(sessionFactory) - before)
+                .as(
+                        "query plans added by 11 reports of 2 to 12 terminals; held now:%n%s",
+                        QueryPlans.describe(sessionFactory))
+                .isLessThan(5);
+    }
 }

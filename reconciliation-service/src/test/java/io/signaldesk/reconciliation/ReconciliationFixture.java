@@ -90,6 +90,26 @@ final class ReconciliationFixture {
         }
     }
 
+    /** Sends one TerminalsSeen of these terminals, each seen at {@code seenAt} in its snapshot of {@code takenAt}. */
+    static void seenAll(java.util.List<Terminal> terms, Instant takenAt, Instant seenAt) throws Exception {
+        JsonArray entries = new JsonArray();
+        for (Terminal t : terms) {
+            entries.add(new JsonObject()
+                    .put("deviceId", t.device().toString())
+                    .put("userId", t.user().toString())
+                    .put("accountId", t.account())
+                    .put("snapshotTakenAt", takenAt.toString())
+                    .put("seenAt", seenAt.toString()));
+        }
+        sendAndAwait(
+                "account-snapshots.v1",
+                "TerminalsSeen",
+                new JsonObject()
+                        .put("reportId", UUID.randomUUID().toString())
+                        .put("terminals", entries)
+                        .put("reportedAt", Instant.now().toString()));
+    }
+
     static JsonObject fillEvent(
             Terminal t, String action, long ticket, String volume, String price, Instant executedAt) {
         return new JsonObject()
