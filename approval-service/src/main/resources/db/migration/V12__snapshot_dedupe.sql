@@ -3,7 +3,7 @@
 -- published again as AccountSnapshot, unless the last publication is older than
 -- approval.snapshots.refresh or was taken before the device's latest acked fill; the terminals seen
 -- that way are reported in batches (TerminalsSeen) for reconciliation's stale-terminal guard.
-ALTER TABLE account_state ADD COLUMN content_sha256 BYTEA;
+ALTER TABLE account_state ADD COLUMN content_sha256 TEXT;
 -- takenAt of the newest published AccountSnapshot of the device
 ALTER TABLE account_state ADD COLUMN published_at TIMESTAMPTZ;
 -- executedAt of the newest FILLED ack: snapshots are published until one taken at or after it is

@@ -5,11 +5,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.approval.AccountState;
 import io.signaldesk.platform.events.TradeEvents.Seen;
 import io.signaldesk.platform.persistence.QueryPlans;
+import io.signaldesk.platform.persistence.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,13 +28,13 @@ public class AccountStateRepository implements PanacheRepositoryBase<AccountStat
      * Stores a snapshot's state in one statement, so a terminal's snapshots sent at once (even its
      * first ones) are all taken; the newest by {@code takenAt} wins whichever commits last, and one
      * not taken after the state kept is ignored (as reconciliation ignores it: the two agree on the
-     * current state). Answers whether to publish it: true when its content (the digest {@code
+     * current state). Answers whether to publish it: true when its content (the hex digest {@code
      * sha256}) differs from the state it replaces, or that state was never published, or the last
      * publication was taken before the newest acked fill or is older than {@code refresh}; false when
      * it only repeats the last published one (it is then due in the next {@link #takeSeen}) or is
      * ignored.
      */
-    public Uni<Boolean> upsertNewest(AccountState st, byte[] sha256, Duration refresh) {
+    public Uni<Boolean> upsertNewest(AccountState st, String sha256, Duration refresh) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "INSERT INTO {h-schema}account_state AS s "
@@ -98,15 +98,8 @@ public class AccountStateRepository implements PanacheRepositoryBase<AccountStat
                                         UUID.fromString((String) r[0]),
                                         UUID.fromString((String) r[1]),
                                         (String) r[2],
-                                        instant(r[3]),
-                                        instant(r[4])))
+                                        Times.instant(r[3]),
+                                        Times.instant(r[4])))
                                 .toList());
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return o instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) o;
     }
 }

@@ -369,7 +369,7 @@ public class EaService {
      * SHA-256 of what a snapshot says, whatever its time, spelling of numbers or order of positions:
      * two snapshots with one digest tell reconciliation the same.
      */
-    static byte[] contentDigest(
+    static String contentDigest(
             String currency, BigDecimal balance, BigDecimal equity, List<TradeEvents.ReportedPosition> positions) {
         StringBuilder b = new StringBuilder(64 + 64 * positions.size())
                 .append(currency)
@@ -391,12 +391,7 @@ public class EaService {
                         .append(plain(p.openPrice()))
                         .append('|')
                         .append(plain(p.profit())));
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Hmac.sha256Hex(b.toString());
     }
 
     private static String plain(BigDecimal d) {
@@ -421,7 +416,7 @@ public class EaService {
         st.equity = req.equity();
         st.takenAt = taken;
         List<TradeEvents.ReportedPosition> positions = req.positions() == null ? List.of() : req.positions();
-        byte[] digest = contentDigest(req.currency(), req.balance(), req.equity(), positions);
+        String digest = contentDigest(req.currency(), req.balance(), req.equity(), positions);
         return Panache.withTransaction(() -> accounts.upsertNewest(
                                 st, digest, config.snapshots().refresh())
                         .chain(publish -> {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.signaldesk.platform.events.Side;
 import io.signaldesk.platform.persistence.QueryPlans;
+import io.signaldesk.platform.persistence.Times;
 import io.signaldesk.reconciliation.PositionFill;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

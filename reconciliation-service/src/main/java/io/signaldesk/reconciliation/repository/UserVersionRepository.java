@@ -21,6 +21,19 @@ public class UserVersionRepository {
                         .getSingleResult());
     }
 
+    /**
+     * Raises each trader's version in the caller's transaction, in user id order (so two transactions
+     * raising several cannot deadlock); returns the new versions in that order.
+     */
+    public Uni<java.util.Map<UUID, Long>> bumpAll(java.util.Collection<UUID> userIds) {
+        java.util.Map<UUID, Long> bumped = new java.util.LinkedHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID u : new java.util.TreeSet<>(userIds)) {
+            chain = chain.chain(() -> bump(u).invoke(v -> bumped.put(u, v)).replaceWithVoid());
+        }
+        return chain.replaceWith(bumped);
+    }
+
     /** The trader's version now (0 before any change). */
     public Uni<Long> current(UUID userId) {
         return Panache.getSession()

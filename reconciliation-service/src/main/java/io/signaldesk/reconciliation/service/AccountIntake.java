@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -162,8 +161,7 @@ public class AccountIntake {
                             }
                             Map<UUID, Instant> configuredAt = new HashMap<>();
                             cfgs.forEach(c -> configuredAt.put(c.deviceId, c.updatedAt));
-                            // users in one order, as every transaction that bumps several does
-                            Set<UUID> users = new TreeSet<>();
+                            Set<UUID> users = new HashSet<>();
                             int moved = 0;
                             List<Account> evaluate = new ArrayList<>();
                             for (Account a : found) {
@@ -200,13 +198,10 @@ public class AccountIntake {
                             for (Account a : evaluate) {
                                 chain = chain.chain(() -> guards.evaluate(a, a.lastSeenAt));
                             }
-                            List<Changed> changed = new ArrayList<>();
-                            for (UUID u : users) {
-                                chain = chain.chain(() -> versions.bump(u)
-                                        .invoke(v -> changed.add(new Changed(u, v)))
-                                        .replaceWithVoid());
-                            }
-                            return chain.replaceWith(changed);
+                            return chain.chain(() -> versions.bumpAll(users))
+                                    .map(bumped -> bumped.entrySet().stream()
+                                            .map(v -> new Changed(v.getKey(), v.getValue()))
+                                            .toList());
                         })));
     }
 

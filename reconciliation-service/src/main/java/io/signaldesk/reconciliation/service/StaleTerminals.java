@@ -63,7 +63,7 @@ public class StaleTerminals {
     Uni<Void> sweep() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Changed> changed = new ArrayList<>();
-        java.util.Set<UUID> users = new java.util.TreeSet<>();
+        java.util.Set<UUID> users = new java.util.HashSet<>();
         return Panache.withTransaction(() -> accounts.lockStale(100).chain(ids -> {
                     users.clear(); // a retried transaction starts over
                     changed.clear();
@@ -82,16 +82,9 @@ public class StaleTerminals {
                                             .replaceWithVoid();
                                 })));
                     }
-                    // the users' versions in one order, as every transaction that bumps several does
-                    return chain.chain(() -> {
-                        Uni<Void> bumps = Uni.createFrom().voidItem();
-                        for (UUID u : users) {
-                            bumps = bumps.chain(() -> versions.bump(u)
-                                    .invoke(v -> changed.add(new Changed(u, v)))
-                                    .replaceWithVoid());
-                        }
-                        return bumps;
-                    });
+                    return chain.chain(() -> versions.bumpAll(users))
+                            .invoke(bumped -> bumped.forEach((u, v) -> changed.add(new Changed(u, v))))
+                            .replaceWithVoid();
                 }))
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();

@@ -1,4 +1,4 @@
-package io.signaldesk.reconciliation.repository;
+package io.signaldesk.platform.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Timestamps as native queries return them (the driver's type varies), as instants. */
-final class Times {
+public final class Times {
     private Times() {}
 
-    static Instant instant(Object o) {
+    public static Instant instant(Object o) {
         if (o == null) {
             return null;
         }
