@@ -32,8 +32,10 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private volatile boolean closed;
     private final Path log;
+    private final boolean recordingAot;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, boolean recordingAot) {
+        this.recordingAot = recordingAot;
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
@@ -60,6 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+UseSerialGC");
+        Aot aot = Aot.fromEnvironment();
+        cmd.addAll(aot.options(name));
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.management.port=" + managementPort);
         Launch launch = Launch.of(props);
@@ -75,7 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(launch.environment());
             Process p = builder.start();
-            return new ServiceProcess(name, port, managementPort, p, log);
+            return new ServiceProcess(name, port, managementPort, p, log, aot.recording(name));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -178,7 +182,10 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + ": " + last + "; see " + log);
     }
 
-    /** SIGTERM, then SIGKILL if it has not stopped within the grace period. */
+    /**
+     * SIGTERM, then SIGKILL if it has not stopped within the grace period: 15 s, or 180 s while a JVM
+     * that records an AOT cache writes it on its way out.
+     */
     @Override
     public void close() {
         closed = true;
@@ -187,12 +194,49 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(recordingAot ? 180 : 15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The JDK's ahead-of-time cache (JEP 483/514, JDK 25 and later) for each service, kept in the
+     * folder named by {@code SIGNALDESK_AOT_CACHE_DIR}. A service without a cache there records one
+     * while it runs ({@code -XX:AOTCacheOutput}; the JVM writes it when the service stops), so that
+     * run is the training run; a service with one starts from it ({@code -XX:AOTCache}). A cache
+     * that no longer matches the service's jars is ignored by the JVM (it starts without one), so
+     * after a build the folder should be emptied. Unset, or on an older JDK: no options.
+     */
+    record Aot(Path dir) {
+        static Aot fromEnvironment() {
+            String dir = System.getenv("SIGNALDESK_AOT_CACHE_DIR");
+            return new Aot(dir == null || dir.isBlank() || Runtime.version().feature() < 25 ? null : Path.of(dir));
+        }
+
+        Path cache(String service) {
+            return dir.toAbsolutePath().resolve(service + ".aot");
+        }
+
+        boolean recording(String service) {
+            return dir != null && !Files.exists(cache(service));
+        }
+
+        List<String> options(String service) {
+            if (dir == null) {
+                return List.of();
+            }
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create " + dir, e);
+            }
+            return recording(service)
+                    ? List.of("-XX:AOTCacheOutput=" + cache(service))
+                    : List.of("-XX:AOTCache=" + cache(service));
         }
     }
 
