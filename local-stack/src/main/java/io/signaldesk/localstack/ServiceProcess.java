@@ -63,7 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+UseSerialGC");
         Aot aot = Aot.fromEnvironment();
-        cmd.addAll(aot.options(name));
+        boolean recordingAot = aot.recording(name); // decided once: the cache appears only when it stops
+        cmd.addAll(aot.options(name, recordingAot));
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.management.port=" + managementPort);
         Launch launch = Launch.of(props);
@@ -79,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(launch.environment());
             Process p = builder.start();
-            return new ServiceProcess(name, port, managementPort, p, log, aot.recording(name));
+            return new ServiceProcess(name, port, managementPort, p, log, recordingAot);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -225,7 +226,7 @@ public final class ServiceProcess implements AutoCloseable {
             return dir != null && !Files.exists(cache(service));
         }
 
-        List<String> options(String service) {
+        List<String> options(String service, boolean recording) {
             if (dir == null) {
                 return List.of();
             }
@@ -234,7 +235,7 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + dir, e);
             }
-            return recording(service)
+            return recording
                     ? List.of("-XX:AOTCacheOutput=" + cache(service))
                     : List.of("-XX:AOTCache=" + cache(service));
         }

@@ -16,13 +16,13 @@ class AotCacheTest {
         ServiceProcess.Aot aot = new ServiceProcess.Aot(dir.resolve("aot"));
 
         assertThat(aot.recording("gateway")).isTrue();
-        assertThat(aot.options("gateway"))
+        assertThat(aot.options("gateway", aot.recording("gateway")))
                 .containsExactly(
                         "-XX:AOTCacheOutput=" + dir.resolve("aot/gateway.aot").toAbsolutePath());
 
         Files.write(dir.resolve("aot/gateway.aot"), new byte[] {1});
         assertThat(aot.recording("gateway")).isFalse();
-        assertThat(aot.options("gateway"))
+        assertThat(aot.options("gateway", aot.recording("gateway")))
                 .containsExactly(
                         "-XX:AOTCache=" + dir.resolve("aot/gateway.aot").toAbsolutePath());
         // each service has its own cache: another one still records
@@ -32,7 +32,7 @@ class AotCacheTest {
     @Test
     void withoutAFolderNoOptionIsAdded() {
         ServiceProcess.Aot none = new ServiceProcess.Aot(null);
-        assertThat(none.options("gateway")).isEmpty();
+        assertThat(none.options("gateway", none.recording("gateway"))).isEmpty();
         assertThat(none.recording("gateway")).isFalse();
     }
 }
