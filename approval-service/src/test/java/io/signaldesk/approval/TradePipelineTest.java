@@ -46,6 +46,9 @@ class TradePipelineTest {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    io.signaldesk.approval.repository.LeaseHolder leaseHolder;
+
     static final String PROBLEM = "application/problem+json";
 
     static String pendingApproval(UUID user, UUID signal) {
@@ -405,6 +408,79 @@ class TradePipelineTest {
         assertThat(signalToEa().count())
                 .as("a redelivery is not timed again against its signal")
                 .isEqualTo(timedOnce);
+    }
+
+    /**
+     * A poll answer that died with its process (kill -9 of approval-service, a lost node) is delivered
+     * again by the terminal's next poll as soon as the holder is seen gone, not when the lease runs out:
+     * before, every such command waited its 30 s lease (40.9 s in the fault drill).
+     */
+    @Test
+    void aCommandLeasedByAProcessThatIsGoneIsDueAgainAtOnceAndOneLeasedByALiveProcessIsNot() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID strategy = PipelineFixture.strategy();
+        PipelineFixture.Dev dev = device(user);
+        subscribe(user, strategy, ",\"autoApprove\":true,\"autoApproveMaxVolume\":\"0.50\"");
+        send(signalEvent(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                strategy,
+                Instant.now().plusSeconds(600)));
+        EaClient ea = dev.client();
+        String id = new JsonObject(ea.poll(20_000).body())
+                .getJsonArray("commands")
+                .getJsonObject(0)
+                .getString("commandId");
+        assertThat(count("SELECT count(*) FROM approval.commands WHERE id = '" + id + "' AND leased_by = "
+                        + leaseHolder.id()))
+                .as("the lease names this process")
+                .isEqualTo(1);
+        double takenOverBefore =
+                metrics.get("signaldesk.ea.commands.taken_over").counter().count();
+        // leased by another live process, for an hour: only the holder's death can make it due now
+        int other = 1 + new java.util.Random().nextInt(Integer.MAX_VALUE - 1);
+        execute("INSERT INTO approval.lease_holders (id) VALUES (" + other + ")");
+        execute("UPDATE approval.commands SET leased_by = " + other + ", lease_until = now() + interval '1 hour'"
+                + " WHERE id = '" + id + "'");
+        assertThat(new JsonObject(ea.poll(0).body()).getJsonArray("commands"))
+                .as("held by a live process: not handed out twice")
+                .isEmpty();
+
+        execute("UPDATE approval.lease_holders SET seen_at = now() - interval '11 seconds' WHERE id = " + other);
+        JsonObject again =
+                new JsonObject(ea.poll(0).body()).getJsonArray("commands").getJsonObject(0);
+        assertThat(again.getString("commandId")).isEqualTo(id);
+        assertThat(again.getInteger("deliveryCount")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM approval.commands WHERE id = '" + id + "' AND leased_by = "
+                        + leaseHolder.id() + " AND lease_until < now() + interval '1 minute'"))
+                .as("leased anew, by this process")
+                .isEqualTo(1);
+
+        // a holder without a row at all (it stopped and deregistered)
+        execute("DELETE FROM approval.lease_holders WHERE id = " + other);
+        execute("UPDATE approval.commands SET leased_by = " + other + ", lease_until = now() + interval '1 hour'"
+                + " WHERE id = '" + id + "'");
+        assertThat(new JsonObject(ea.poll(0).body())
+                        .getJsonArray("commands")
+                        .getJsonObject(0)
+                        .getInteger("deliveryCount"))
+                .isEqualTo(3);
+        assertThat(metrics.get("signaldesk.ea.commands.taken_over").counter().count() - takenOverBefore)
+                .isEqualTo(2.0);
+
+        // its own leases a process never takes over, even when its row looks old (a paused database)
+        execute("UPDATE approval.lease_holders SET seen_at = now() - interval '1 hour' WHERE id = " + leaseHolder.id());
+        execute("UPDATE approval.commands SET leased_by = " + leaseHolder.id()
+                + ", lease_until = now() + interval '1 hour'" + " WHERE id = '" + id + "'");
+        assertThat(new JsonObject(ea.poll(0).body()).getJsonArray("commands"))
+                .as("this process' own lease")
+                .isEmpty();
+
+        // this process keeps its own row fresh
+        String seen = text("SELECT seen_at::text FROM approval.lease_holders WHERE id = " + leaseHolder.id());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !seen.equals(
+                        text("SELECT seen_at::text FROM approval.lease_holders WHERE id = " + leaseHolder.id())));
     }
 
     @Test

@@ -30,6 +30,22 @@ public interface ApprovalConfig {
     @WithDefault("30s")
     Duration lease();
 
+    /**
+     * This process as the holder of the leases it hands out: a lease whose holder stopped or has not been
+     * seen for {@code timeout} is due again at once (docs/ea-protocol.md "Leases").
+     */
+    LeaseHolder leaseHolder();
+
+    interface LeaseHolder {
+        /** How often the process tells the database it is alive. */
+        @WithDefault("2s")
+        Duration heartbeat();
+
+        /** Not seen for this long: the process is taken for dead and its leases are due again. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     /** Longest long-poll wait an EA may ask for. */
     @WithDefault("25s")
     Duration maxWait();
