@@ -23,6 +23,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,14 +137,18 @@ public class GatewayRoutes {
                 .setMaxPoolSize(config.proxy().longPollPoolSize()));
         for (Map.Entry<String, GatewayConfig.Route> e : config.routes().entrySet()) {
             URI url = e.getValue().url();
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(url.getPort(), url.getHost());
-            proxy.addInterceptor(new Forwarding(e.getKey()));
-            HttpProxy longPollProxy = HttpProxy.reverseProxy(longPollClient).origin(url.getPort(), url.getHost());
-            longPollProxy.addInterceptor(new Forwarding(e.getKey()));
-            longPolls.put(e.getKey(), ProxyHandler.create(longPollProxy));
             List<PublicRoute> pub = e.getValue().publicRoutes().orElse(List.of()).stream()
                     .map(GatewayRoutes::parsePublic)
                     .toList();
+            // No WebSocket pass-through: the proxy would send an upgrade request before any interceptor,
+            // with the client's own X-Forwarded-For; no service speaks WebSocket.
+            ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
+            HttpProxy proxy = HttpProxy.reverseProxy(options, client).origin(url.getPort(), url.getHost());
+            proxy.addInterceptor(new Forwarding(e.getKey(), pub));
+            HttpProxy longPollProxy =
+                    HttpProxy.reverseProxy(options, longPollClient).origin(url.getPort(), url.getHost());
+            longPollProxy.addInterceptor(new Forwarding(e.getKey(), pub));
+            longPolls.put(e.getKey(), ProxyHandler.create(longPollProxy));
             routes.add(new ServiceRoute(e.getKey(), url, e.getValue().prefixes(), pub, ProxyHandler.create(proxy)));
         }
         streams = new StreamProxy(vertx, config, metrics);
@@ -271,9 +276,11 @@ public class GatewayRoutes {
     /** Adds forwarding and trace headers, and turns an unreachable or silent service into problem+json. */
     private final class Forwarding implements ProxyInterceptor {
         private final String service;
+        private final List<PublicRoute> publicRoutes;
 
-        Forwarding(String service) {
+        Forwarding(String service, List<PublicRoute> publicRoutes) {
             this.service = service;
+            this.publicRoutes = publicRoutes;
         }
 
         @Override
@@ -288,35 +295,81 @@ public class GatewayRoutes {
             req.headers().set("X-Forwarded-For", clientIp);
             req.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             W3CTraceContextPropagator.getInstance().inject(Context.current(), req.headers(), (h, k, v) -> h.set(k, v));
+            boolean retryable = retryable(incoming);
             return ctx.sendRequest().recover(err -> {
-                boolean timeout = err instanceof TimeoutException;
-                int status = timeout ? 504 : 503;
-                metrics.counter(
-                                "signaldesk.gateway.upstream_failures",
-                                "service",
-                                service,
-                                "status",
-                                Integer.toString(status))
-                        .increment();
-                LOG.warnf(
-                        "upstream %s failed for %s: %s", service, SecretMasking.mask(incoming.path()), err.toString());
-                Problem p = Problem.of(
-                                status,
-                                timeout ? "upstream-timeout" : "service-unavailable",
-                                timeout ? "Gateway timeout" : "Service unavailable",
-                                "The " + service + " service "
-                                        + (timeout ? "did not answer in time" : "is not reachable"))
-                        .withInstance(incoming.path());
-                ProxyResponse resp = req.release()
-                        .response()
-                        .setStatusCode(status)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .setBody(Body.body(Buffer.buffer(Json.encode(p))));
-                if (!timeout) {
-                    resp.putHeader("Retry-After", "5");
+                if (retryable && connectionLost(err)) {
+                    // The connection closed before any answer (a pooled connection the service had just
+                    // closed, a replica that died): a read is sent once more (another pooled connection
+                    // or a new one; if that one is lost too, the answer is 503).
+                    metrics.counter("signaldesk.gateway.upstream_retries", "service", service)
+                            .increment();
+                    LOG.debugf("upstream %s lost the connection (%s); sending the read once more", service, err);
+                    req.setBody(null); // a read has none; the first attempt used up the incoming stream
+                    return ctx.sendRequest().recover(again -> failed(req, incoming, again));
                 }
-                return Future.succeededFuture(resp);
+                return failed(req, incoming, err);
             });
+        }
+
+        /**
+         * Only a read is sent twice: a GET without a body on a route the gateway checked the JWT of.
+         * Never a write, never a HEAD (upstream it runs the GET method, and the public referral click
+         * records on GET), never a signed route (its nonce was spent by the first attempt), never an EA
+         * long poll (it may have leased commands), and never a path with a trailing slash (a spelling the
+         * public-route and long-poll checks do not know). Forwarding is the proxy's last interceptor, so
+         * {@code sendRequest()} again goes straight upstream.
+         */
+        private boolean retryable(io.vertx.core.http.HttpServerRequest incoming) {
+            String method = incoming.method().name();
+            if (!"GET".equals(method)) {
+                return false;
+            }
+            String length = incoming.getHeader("Content-Length");
+            if ((length != null && !"0".equals(length.trim())) || incoming.getHeader("Transfer-Encoding") != null) {
+                return false;
+            }
+            String path = incoming.path();
+            return !path.endsWith("/")
+                    && !config.proxy().longPollPaths().contains(path)
+                    && publicRoutes.stream().noneMatch(r -> r.matches(method, path));
+        }
+
+        /** Closed before an answer, or refused (another replica may take it); never a timeout. */
+        private static boolean connectionLost(Throwable err) {
+            if (err instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+            return err instanceof java.net.ConnectException
+                    && !(err instanceof io.netty.channel.ConnectTimeoutException);
+        }
+
+        private Future<ProxyResponse> failed(
+                ProxyRequest req, io.vertx.core.http.HttpServerRequest incoming, Throwable err) {
+            boolean timeout = err instanceof TimeoutException;
+            int status = timeout ? 504 : 503;
+            metrics.counter(
+                            "signaldesk.gateway.upstream_failures",
+                            "service",
+                            service,
+                            "status",
+                            Integer.toString(status))
+                    .increment();
+            LOG.warnf("upstream %s failed for %s: %s", service, SecretMasking.mask(incoming.path()), err.toString());
+            Problem p = Problem.of(
+                            status,
+                            timeout ? "upstream-timeout" : "service-unavailable",
+                            timeout ? "Gateway timeout" : "Service unavailable",
+                            "The " + service + " service " + (timeout ? "did not answer in time" : "is not reachable"))
+                    .withInstance(incoming.path());
+            ProxyResponse resp = req.release()
+                    .response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .setBody(Body.body(Buffer.buffer(Json.encode(p))));
+            if (!timeout) {
+                resp.putHeader("Retry-After", "5");
+            }
+            return Future.succeededFuture(resp);
         }
     }
 }
