@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -76,6 +77,13 @@ public class Command {
 
     @Column(name = "delivery_count", nullable = false)
     public int deliveryCount;
+
+    /**
+     * The process that leased it, as the EA poll's lease returned it (column {@code leased_by}, V13):
+     * read by that poll only, never written through Hibernate.
+     */
+    @Transient
+    public Integer leasedBy;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

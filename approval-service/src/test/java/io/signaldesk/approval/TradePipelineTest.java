@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.signaldesk.approval.repository.CommandLeases;
 import io.signaldesk.localstack.EaClient;
 import io.signaldesk.localstack.LocalInfraTestResource;
+import io.signaldesk.localstack.LocalPostgres;
 import io.signaldesk.localstack.TestTopics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -431,10 +432,12 @@ class TradePipelineTest {
                 .getJsonArray("commands")
                 .getJsonObject(0)
                 .getString("commandId");
-        assertThat(count("SELECT count(*) FROM approval.commands WHERE id = '" + id + "' AND leased_by = "
-                        + leaseHolder.id()))
-                .as("the lease names this process")
-                .isEqualTo(1);
+        // the answer reached the connection: its lease names no holder and is never taken over
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM approval.commands WHERE id = '" + id
+                                + "' AND status = 'LEASED' AND leased_by IS NULL")
+                        == 1);
+        await().atMost(Duration.ofSeconds(20)).until(leaseHolder::mayTakeOver);
         double takenOverBefore =
                 metrics.get("signaldesk.ea.commands.taken_over").counter().count();
         // leased by another live process, for an hour: only the holder's death can make it due now
@@ -451,10 +454,11 @@ class TradePipelineTest {
                 new JsonObject(ea.poll(0).body()).getJsonArray("commands").getJsonObject(0);
         assertThat(again.getString("commandId")).isEqualTo(id);
         assertThat(again.getInteger("deliveryCount")).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM approval.commands WHERE id = '" + id + "' AND leased_by = "
-                        + leaseHolder.id() + " AND lease_until < now() + interval '1 minute'"))
-                .as("leased anew, by this process")
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10))
+                .alias("leased anew, answered, so held by the terminal")
+                .until(() -> count("SELECT count(*) FROM approval.commands WHERE id = '" + id
+                                + "' AND leased_by IS NULL AND lease_until < now() + interval '1 minute'")
+                        == 1);
 
         // a holder without a row at all (it stopped and deregistered)
         execute("DELETE FROM approval.lease_holders WHERE id = " + other);
@@ -483,6 +487,33 @@ class TradePipelineTest {
                         text("SELECT seen_at::text FROM approval.lease_holders WHERE id = " + leaseHolder.id())));
     }
 
+    /**
+     * A process whose own heartbeat is late (here: its row locked, so the heartbeat hangs) may soon look
+     * gone to the others: the leases it takes meanwhile name no holder, and it takes nobody's leases over.
+     * Once its heartbeat lands again it names itself again, but takes over only after a whole timeout of
+     * landed heartbeats (after a database pause every other live process' row looks stale too).
+     */
+    @Test
+    void aProcessWhoseHeartbeatIsLateNamesNoHolderAndTakesNothingOverUntilHealthyAgain() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(leaseHolder::mayTakeOver);
+        int me = leaseHolder.id();
+        try (java.sql.Connection lock = java.sql.DriverManager.getConnection(
+                        LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"), LocalPostgres.USER, "");
+                java.sql.Statement st = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            st.executeQuery("SELECT 1 FROM approval.lease_holders WHERE id = " + me + " FOR UPDATE");
+            await().atMost(Duration.ofSeconds(15)).until(() -> leaseHolder.holderForNewLeases() == 0);
+            assertThat(leaseHolder.mayTakeOver()).as("late: takes nothing over").isFalse();
+            assertThat(leaseHolder.id()).as("still registered").isEqualTo(me);
+            lock.rollback();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> leaseHolder.holderForNewLeases() == me);
+        assertThat(leaseHolder.mayTakeOver())
+                .as("healthy again only a whole timeout after the gap")
+                .isFalse();
+        await().atMost(Duration.ofSeconds(20)).until(leaseHolder::mayTakeOver);
+    }
+
     @Test
     void concurrentLeasesOfOneTerminalShareItsDueCommandsEachOnceAndARunOutLeaseIsTakenAgain() throws Exception {
         UUID user = UUID.randomUUID();
@@ -503,9 +534,7 @@ class TradePipelineTest {
         // a row another transaction holds (an ack, the expiry sweep) is skipped, not waited for
         String oldest = text("SELECT id::text " + ofDevice + " ORDER BY created_at LIMIT 1");
         try (java.sql.Connection holder = java.sql.DriverManager.getConnection(
-                        io.signaldesk.localstack.LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"),
-                        io.signaldesk.localstack.LocalPostgres.USER,
-                        "");
+                        LocalInfraTestResource.current.get("quarkus.datasource.jdbc.url"), LocalPostgres.USER, "");
                 java.sql.Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
             st.executeQuery("SELECT id FROM approval.commands WHERE id = '" + oldest + "' FOR UPDATE");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ public class CommandLeases {
     private final LeaseHolder holder;
     private final Counter takenOver;
     private final String lease;
+    private final String written;
 
     public CommandLeases(Pool pool, PlatformConfig config, LeaseHolder holder, MeterRegistry metrics) {
         this.pool = pool;
@@ -46,20 +48,28 @@ public class CommandLeases {
         this.lease = "WITH due AS (SELECT d.id, d.status = 'LEASED' AND d.lease_until >= now() AS taken_over FROM "
                 + table + " d WHERE d.device_id = $1 "
                 + "AND (d.status = 'PENDING' OR (d.status = 'LEASED' AND (d.lease_until < now() OR "
-                + holder.holderGone("d", 5, 4) + "))) "
+                + holder.holderGone("d", 5, 4, 6) + "))) "
                 + "AND (d.expires_at IS NULL OR d.expires_at > now()) "
                 + "ORDER BY d.created_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                 + "UPDATE " + table + " c SET status = 'LEASED', leased_by = $4, "
                 + "lease_until = now() + make_interval(secs => $3), delivery_count = c.delivery_count + 1 "
                 + "FROM due WHERE c.id = due.id RETURNING c.*, due.taken_over";
+        this.written = "UPDATE " + table + " SET leased_by = NULL WHERE id = ANY($1) AND leased_by = $2";
     }
 
     /** Leases up to {@code max} due commands of the device for {@code lease}; in no particular order. */
     public Uni<List<Command>> leaseDue(UUID deviceId, Duration lease, int max) {
-        int by = holder.id(); // 0 only before this process has registered: such a lease just runs out
+        // 0 before this process registered, after it stopped, and while its heartbeat is late: such a
+        // lease names no holder and just runs out
+        int by = holder.holderForNewLeases();
         return pool.preparedQuery(this.lease)
-                .execute(Tuple.of(
-                        deviceId, max, lease.toMillis() / 1000.0, by == 0 ? null : by, holder.timeoutSeconds()))
+                .execute(Tuple.tuple(Arrays.asList(
+                        deviceId,
+                        max,
+                        lease.toMillis() / 1000.0,
+                        by == 0 ? null : by,
+                        holder.timeoutSeconds(),
+                        holder.mayTakeOver())))
                 .map(rows -> {
                     List<Command> leased = new ArrayList<>(rows.size());
                     for (Row r : rows) {
@@ -70,6 +80,25 @@ public class CommandLeases {
                     }
                     return leased;
                 });
+    }
+
+    /**
+     * The answer carrying these leases was written to the connection: they name no holder any more, so
+     * they are never taken over and just run out (the EA holds them and is executing them).
+     */
+    public Uni<Void> written(List<Command> leased) {
+        List<UUID> ids = new ArrayList<>(leased.size());
+        Integer by = null;
+        for (Command c : leased) {
+            ids.add(c.id);
+            by = c.leasedBy;
+        }
+        if (ids.isEmpty() || by == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(written)
+                .execute(Tuple.of(ids.toArray(new UUID[0]), by))
+                .replaceWithVoid();
     }
 
     static Command command(Row r) {
@@ -90,6 +119,7 @@ public class CommandLeases {
         c.status = Command.Status.valueOf(r.getString("status"));
         c.leaseUntil = instant(r, "lease_until");
         c.deliveryCount = r.getInteger("delivery_count");
+        c.leasedBy = r.getInteger("leased_by");
         c.createdAt = instant(r, "created_at");
         c.expiresAt = instant(r, "expires_at");
         c.signalPublishedAt = instant(r, "signal_published_at");

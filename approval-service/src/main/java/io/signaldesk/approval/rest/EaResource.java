@@ -13,6 +13,7 @@ import io.signaldesk.platform.problem.ProblemException;
 import io.signaldesk.platform.problem.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -51,6 +52,7 @@ public class EaResource {
     public Uni<PollResponse> poll(
             @QueryParam("waitMs") @DefaultValue("0") String waitMs,
             @Context HttpServerRequest http,
+            @Context RoutingContext rc,
             @HeaderParam("X-Device-Id") String device,
             @HeaderParam("X-Timestamp") String ts,
             @HeaderParam("X-Nonce") String nonce,
@@ -66,6 +68,12 @@ public class EaResource {
         }
         return ea.authenticate(new SignedRequest(device, "GET", http.uri(), ts, nonce, sig, new byte[0]))
                 .chain(d -> ea.poll(d, wait))
+                // once the whole answer is on the connection its leases are the EA's: never taken over
+                .invoke(cmds -> rc.addEndHandler(ar -> {
+                    if (ar.succeeded()) {
+                        ea.written(cmds);
+                    }
+                }))
                 .map(cmds -> new PollResponse(cmds.stream().map(CommandView::of).toList(), Instant.now()));
     }
 

@@ -34,10 +34,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** The EA side: signed device requests, leased command delivery with long-poll, acks, snapshots. */
 @ApplicationScoped
 public class EaService {
+    private static final Logger LOG = Logger.getLogger(EaService.class);
     private static final int MAX_COMMANDS = 20;
     /** How far ahead of server time a terminal's takenAt or executedAt may be (clocks drift; broker time is not UTC). */
     static final Duration CLOCK_AHEAD = Duration.ofSeconds(60);
@@ -212,6 +214,22 @@ public class EaService {
                     wakeup.unregister(device.id, poll);
                     sample.stop(metrics.timer("signaldesk.ea.poll.wait"));
                 });
+    }
+
+    /**
+     * The poll answer carrying {@code leased} was written to the connection: from here the EA holds these
+     * commands, so no other process may take their leases over (they just run out). A failure only means
+     * a takeover stays possible, as before the answer left.
+     */
+    public void written(List<Command> leased) {
+        if (leased.isEmpty()) {
+            return;
+        }
+        leases.written(leased)
+                .subscribe()
+                .with(
+                        v -> {},
+                        err -> LOG.debugf("could not release the holder of %d written leases: %s", leased.size(), err));
     }
 
     private static boolean superseded(CommandWakeup.Poll poll) {
