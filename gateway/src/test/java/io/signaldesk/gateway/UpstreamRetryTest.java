@@ -37,6 +37,9 @@ class UpstreamRetryTest {
     /** A stand-in approval-service that drops the connection of the next {@link #drop} requests unanswered. */
     public static class Dropping implements QuarkusTestResourceLifecycleManager {
         static final AtomicInteger drop = new AtomicInteger();
+        /** Requests whose connection is reset (RST, as when the service is killed) before they are answered. */
+        static final AtomicInteger reset = new AtomicInteger();
+
         static final List<String> seen = new CopyOnWriteArrayList<>();
         static final List<String> forwardedFor = new CopyOnWriteArrayList<>();
         private ServerSocket server;
@@ -89,6 +92,11 @@ class UpstreamRetryTest {
                     }
                     in.skip(length);
                     seen.add(line.substring(0, line.indexOf(" HTTP/")));
+                    if (reset.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        Thread.sleep(200); // the request is in, the answer not yet out
+                        s.setSoLinger(true, 0); // the process is killed: the peer sees a reset
+                        return;
+                    }
                     if (drop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         return; // closed without a byte of answer
                     }
@@ -101,6 +109,8 @@ class UpstreamRetryTest {
                 }
             } catch (IOException e) {
                 // the gateway closed it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -122,6 +132,7 @@ class UpstreamRetryTest {
     @BeforeEach
     void reset() {
         Dropping.drop.set(0);
+        Dropping.reset.set(0);
         Dropping.seen.clear();
         Dropping.forwardedFor.clear();
     }
@@ -164,6 +175,43 @@ class UpstreamRetryTest {
                 .statusCode(503)
                 .contentType("application/problem+json");
         assertThat(Dropping.seen).hasSize(1);
+    }
+
+    /**
+     * An EA ack in flight when approval-service was killed -9 (the connection reset, not closed): the
+     * terminal gets its 503 at once and acks again. Before, the gateway never answered it: the terminal
+     * waited out its own 40 s timeout (the fault drill's slowest commands, 40 s).
+     */
+    @Test
+    void aWriteWhoseConnectionIsResetIsAnswered503AtOnce() throws Exception {
+        // as a terminal's client does: java.net.http, which upgrades plain http to HTTP/2 (h2c); and HTTP/1.1
+        for (java.net.http.HttpClient.Version version : java.net.http.HttpClient.Version.values()) {
+            java.net.http.HttpClient client =
+                    java.net.http.HttpClient.newBuilder().version(version).build();
+            String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+            java.net.http.HttpResponse<String> read = client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/traders/me"))
+                            .timeout(java.time.Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).isEqualTo(200);
+            Dropping.seen.clear();
+            Dropping.reset.set(1);
+            java.net.http.HttpResponse<String> r = client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/ea/ack"))
+                            .timeout(java.time.Duration.ofSeconds(10))
+                            .header("X-Device-Id", UUID.randomUUID().toString())
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"commandId\":\"" + UUID.randomUUID() + "\",\"status\":\"FILLED\"}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.version()).isEqualTo(version);
+            assertThat(r.statusCode()).as(version.toString()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Dropping.seen).containsExactly("POST /api/v1/ea/ack");
+        }
     }
 
     @Test

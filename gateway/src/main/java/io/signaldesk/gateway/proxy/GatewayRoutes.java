@@ -361,6 +361,12 @@ public class GatewayRoutes {
                             timeout ? "Gateway timeout" : "Service unavailable",
                             "The " + service + " service " + (timeout ? "did not answer in time" : "is not reachable"))
                     .withInstance(incoming.path());
+            if (incoming.isEnded()) {
+                // release() resumes the incoming body to drain it; an HTTP/2 request whose body was all
+                // read throws on resume, and then no answer was ever written (the client waited out its
+                // own timeout)
+                req.setBody(null);
+            }
             ProxyResponse resp = req.release()
                     .response()
                     .setStatusCode(status)
